@@ -1,0 +1,48 @@
+package io.tributary;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Service-wide settings. Environment variables map by relaxed binding: {@code TRIBUTARY_API_KEY} is
+ * {@code tributary.api-key}, {@code TRIBUTARY_DATA_DIR} is {@code tributary.data-dir}.
+ *
+ * @param apiKey the organization's ingest key; generated into the data directory when neither key is set
+ * @param apiKeyPrevious a second key still accepted while clients rotate to {@code apiKey}
+ * @param dataDir where the embedded database, the generated key and other local state live
+ * @param ingest limits and batching of the ingest path
+ * @param embedded sizing of the embedded Neo4j (ignored with {@code NEO4J_URI})
+ */
+@ConfigurationProperties("tributary")
+public record TributaryProperties(
+        String apiKey,
+        String apiKeyPrevious,
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue Ingest ingest,
+        @DefaultValue Embedded embedded) {
+
+    /**
+     * @param maxBodySize largest request body accepted, after gzip decompression
+     * @param maxBatchEvents most events accepted in one {@code /lineage/batch} request
+     * @param groupCommitMaxEvents most events coalesced into one database transaction
+     * @param queueCapacity events waiting for the writer before ingest answers 503
+     * @param writeTimeout how long a request waits for its events to commit
+     */
+    public record Ingest(
+            @DefaultValue("16MB") DataSize maxBodySize,
+            @DefaultValue("1000") int maxBatchEvents,
+            @DefaultValue("2000") int groupCommitMaxEvents,
+            @DefaultValue("20000") int queueCapacity,
+            @DefaultValue("30s") Duration writeTimeout) {}
+
+    /**
+     * @param pageCache Neo4j page cache size (the store's hot set)
+     * @param transactionMemory cap on memory used by all transactions together
+     */
+    public record Embedded(
+            @DefaultValue("512MB") DataSize pageCache,
+            @DefaultValue("512MB") DataSize transactionMemory) {}
+}

@@ -1,0 +1,122 @@
+package io.tributary.event;
+
+import static io.tributary.event.Json.bool;
+import static io.tributary.event.Json.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Maps one dataset entry of an event (input, output, or a dataset event's dataset) to what the graph stores. */
+final class DatasetMapper {
+
+    private DatasetMapper() {}
+
+    static LineageEvent.DatasetInfo map(JsonNode dataset, boolean input) {
+        JsonNode facets = dataset.path("facets");
+        JsonNode ioFacets = dataset.path(input ? "inputFacets" : "outputFacets");
+        JsonNode statistics = ioFacets.path(input ? "inputStatistics" : "outputStatistics");
+        return new LineageEvent.DatasetInfo(
+                text(dataset, "namespace"),
+                text(dataset, "name"),
+                FacetMapper.datasetFacets(facets),
+                schema(facets.get("schema")),
+                columnLineage(facets.get("columnLineage")),
+                symlinks(facets.get("symlinks")),
+                FacetMapper.statistics(statistics.isObject() ? statistics : null),
+                FacetMapper.quality(ioFacets, facets));
+    }
+
+    /** The schema flattened depth-first; null when the event carried no schema (not the same as an empty one). */
+    private static List<LineageEvent.SchemaField> schema(JsonNode schema) {
+        if (schema == null || !schema.isObject() || isDeleted(schema)) {
+            return null;
+        }
+        var fields = new ArrayList<LineageEvent.SchemaField>();
+        flatten(schema.path("fields"), null, 0, fields);
+        return fields;
+    }
+
+    private static void flatten(JsonNode nodes, String parentPath, int depth, List<LineageEvent.SchemaField> into) {
+        int ordinal = 0;
+        for (JsonNode node : nodes) {
+            String name = text(node, "name");
+            if (name == null) {
+                continue;
+            }
+            String path = parentPath == null ? name : parentPath + "." + name;
+            into.add(new LineageEvent.SchemaField(
+                    path, name, parentPath, ordinal++, depth, text(node, "type"), text(node, "description")));
+            flatten(node.path("fields"), path, depth + 1, into);
+        }
+    }
+
+    /**
+     * One derivation per (output field, input field, transformation). The legacy form, with
+     * {@code transformationType}/{@code transformationDescription} beside the input fields and no per-input
+     * transformations, becomes one derivation per input field carrying the legacy type.
+     */
+    private static List<LineageEvent.ColumnDerivation> columnLineage(JsonNode facet) {
+        var derivations = new ArrayList<LineageEvent.ColumnDerivation>();
+        if (facet == null || !facet.isObject() || isDeleted(facet)) {
+            return derivations;
+        }
+        for (var output : facet.path("fields").properties()) {
+            JsonNode spec = output.getValue();
+            String legacyType = text(spec, "transformationType");
+            String legacyDescription = text(spec, "transformationDescription");
+            for (JsonNode in : spec.path("inputFields")) {
+                String namespace = text(in, "namespace");
+                String name = text(in, "name");
+                String field = text(in, "field");
+                if (namespace == null || name == null || field == null) {
+                    continue;
+                }
+                JsonNode transformations = in.path("transformations");
+                if (transformations.isArray() && !transformations.isEmpty()) {
+                    for (JsonNode t : transformations) {
+                        derivations.add(new LineageEvent.ColumnDerivation(
+                                output.getKey(),
+                                namespace,
+                                name,
+                                field,
+                                text(t, "type") == null ? "UNKNOWN" : text(t, "type"),
+                                text(t, "subtype"),
+                                text(t, "description"),
+                                bool(t, "masking")));
+                    }
+                } else {
+                    derivations.add(new LineageEvent.ColumnDerivation(
+                            output.getKey(),
+                            namespace,
+                            name,
+                            field,
+                            legacyType == null || legacyType.isBlank() ? "UNKNOWN" : legacyType,
+                            null,
+                            legacyDescription == null || legacyDescription.isBlank() ? null : legacyDescription,
+                            null));
+                }
+            }
+        }
+        return derivations;
+    }
+
+    private static List<LineageEvent.Symlink> symlinks(JsonNode facet) {
+        var symlinks = new ArrayList<LineageEvent.Symlink>();
+        if (facet == null || isDeleted(facet)) {
+            return symlinks;
+        }
+        for (JsonNode id : facet.path("identifiers")) {
+            String namespace = text(id, "namespace");
+            String name = text(id, "name");
+            if (namespace != null && name != null) {
+                symlinks.add(new LineageEvent.Symlink(namespace, name, text(id, "type")));
+            }
+        }
+        return symlinks;
+    }
+
+    private static boolean isDeleted(JsonNode facet) {
+        return Boolean.TRUE.equals(bool(facet, "_deleted"));
+    }
+}

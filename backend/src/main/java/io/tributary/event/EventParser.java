@@ -1,0 +1,164 @@
+package io.tributary.event;
+
+import static io.tributary.event.Json.text;
+
+import io.tributary.event.EventSchemas.Section;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns request bodies into validated {@link LineageEvent}s. Lenient where real producers are messy (missing
+ * {@code producer}/{@code schemaURL}/{@code _producer}/{@code _schemaURL}, {@code "_deleted": null}, zone-less or
+ * nanosecond timestamps, legacy facet names, custom facets), strict where the graph depends on it (run id, job and
+ * dataset names, event time, JSON types, the standard facets' own schemas).
+ */
+@Component
+public class EventParser {
+
+    private static final String UNKNOWN_PRODUCER = "urn:tributary:unknown-producer";
+
+    private final EventSchemas schemas = new EventSchemas();
+    private final JsonMapper reader;
+    private final JsonMapper canonical;
+
+    public EventParser() {
+        var factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxNumberLength(100)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.reader = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        this.canonical = JsonMapper.builder()
+                .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+                .build();
+    }
+
+    /** One event, the body of {@code POST /api/v1/lineage}. */
+    public LineageEvent parse(byte[] body) {
+        JsonNode root = read(body);
+        if (!root.isObject()) {
+            throw new InvalidEventException("", "expected one OpenLineage event (a JSON object)");
+        }
+        return toEvent(root, "", new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The body of {@code POST /api/v1/lineage/batch}: each element accepted or refused on its own. */
+    public List<BatchItem> parseBatch(byte[] body, int maxEvents) {
+        JsonNode root = read(body);
+        if (!root.isArray()) {
+            throw new InvalidEventException("", "expected a JSON array of OpenLineage events");
+        }
+        if (root.size() > maxEvents) {
+            throw new InvalidEventException("", "a batch holds at most " + maxEvents + " events, got " + root.size());
+        }
+        var items = new ArrayList<BatchItem>(root.size());
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode element = root.get(i);
+            try {
+                if (!element.isObject()) {
+                    throw new InvalidEventException("/" + i, "expected an OpenLineage event (a JSON object)");
+                }
+                items.add(new BatchItem(i, toEvent(element, "/" + i, element.toString()), null));
+            } catch (InvalidEventException e) {
+                items.add(new BatchItem(i, null, e));
+            }
+        }
+        return items;
+    }
+
+    /** An element of a batch: its event, or why it was refused. */
+    public record BatchItem(int index, LineageEvent event, InvalidEventException error) {}
+
+    private JsonNode read(byte[] body) {
+        if (body.length == 0) {
+            throw new InvalidEventException("", "the request body is empty");
+        }
+        try {
+            return reader.readTree(body);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("", "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private LineageEvent toEvent(JsonNode event, String at, String json) {
+        LineageEvent.Kind kind = event.has("run")
+                ? LineageEvent.Kind.RUN
+                : event.has("dataset") ? LineageEvent.Kind.DATASET : LineageEvent.Kind.JOB;
+        ObjectNode lenient = Leniency.normalize(event, UNKNOWN_PRODUCER);
+        var violations = new ArrayList<Violation>();
+        for (Violation v : schemas.validateEnvelope(kind, lenient)) {
+            violations.add(new Violation(at + v.pointer(), v.detail()));
+        }
+        if (violations.isEmpty()) {
+            validateFacets(lenient, at, violations);
+        }
+        var eventTime = Json.dateTime(text(event, "eventTime"));
+        if (eventTime == null && violations.stream().noneMatch(v -> v.pointer().equals(at + "/eventTime"))) {
+            violations.add(new Violation(at + "/eventTime", "is not an RFC 3339 date-time"));
+        }
+        UUID runId = null;
+        if (kind == LineageEvent.Kind.RUN) {
+            runId = Json.uuid(text(event.path("run"), "runId"));
+            if (runId == null && violations.stream().noneMatch(v -> v.pointer().startsWith(at + "/run/runId"))) {
+                violations.add(new Violation(at + "/run/runId", "is not a UUID"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(violations);
+        }
+        return EventMapper.map(kind, lenient, runId, eventTime, sha256(canonical.writeValueAsString(event)), json);
+    }
+
+    private void validateFacets(JsonNode event, String at, List<Violation> violations) {
+        facets(event.path("run").path("facets"), at + "/run/facets", Section.RUN, violations);
+        facets(event.path("job").path("facets"), at + "/job/facets", Section.JOB, violations);
+        facets(event.path("dataset").path("facets"), at + "/dataset/facets", Section.DATASET, violations);
+        for (String list : List.of("inputs", "outputs")) {
+            JsonNode datasets = event.path(list);
+            for (int i = 0; i < datasets.size(); i++) {
+                String base = at + "/" + list + "/" + i;
+                facets(datasets.get(i).path("facets"), base + "/facets", Section.DATASET, violations);
+                if (list.equals("inputs")) {
+                    facets(datasets.get(i).path("inputFacets"), base + "/inputFacets", Section.INPUT, violations);
+                } else {
+                    facets(datasets.get(i).path("outputFacets"), base + "/outputFacets", Section.OUTPUT, violations);
+                }
+            }
+        }
+    }
+
+    private void facets(JsonNode facets, String at, Section section, List<Violation> violations) {
+        for (var facet : facets.properties()) {
+            String pointer = at + "/" + facet.getKey().replace("~", "~0").replace("/", "~1");
+            violations.addAll(schemas.validateFacet(section, pointer, facet.getKey(), facet.getValue()));
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

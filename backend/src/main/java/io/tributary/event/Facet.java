@@ -1,0 +1,13 @@
+package io.tributary.event;
+
+import java.util.Map;
+
+/**
+ * A standard facet as the graph stores it on its node: the facet JSON, plus scalar properties pulled out of it so
+ * they can be indexed and queried (such as {@code sql} and {@code sqlDialect} from the {@code sql} facet).
+ *
+ * @param name the facet's standard name (legacy names are mapped to it)
+ * @param json the facet as sent
+ * @param properties node properties derived from the facet; a null value removes a property the facet set before
+ */
+public record Facet(String name, String json, Map<String, Object> properties) {}

@@ -1,0 +1,238 @@
+package io.tributary.event;
+
+import static io.tributary.event.Json.bool;
+import static io.tributary.event.Json.dateTime;
+import static io.tributary.event.Json.number;
+import static io.tributary.event.Json.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pulls queryable properties out of the standard facets. Only the facets named here are stored on graph nodes, which
+ * keeps the set of node properties bounded whatever producers send; every facet stays in the raw event archive.
+ */
+final class FacetMapper {
+
+    static final Set<String> RUN_FACETS = Set.of(
+            "parent",
+            "nominalTime",
+            "errorMessage",
+            "externalQuery",
+            "processing_engine",
+            "extractionError",
+            "environmentVariables",
+            "executionParameters",
+            "jobDependencies",
+            "tags",
+            "test");
+    static final Set<String> JOB_FACETS =
+            Set.of("documentation", "ownership", "sql", "sourceCode", "sourceCodeLocation", "jobType", "tags");
+    static final Set<String> DATASET_FACETS = Set.of(
+            "schema",
+            "columnLineage",
+            "dataSource",
+            "documentation",
+            "ownership",
+            "storage",
+            "symlinks",
+            "lifecycleStateChange",
+            "version",
+            "datasetType",
+            "catalog",
+            "hierarchy",
+            "tags");
+
+    private FacetMapper() {}
+
+    static List<Facet> runFacets(JsonNode facets) {
+        return collect(facets, RUN_FACETS, (name, f, p) -> {
+            switch (name) {
+                case "nominalTime" -> {
+                    p.put("nominalStartTime", dateTime(text(f, "nominalStartTime")));
+                    p.put("nominalEndTime", dateTime(text(f, "nominalEndTime")));
+                }
+                case "errorMessage" -> {
+                    p.put("errorMessage", text(f, "message"));
+                    p.put("errorLanguage", text(f, "programmingLanguage"));
+                    p.put("stackTrace", text(f, "stackTrace"));
+                }
+                case "externalQuery" -> {
+                    p.put("externalQueryId", text(f, "externalQueryId"));
+                    p.put("externalQuerySource", text(f, "source"));
+                }
+                case "processing_engine" -> {
+                    p.put("engineName", text(f, "name"));
+                    p.put("engineVersion", text(f, "version"));
+                    p.put("adapterVersion", text(f, "openlineageAdapterVersion"));
+                }
+                default -> {}
+            }
+        });
+    }
+
+    static List<Facet> jobFacets(JsonNode facets) {
+        return collect(facets, JOB_FACETS, (name, f, p) -> {
+            switch (name) {
+                case "sql" -> {
+                    p.put("sql", text(f, "query"));
+                    p.put("sqlDialect", text(f, "dialect"));
+                }
+                case "sourceCode" -> {
+                    p.put("sourceCode", text(f, "sourceCode"));
+                    p.put("sourceLanguage", text(f, "language"));
+                }
+                case "sourceCodeLocation" -> {
+                    p.put("sourceCodeType", text(f, "type"));
+                    p.put("sourceCodeUrl", text(f, "url"));
+                    p.put("sourceCodeRepoUrl", text(f, "repoUrl"));
+                    p.put("sourceCodePath", text(f, "path"));
+                    p.put("sourceCodeVersion", text(f, "version"));
+                }
+                case "jobType" -> {
+                    p.put("jobType", text(f, "jobType"));
+                    p.put("integration", text(f, "integration"));
+                    p.put("processingType", text(f, "processingType"));
+                }
+                case "documentation" -> p.put("description", text(f, "description"));
+                case "ownership" -> p.put("owners", owners(f));
+                case "tags" -> p.put("tags", tags(f));
+                default -> {}
+            }
+        });
+    }
+
+    static List<Facet> datasetFacets(JsonNode facets) {
+        return collect(facets, DATASET_FACETS, (name, f, p) -> {
+            switch (name) {
+                case "documentation" -> p.put("description", text(f, "description"));
+                case "ownership" -> p.put("owners", owners(f));
+                case "tags" -> p.put("tags", tags(f));
+                case "dataSource" -> {
+                    p.put("dataSourceName", text(f, "name"));
+                    p.put("dataSourceUri", text(f, "uri"));
+                }
+                case "storage" -> {
+                    p.put("storageLayer", text(f, "storageLayer"));
+                    p.put("fileFormat", text(f, "fileFormat"));
+                }
+                case "lifecycleStateChange" -> p.put("lifecycleState", text(f, "lifecycleStateChange"));
+                case "version" -> p.put("datasetVersion", text(f, "datasetVersion"));
+                case "datasetType" -> {
+                    p.put("datasetType", text(f, "datasetType"));
+                    p.put("datasetSubType", text(f, "subType"));
+                }
+                case "catalog" -> {
+                    p.put("catalogName", text(f, "name"));
+                    p.put("catalogFramework", text(f, "framework"));
+                }
+                default -> {}
+            }
+        });
+    }
+
+    private static List<String> owners(JsonNode facet) {
+        var owners = new ArrayList<String>();
+        for (JsonNode owner : facet.path("owners")) {
+            String name = text(owner, "name");
+            if (name != null) {
+                owners.add(name);
+            }
+        }
+        return owners;
+    }
+
+    private static List<String> tags(JsonNode facet) {
+        var tags = new ArrayList<String>();
+        for (JsonNode tag : facet.path("tags")) {
+            String key = text(tag, "key");
+            String value = text(tag, "value");
+            if (key != null) {
+                tags.add(value == null || value.isEmpty() || value.equals("true") ? key : key + ":" + value);
+            }
+        }
+        return tags;
+    }
+
+    static LineageEvent.Statistics statistics(JsonNode statistics) {
+        if (statistics == null || !statistics.isObject()) {
+            return null;
+        }
+        return new LineageEvent.Statistics(
+                number(statistics, "rowCount"), number(statistics, "size"), number(statistics, "fileCount"));
+    }
+
+    /**
+     * Quality results about one dataset in one run, from the standard facets, the legacy {@code dataQuality} facet and
+     * Great Expectations' {@code greatExpectations_assertions}, wherever the producer put them.
+     */
+    static LineageEvent.Quality quality(JsonNode... facetObjects) {
+        JsonNode metrics = null;
+        var assertions = new ArrayList<LineageEvent.Assertion>();
+        for (JsonNode facets : facetObjects) {
+            if (facets == null || !facets.isObject()) {
+                continue;
+            }
+            for (String name : List.of("dataQualityMetrics", "dataQuality")) {
+                if (metrics == null && facets.path(name).isObject()) {
+                    metrics = facets.get(name);
+                }
+            }
+            for (JsonNode a : facets.path("dataQualityAssertions").path("assertions")) {
+                assertions.add(assertion(text(a, "assertion"), text(a, "column"), bool(a, "success")));
+            }
+            for (JsonNode a : facets.path("greatExpectations_assertions").path("assertions")) {
+                assertions.add(assertion(text(a, "expectationType"), text(a, "column"), bool(a, "success")));
+            }
+        }
+        if (metrics == null && assertions.isEmpty()) {
+            return null;
+        }
+        JsonNode columnMetrics = metrics == null ? null : metrics.get("columnMetrics");
+        return new LineageEvent.Quality(
+                number(metrics, "rowCount"),
+                number(metrics, "bytes"),
+                columnMetrics != null && columnMetrics.isObject() ? columnMetrics.toString() : null,
+                List.copyOf(assertions));
+    }
+
+    private static LineageEvent.Assertion assertion(String assertion, String column, Boolean success) {
+        return new LineageEvent.Assertion(
+                assertion == null ? "unnamed" : assertion, column, Boolean.TRUE.equals(success));
+    }
+
+    @FunctionalInterface
+    private interface Extractor {
+        void extract(String name, JsonNode facet, Map<String, Object> properties);
+    }
+
+    private static List<Facet> collect(JsonNode facets, Set<String> known, Extractor extractor) {
+        var result = new ArrayList<Facet>();
+        if (facets == null || !facets.isObject()) {
+            return result;
+        }
+        for (var entry : facets.properties()) {
+            JsonNode facet = entry.getValue();
+            if (!known.contains(entry.getKey()) || !facet.isObject()) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(bool(facet, "_deleted"))) {
+                // A deletion marker: the facet's stored JSON and every property it set are cleared.
+                var cleared = new HashMap<String, Object>();
+                extractor.extract(
+                        entry.getKey(), tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), cleared);
+                cleared.replaceAll((k, v) -> null);
+                result.add(new Facet(entry.getKey(), null, cleared));
+                continue;
+            }
+            var properties = new HashMap<String, Object>();
+            extractor.extract(entry.getKey(), facet, properties);
+            result.add(new Facet(entry.getKey(), facet.toString(), properties));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+package io.tributary.ingest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** Requires {@code Authorization: Bearer <api key>} on every ingest endpoint, before the body is read. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ApiKeyFilter implements WebFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiKeys keys;
+    private final Problems problems;
+
+    ApiKeyFilter(ApiKeys keys, Problems problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().value().startsWith("/api/v1/lineage")) {
+            return chain.filter(exchange);
+        }
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String presented = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                ? header.substring(PREFIX.length()).strip()
+                : null;
+        if (keys.accepts(presented)) {
+            return chain.filter(exchange);
+        }
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary\"");
+        String detail = presented == null
+                ? "Send the ingest API key as 'Authorization: Bearer <key>'"
+                : "The API key is not valid";
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+    }
+}

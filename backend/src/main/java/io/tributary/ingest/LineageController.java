@@ -1,0 +1,122 @@
+package io.tributary.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.TributaryProperties;
+import io.tributary.event.EventParser;
+import io.tributary.event.EventParser.BatchItem;
+import io.tributary.event.LineageEvent;
+import io.tributary.write.GroupCommitWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The OpenLineage HTTP endpoint ({@code OPENLINEAGE_URL} + {@code /api/v1/lineage}). A 201 means the event is
+ * committed to the database, archive and graph together.
+ */
+@RestController
+@RequestMapping("/api/v1/lineage")
+class LineageController {
+
+    private final RequestBodies bodies;
+    private final EventParser parser;
+    private final GroupCommitWriter writer;
+    private final int maxBatchEvents;
+    private final Counter accepted;
+    private final Counter rejected;
+
+    LineageController(
+            RequestBodies bodies,
+            EventParser parser,
+            GroupCommitWriter writer,
+            TributaryProperties properties,
+            MeterRegistry meters) {
+        this.bodies = bodies;
+        this.parser = parser;
+        this.writer = writer;
+        this.maxBatchEvents = properties.ingest().maxBatchEvents();
+        this.accepted = meters.counter("tributary.ingest.events", "outcome", "accepted");
+        this.rejected = meters.counter("tributary.ingest.events", "outcome", "rejected");
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<Void>> post(ServerHttpRequest request) {
+        return bodies.read(request)
+                .publishOn(Schedulers.boundedElastic())
+                .map(parser::parse)
+                .doOnError(e -> rejected.increment())
+                .flatMap(event -> Mono.fromFuture(writer.submit(List.of(event))))
+                .then(Mono.fromRunnable(accepted::increment))
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).build());
+    }
+
+    /**
+     * The spec's batch endpoint: each event is validated on its own; the valid ones are committed together and the
+     * answer lists which indexes failed and why.
+     */
+    @PostMapping("/batch")
+    Mono<ResponseEntity<Map<String, Object>>> postBatch(ServerHttpRequest request) {
+        return bodies.read(request)
+                .publishOn(Schedulers.boundedElastic())
+                .map(body -> parser.parseBatch(body, maxBatchEvents))
+                .flatMap(items -> {
+                    List<LineageEvent> valid = items.stream()
+                            .filter(i -> i.event() != null)
+                            .map(BatchItem::event)
+                            .toList();
+                    rejected.increment(items.size() - valid.size());
+                    if (valid.isEmpty() && !items.isEmpty()) {
+                        return Mono.error(new InvalidBatchException(items));
+                    }
+                    return Mono.fromFuture(writer.submit(valid))
+                            .then(Mono.fromRunnable(() -> accepted.increment(valid.size())))
+                            .thenReturn(ResponseEntity.ok(summary(items, valid.size())));
+                });
+    }
+
+    private static Map<String, Object> summary(List<BatchItem> items, int successful) {
+        var failed = new ArrayList<Map<String, Object>>();
+        for (BatchItem item : items) {
+            if (item.error() != null) {
+                var failure = new LinkedHashMap<String, Object>();
+                failure.put("index", item.index());
+                failure.put("reason", item.error().getMessage());
+                failure.put("retriable", false);
+                failure.put("errors", Problems.errors(item.error().violations()));
+                failed.add(failure);
+            }
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", failed.isEmpty() ? "success" : "partial_success");
+        body.put(
+                "summary",
+                Map.of(
+                        "received", items.size(),
+                        "successful", successful,
+                        "failed", failed.size(),
+                        "retriable", 0,
+                        "non_retriable", failed.size()));
+        body.put("failed_events", failed);
+        return body;
+    }
+
+    /** Every event of a batch was invalid; nothing was written. */
+    static final class InvalidBatchException extends RuntimeException {
+        final transient List<BatchItem> items;
+
+        InvalidBatchException(List<BatchItem> items) {
+            super("No event of the batch is valid");
+            this.items = items;
+        }
+    }
+}

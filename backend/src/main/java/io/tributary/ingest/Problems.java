@@ -1,0 +1,63 @@
+package io.tributary.ingest;
+
+import io.tributary.event.Violation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** RFC 9457 problem details for the ingest API, with the offending fields named where there are any. */
+@Component
+class Problems {
+
+    static final String TYPE_BASE = "https://tributary.dev/problems/";
+
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    static ProblemDetail of(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        return problem;
+    }
+
+    static ProblemDetail invalidEvent(List<Violation> violations) {
+        String detail = violations.size() == 1
+                ? describe(violations.getFirst())
+                : violations.size() + " problems, first: " + describe(violations.getFirst());
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-event", detail);
+        problem.setTitle("Invalid OpenLineage event");
+        problem.setProperty("errors", errors(violations));
+        return problem;
+    }
+
+    static List<Map<String, String>> errors(List<Violation> violations) {
+        return violations.stream()
+                .map(v -> Map.of("pointer", v.pointer(), "field", v.field(), "detail", v.detail()))
+                .toList();
+    }
+
+    static String describe(Violation v) {
+        return v.field().isEmpty() ? v.detail() : v.field() + " " + v.detail();
+    }
+
+    /** For filters, which answer before any handler runs. */
+    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        ProblemDetail problem = of(status, status.name().toLowerCase().replace('_', '-'), detail);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsBytes(problem);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.tributary.job;
+
+import io.tributary.graph.DatasetView;
+import io.tributary.graph.EntityLookup;
+import io.tributary.graph.JobView;
+import io.tributary.graph.RunView;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The Job type: identity, facets, latest run, current inputs and outputs, parent job. */
+@Controller
+class JobController {
+
+    private final EntityLookup lookup;
+    private final LatestRuns latestRuns;
+
+    JobController(EntityLookup lookup, LatestRuns latestRuns) {
+        this.lookup = lookup;
+        this.latestRuns = latestRuns;
+    }
+
+    @QueryMapping
+    JobView job(@Argument String namespace, @Argument String name) {
+        return lookup.jobs(List.of(Map.of("namespace", namespace, "name", name))).values().stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, List<DatasetView>> inputs(List<JobView> jobs) {
+        return lookup.datasetsOf("read/job/inputs", jobs, JobView::key);
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, List<DatasetView>> outputs(List<JobView> jobs) {
+        return lookup.datasetsOf("read/job/outputs", jobs, JobView::key);
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, JobView> parent(List<JobView> jobs) {
+        var parents = lookup.jobsOf("read/job/parents", jobs, JobView::key);
+        var result = new HashMap<JobView, JobView>();
+        parents.forEach((job, list) -> {
+            if (!list.isEmpty()) {
+                result.put(job, list.getFirst());
+            }
+        });
+        return result;
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, RunView> latestRun(List<JobView> jobs) {
+        Map<Map<String, Object>, String> runIds =
+                latestRuns.of(jobs.stream().map(JobView::key).toList());
+        Map<String, RunView> runs = lookup.runs(runIds.values());
+        var result = new LinkedHashMap<JobView, RunView>();
+        for (JobView job : jobs) {
+            RunView run = runs.get(runIds.get(job.key()));
+            if (run != null) {
+                result.put(job, run);
+            }
+        }
+        return result;
+    }
+}

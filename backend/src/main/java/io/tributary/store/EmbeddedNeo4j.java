@@ -1,0 +1,68 @@
+package io.tributary.store;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Neo4j inside this JVM, reached only through its Bolt connector so that the service talks to it exactly as it
+ * talks to an external server. Bolt is bound to loopback on a free port; authentication is off because nothing
+ * outside this host can connect.
+ */
+final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService dbms;
+    private final URI boltUri;
+
+    EmbeddedNeo4j(Path home, long pageCacheBytes, long transactionMemoryBytes) {
+        long started = System.nanoTime();
+        this.dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(BoltConnector.enable_discovery, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, transactionMemoryBytes)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 days 2G")
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+                .build();
+        var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        var address = db.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        this.boltUri = URI.create("bolt://127.0.0.1:" + address.getPort());
+        log.info(
+                "Embedded Neo4j started in {} ms, store at {}, Bolt on {}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                home.toAbsolutePath(),
+                boltUri);
+    }
+
+    URI boltUri() {
+        return boltUri;
+    }
+
+    @Override
+    public void close() {
+        dbms.shutdown();
+    }
+}

@@ -1,0 +1,69 @@
+package io.tributary.store;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door to Neo4j: named statements from {@code cypher/}, run with parameters in managed transactions (which the
+ * driver retries on transient errors such as deadlocks or a leader switch). Schema migrations run before the first
+ * request can reach the database.
+ */
+@Component
+public class GraphStore implements InitializingBean {
+
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+    private final CypherStatements statements = CypherStatements.load();
+    private final TransactionConfig readConfig;
+
+    GraphStore(Driver driver, Neo4jProperties neo4j, ReadLimits limits) {
+        this.driver = driver;
+        this.sessionConfig = SessionConfig.forDatabase(neo4j.database());
+        this.readConfig =
+                TransactionConfig.builder().withTimeout(limits.queryTimeout()).build();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Migrations.apply(driver, sessionConfig, statements);
+    }
+
+    public String statement(String name) {
+        return statements.get(name);
+    }
+
+    /** Runs a write unit of work in one transaction; all or nothing. */
+    public <T> T write(Function<TransactionContext, T> work, Duration timeout) {
+        try (var session = driver.session(sessionConfig)) {
+            return session.executeWrite(
+                    work::apply,
+                    TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
+    /** Runs the named read statement under the read-query time limit and maps its result. */
+    public <T> T read(String name, Map<String, Object> parameters, Function<Result, T> mapper) {
+        String cypher = statements.get(name);
+        try (var session = driver.session(sessionConfig)) {
+            return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), readConfig);
+        }
+    }
+
+    /**
+     * Limits on read queries.
+     *
+     * @param queryTimeout the database aborts a read transaction that runs longer
+     */
+    @ConfigurationProperties("tributary.read")
+    public record ReadLimits(@DefaultValue("10s") Duration queryTimeout) {}
+}

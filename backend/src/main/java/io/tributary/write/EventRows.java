@@ -1,0 +1,265 @@
+package io.tributary.write;
+
+import io.tributary.event.Facet;
+import io.tributary.event.LineageEvent;
+import io.tributary.event.LineageEvent.DatasetInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameter rows of every ingest statement for a batch of events, so that a batch of any size is written with a
+ * fixed number of {@code UNWIND} statements. Rows carry a {@code version} (fixed-width event time, then event id) that
+ * the statements compare to keep the newest value whatever order events arrive in.
+ */
+final class EventRows {
+
+    private static final DateTimeFormatter FIXED_WIDTH = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn");
+
+    final List<Map<String, Object>> events = new ArrayList<>();
+    final Set<String> namespaces = new LinkedHashSet<>();
+    final List<Map<String, Object>> jobs = new ArrayList<>();
+    final List<Map<String, Object>> datasets = new ArrayList<>();
+    final List<Map<String, Object>> schemas = new ArrayList<>();
+    final List<Map<String, Object>> runs = new ArrayList<>();
+    final List<Map<String, Object>> parents = new ArrayList<>();
+    final List<Map<String, Object>> runInputs = new ArrayList<>();
+    final List<Map<String, Object>> runOutputs = new ArrayList<>();
+    final List<Map<String, Object>> jobInputs = new ArrayList<>();
+    final List<Map<String, Object>> jobOutputs = new ArrayList<>();
+    final List<Map<String, Object>> columnLineage = new ArrayList<>();
+    final List<Map<String, Object>> symlinks = new ArrayList<>();
+    final List<Map<String, Object>> quality = new ArrayList<>();
+
+    static EventRows of(List<LineageEvent> batch) {
+        var rows = new EventRows();
+        batch.forEach(rows::add);
+        return rows;
+    }
+
+    private void add(LineageEvent e) {
+        OffsetDateTime time = e.eventTime();
+        String version = version(time, e.id());
+        events.add(Map.of("id", e.id(), "properties", archived(e)));
+        if (e.job() != null) {
+            jobs.add(entity(
+                    e.job().namespace(), e.job().name(), time, facets(e.job().facets(), version)));
+            namespaces.add(e.job().namespace());
+        }
+        for (DatasetInfo d : e.inputs()) {
+            addDataset(e, d, version, true);
+        }
+        for (DatasetInfo d : e.outputs()) {
+            addDataset(e, d, version, false);
+        }
+        if (e.run() != null) {
+            addRun(e, version);
+        }
+    }
+
+    private void addRun(LineageEvent e, String version) {
+        String runId = e.runId().toString();
+        var run = new HashMap<String, Object>();
+        run.put("runId", runId);
+        run.put("namespace", e.job().namespace());
+        run.put("jobName", e.job().name());
+        run.put("time", e.eventTime());
+        run.put("eventType", e.eventType());
+        int rank = e.eventType() == null ? -1 : LineageEvent.TERMINAL_TYPES.indexOf(e.eventType());
+        run.put("terminalState", rank < 0 ? null : terminalState(e.eventType()));
+        run.put("terminalVersion", rank < 0 ? null : fixedWidth(e.eventTime()) + "|" + rank + "|" + e.id());
+        run.put("facets", facets(e.run().facets(), version));
+        runs.add(run);
+        var parent = e.run().parent();
+        if (parent != null && parent.jobNamespace() != null && parent.jobName() != null) {
+            jobs.add(entity(parent.jobNamespace(), parent.jobName(), e.eventTime(), List.of()));
+            namespaces.add(parent.jobNamespace());
+            var row = new HashMap<String, Object>();
+            row.put("runId", runId);
+            row.put("parentRunId", parent.runId().toString());
+            row.put("parentJobNamespace", parent.jobNamespace());
+            row.put("parentJobName", parent.jobName());
+            row.put(
+                    "rootRunId",
+                    parent.rootRunId() == null ? null : parent.rootRunId().toString());
+            row.put("time", e.eventTime());
+            parents.add(row);
+        }
+    }
+
+    private void addDataset(LineageEvent e, DatasetInfo d, String version, boolean input) {
+        OffsetDateTime time = e.eventTime();
+        namespaces.add(d.namespace());
+        datasets.add(entity(d.namespace(), d.name(), time, facets(d.facets(), version)));
+        if (d.fields() != null) {
+            var position = new int[] {0};
+            var fields = d.fields().stream()
+                    .map(f -> {
+                        var m = new HashMap<String, Object>();
+                        m.put("position", position[0]++);
+                        m.put("path", f.path());
+                        m.put("name", f.name());
+                        m.put("parentPath", f.parentPath());
+                        m.put("ordinal", f.ordinal());
+                        m.put("depth", f.depth());
+                        m.put("type", f.type());
+                        m.put("description", f.description());
+                        return (Map<String, Object>) m;
+                    })
+                    .toList();
+            String fieldsJson = SchemaJson.of(d.fields());
+            schemas.add(Map.of(
+                    "namespace", d.namespace(),
+                    "name", d.name(),
+                    "time", time,
+                    "version", version,
+                    "hash", SchemaJson.hash(fieldsJson),
+                    "fieldsJson", fieldsJson,
+                    "fields", fields));
+        }
+        if (e.run() != null) {
+            var io = ref(d);
+            io.put("runId", e.runId().toString());
+            io.put("version", version);
+            io.put("statistics", statistics(d.statistics(), version));
+            (input ? runInputs : runOutputs).add(io);
+            if (d.quality() != null) {
+                quality.add(quality(e.runId().toString(), d, time, version));
+            }
+        }
+        if (e.job() != null) {
+            var lineage = ref(d);
+            lineage.put("jobNamespace", e.job().namespace());
+            lineage.put("jobName", e.job().name());
+            lineage.put("time", time);
+            (input ? jobInputs : jobOutputs).add(lineage);
+        }
+        for (var c : d.columnLineage()) {
+            datasets.add(entity(c.inputNamespace(), c.inputDataset(), time, List.of()));
+            namespaces.add(c.inputNamespace());
+            var row = ref(d);
+            row.put("outputField", c.outputField());
+            row.put("inputNamespace", c.inputNamespace());
+            row.put("inputDataset", c.inputDataset());
+            row.put("inputField", c.inputField());
+            row.put("type", c.type());
+            row.put("subtypeKey", c.subtype() == null ? "" : c.subtype());
+            row.put("description", c.description());
+            row.put("masking", c.masking());
+            row.put("jobNamespace", e.job() == null ? null : e.job().namespace());
+            row.put("jobName", e.job() == null ? null : e.job().name());
+            row.put("time", time);
+            row.put("version", version);
+            columnLineage.add(row);
+        }
+        for (var s : d.symlinks()) {
+            datasets.add(entity(s.namespace(), s.name(), time, List.of()));
+            namespaces.add(s.namespace());
+            var row = ref(d);
+            row.put("aliasNamespace", s.namespace());
+            row.put("aliasName", s.name());
+            row.put("type", s.type());
+            symlinks.add(row);
+        }
+    }
+
+    private static Map<String, Object> quality(String runId, DatasetInfo d, OffsetDateTime time, String version) {
+        var q = d.quality();
+        var row = ref(d);
+        row.put("runId", runId);
+        row.put("time", time);
+        row.put("version", version);
+        if (q.rowCount() != null || q.bytes() != null || q.columnMetricsJson() != null) {
+            var metrics = new HashMap<String, Object>();
+            metrics.put("rowCount", q.rowCount());
+            metrics.put("bytes", q.bytes());
+            metrics.put("columnMetrics", q.columnMetricsJson());
+            metrics.put("metricsVersion", version);
+            row.put("metrics", metrics);
+        } else {
+            row.put("metrics", null);
+        }
+        if (!q.assertions().isEmpty()) {
+            var assertions = new HashMap<String, Object>();
+            assertions.put("assertions", SchemaJson.assertions(q.assertions()));
+            assertions.put(
+                    "passed", q.assertions().stream().filter(a -> a.success()).count());
+            assertions.put(
+                    "failed", q.assertions().stream().filter(a -> !a.success()).count());
+            assertions.put("assertionsVersion", version);
+            row.put("assertions", assertions);
+        } else {
+            row.put("assertions", null);
+        }
+        return row;
+    }
+
+    private static Map<String, Object> statistics(LineageEvent.Statistics s, String version) {
+        if (s == null) {
+            return null;
+        }
+        var m = new HashMap<String, Object>();
+        m.put("rowCount", s.rowCount());
+        m.put("bytes", s.bytes());
+        m.put("fileCount", s.fileCount());
+        m.put("statisticsVersion", version);
+        return m;
+    }
+
+    private static HashMap<String, Object> ref(DatasetInfo d) {
+        var m = new HashMap<String, Object>();
+        m.put("namespace", d.namespace());
+        m.put("name", d.name());
+        return m;
+    }
+
+    private static Map<String, Object> entity(String namespace, String name, OffsetDateTime time, List<?> facets) {
+        return Map.of("namespace", namespace, "name", name, "time", time, "facets", facets);
+    }
+
+    /** Facet rows: the facet's own properties plus its JSON and the version that guards it. */
+    private static List<Map<String, Object>> facets(List<Facet> facets, String version) {
+        var rows = new ArrayList<Map<String, Object>>(facets.size());
+        for (Facet facet : facets) {
+            var properties = new HashMap<String, Object>(facet.properties());
+            properties.put("facet_" + facet.name(), facet.json());
+            properties.put("facetVersion_" + facet.name(), version);
+            rows.add(Map.of("name", facet.name(), "version", version, "properties", properties));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> archived(LineageEvent e) {
+        var m = new HashMap<String, Object>();
+        m.put("kind", e.kind().name());
+        m.put("eventType", e.eventType());
+        m.put("eventTime", e.eventTime());
+        m.put("runId", e.runId() == null ? null : e.runId().toString());
+        m.put("jobNamespace", e.job() == null ? null : e.job().namespace());
+        m.put("jobName", e.job() == null ? null : e.job().name());
+        m.put("producer", e.producer());
+        m.put("json", e.json());
+        return m;
+    }
+
+    private static String terminalState(String eventType) {
+        return switch (eventType) {
+            case "COMPLETE" -> "COMPLETED";
+            case "FAIL" -> "FAILED";
+            default -> "ABORTED";
+        };
+    }
+
+    static String version(OffsetDateTime time, String eventId) {
+        return fixedWidth(time) + "|" + eventId;
+    }
+
+    private static String fixedWidth(OffsetDateTime utc) {
+        return FIXED_WIDTH.format(utc);
+    }
+}

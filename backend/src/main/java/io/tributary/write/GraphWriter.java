@@ -1,0 +1,62 @@
+package io.tributary.write;
+
+import io.tributary.event.LineageEvent;
+import io.tributary.store.GraphStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a batch of events, archive and graph together, in one transaction: either every effect of every event in it
+ * is committed, or none is. Statements run in dependency order (nodes before the edges between them).
+ */
+@Component
+class GraphWriter {
+
+    private final GraphStore store;
+
+    GraphWriter(GraphStore store) {
+        this.store = store;
+    }
+
+    void write(List<LineageEvent> batch, Duration timeout) {
+        EventRows rows = EventRows.of(batch);
+        store.write(
+                tx -> {
+                    run(tx, "ingest/archive-events", rows.events);
+                    if (!rows.namespaces.isEmpty()) {
+                        tx.run(
+                                        store.statement("ingest/upsert-namespaces"),
+                                        Map.of("names", List.copyOf(rows.namespaces)))
+                                .consume();
+                    }
+                    run(tx, "ingest/upsert-jobs", rows.jobs);
+                    run(tx, "ingest/upsert-datasets", rows.datasets);
+                    run(tx, "ingest/upsert-schemas", rows.schemas);
+                    run(tx, "ingest/upsert-fields", rows.schemas);
+                    run(tx, "ingest/upsert-runs", rows.runs);
+                    run(tx, "ingest/link-run-parents", rows.parents);
+                    run(tx, "ingest/link-run-inputs", rows.runInputs);
+                    run(tx, "ingest/link-run-outputs", rows.runOutputs);
+                    run(tx, "ingest/link-job-inputs", rows.jobInputs);
+                    run(tx, "ingest/link-job-outputs", rows.jobOutputs);
+                    run(tx, "ingest/upsert-column-lineage", rows.columnLineage);
+                    run(tx, "ingest/link-symlinks", rows.symlinks);
+                    run(tx, "ingest/upsert-quality", rows.quality);
+                    return null;
+                },
+                timeout);
+    }
+
+    private void run(TransactionContext tx, String statement, Collection<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        tx.run(store.statement(statement), Map.of("rows", new ArrayList<>(rows)))
+                .consume();
+    }
+}

@@ -1,0 +1,10 @@
+// What one run read, with that run's input statistics (newest report wins).
+UNWIND $rows AS row
+MATCH (r:Run {runId: row.runId})
+MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+MERGE (r)-[e:READ]->(d)
+  ON CREATE SET e.firstSeen = row.time
+SET e += CASE
+  WHEN row.statistics IS NOT NULL AND (e.statisticsVersion IS NULL OR e.statisticsVersion <= row.version)
+    THEN row.statistics
+  ELSE {} END

@@ -1,0 +1,10 @@
+UNWIND $rows AS row
+MERGE (d:Dataset {namespace: row.namespace, name: row.name})
+  ON CREATE SET d.firstSeen = row.time, d.lastSeen = row.time
+SET d.firstSeen = CASE WHEN row.time < d.firstSeen THEN row.time ELSE d.firstSeen END,
+    d.lastSeen = CASE WHEN row.time > d.lastSeen THEN row.time ELSE d.lastSeen END
+WITH d, row
+UNWIND row.facets AS facet
+WITH d, facet
+WHERE d['facetVersion_' + facet.name] IS NULL OR d['facetVersion_' + facet.name] <= facet.version
+SET d += facet.properties

@@ -1,0 +1,4 @@
+UNWIND $keys AS key
+MATCH (d:Dataset {namespace: key.namespace, name: key.name})
+RETURN d.namespace AS namespace, d.name AS name, d.description AS description, d.owners AS owners,
+       d.tags AS tags, d.firstSeen AS firstSeen, d.lastSeen AS lastSeen

@@ -1,0 +1,4 @@
+UNWIND $keys AS key
+MATCH (d:Dataset {namespace: key.namespace, name: key.name})-[:READ_BY]->(j:Job)
+RETURN d.namespace AS forNamespace, d.name AS forName, j.namespace AS namespace, j.name AS name
+ORDER BY j.namespace, j.name

@@ -1,0 +1,7 @@
+// The current schema: fields whose schemaVersion is their dataset's, in depth-first schema order.
+UNWIND $keys AS key
+MATCH (d:Dataset {namespace: key.namespace, name: key.name})-[:HAS_FIELD]->(f:Field)
+WHERE f.schemaVersion = d.schemaVersion
+RETURN d.namespace AS namespace, d.name AS dataset, f.name AS name, f.type AS type,
+       f.description AS description, f.parent AS parent
+ORDER BY f.position
