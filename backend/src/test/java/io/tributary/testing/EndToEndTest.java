@@ -7,9 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"tributary.api-key=" + EndToEndTest.API_KEY, "tributary.api-key-previous=" + EndToEndTest.OLD_KEY
         })
 @AutoConfigureWebTestClient
+@AutoConfigureHttpGraphQlTester
 public abstract class EndToEndTest {
 
     public static final String API_KEY = "test-key-current";
@@ -37,6 +40,10 @@ public abstract class EndToEndTest {
 
     @Autowired
     protected Driver driver;
+
+    /** GraphQL over HTTP at /graphql, as clients and the UI use it. */
+    @Autowired
+    protected HttpGraphQlTester graphQl;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {

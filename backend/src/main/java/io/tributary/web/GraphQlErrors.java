@@ -1,0 +1,51 @@
+package io.tributary.web;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Typed GraphQL errors: a bad argument is BAD_REQUEST with its message; a query the database stopped for running too
+ * long, or a database that is unreachable, is UNAVAILABLE-like INTERNAL_ERROR with a plain explanation. Anything else
+ * falls through to Spring GraphQL's default (INTERNAL_ERROR without internals).
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof IllegalArgumentException) {
+            return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
+        }
+        if (ex instanceof ClientException client && isTimeout(client)) {
+            return error(env, ErrorType.INTERNAL_ERROR, "The query exceeded the read time limit; narrow it down");
+        }
+        if (ex instanceof ServiceUnavailableException || ex instanceof TransientException) {
+            log.warn("GraphQL query failed: database unavailable: {}", ex.toString());
+            return error(env, ErrorType.INTERNAL_ERROR, "The database is unavailable; retry later");
+        }
+        return null;
+    }
+
+    private static boolean isTimeout(ClientException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.contains("TransactionTimedOut") || code.contains("Terminated");
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .build();
+    }
+}
