@@ -3,7 +3,7 @@ UNWIND $rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 UNWIND row.fields AS f
 MERGE (field:Field {namespace: row.namespace, dataset: row.name, name: f.path})
-  ON CREATE SET field.firstSeen = row.time
+  ON CREATE SET field.firstSeen = row.time, field.searchText = f.searchText
 MERGE (d)-[:HAS_FIELD]->(field)
 WITH field, f, row
 WHERE field.schemaVersion IS NULL OR field.schemaVersion <= row.version

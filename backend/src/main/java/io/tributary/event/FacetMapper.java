@@ -182,11 +182,16 @@ final class FacetMapper {
                     metrics = facets.get(name);
                 }
             }
-            for (JsonNode a : facets.path("dataQualityAssertions").path("assertions")) {
-                assertions.add(assertion(text(a, "assertion"), text(a, "column"), bool(a, "success")));
+            // dbt sends the same assertions both as an input facet and as a dataset facet: take the first place only.
+            if (assertions.isEmpty()) {
+                for (JsonNode a : facets.path("dataQualityAssertions").path("assertions")) {
+                    assertions.add(assertion(text(a, "assertion"), text(a, "column"), bool(a, "success")));
+                }
             }
-            for (JsonNode a : facets.path("greatExpectations_assertions").path("assertions")) {
-                assertions.add(assertion(text(a, "expectationType"), text(a, "column"), bool(a, "success")));
+            if (assertions.isEmpty()) {
+                for (JsonNode a : facets.path("greatExpectations_assertions").path("assertions")) {
+                    assertions.add(assertion(text(a, "expectationType"), text(a, "column"), bool(a, "success")));
+                }
             }
         }
         if (metrics == null && assertions.isEmpty()) {

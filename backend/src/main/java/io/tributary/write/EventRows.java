@@ -21,6 +21,8 @@ final class EventRows {
 
     private static final DateTimeFormatter FIXED_WIDTH = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn");
 
+    private static final List<String> LIFECYCLE = List.of("START", "RUNNING", "OTHER", "ABORT", "FAIL", "COMPLETE");
+
     final List<Map<String, Object>> events = new ArrayList<>();
     final Set<String> namespaces = new LinkedHashSet<>();
     final List<Map<String, Object>> jobs = new ArrayList<>();
@@ -44,7 +46,7 @@ final class EventRows {
 
     private void add(LineageEvent e) {
         OffsetDateTime time = e.eventTime();
-        String version = version(time, e.id());
+        String version = version(time, e.eventType(), e.id());
         events.add(Map.of("id", e.id(), "properties", archived(e)));
         if (e.job() != null) {
             jobs.add(entity(
@@ -109,6 +111,7 @@ final class EventRows {
                         m.put("depth", f.depth());
                         m.put("type", f.type());
                         m.put("description", f.description());
+                        m.put("searchText", SearchText.of(f.path(), d.name()));
                         return (Map<String, Object>) m;
                     })
                     .toList();
@@ -147,6 +150,8 @@ final class EventRows {
             row.put("inputNamespace", c.inputNamespace());
             row.put("inputDataset", c.inputDataset());
             row.put("inputField", c.inputField());
+            row.put("inputSearchText", SearchText.of(c.inputField(), c.inputDataset()));
+            row.put("outputSearchText", SearchText.of(c.outputField(), d.name()));
             row.put("type", c.type());
             row.put("subtypeKey", c.subtype() == null ? "" : c.subtype());
             row.put("description", c.description());
@@ -219,7 +224,17 @@ final class EventRows {
     }
 
     private static Map<String, Object> entity(String namespace, String name, OffsetDateTime time, List<?> facets) {
-        return Map.of("namespace", namespace, "name", name, "time", time, "facets", facets);
+        return Map.of(
+                "namespace",
+                namespace,
+                "name",
+                name,
+                "time",
+                time,
+                "facets",
+                facets,
+                "searchText",
+                SearchText.of(name, namespace));
     }
 
     /** Facet rows: the facet's own properties plus its JSON and the version that guards it. */
@@ -255,8 +270,12 @@ final class EventRows {
         };
     }
 
-    static String version(OffsetDateTime time, String eventId) {
-        return fixedWidth(time) + "|" + eventId;
+    /**
+     * Orders events for "newest wins": event time, then lifecycle order (a START and a COMPLETE sent with the same
+     * timestamp, as dbt does, resolve to the COMPLETE), then event id so that the order is total.
+     */
+    static String version(OffsetDateTime time, String eventType, String eventId) {
+        return fixedWidth(time) + "|" + LIFECYCLE.indexOf(eventType == null ? "OTHER" : eventType) + "|" + eventId;
     }
 
     private static String fixedWidth(OffsetDateTime utc) {

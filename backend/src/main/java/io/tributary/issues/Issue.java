@@ -1,0 +1,24 @@
+package io.tributary.issues;
+
+import io.tributary.graph.DatasetView;
+import io.tributary.graph.JobView;
+import io.tributary.graph.RunView;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An issue as the API returns it, with its run, job and dataset already resolved (in one batch per kind). */
+record Issue(
+        String kind,
+        OffsetDateTime time,
+        String summary,
+        RunView run,
+        JobView job,
+        DatasetView dataset,
+        String errorMessage,
+        Long durationMs,
+        Double meanDurationMs,
+        Double stddevDurationMs,
+        List<FailedAssertion> failedAssertions) {
+
+    record FailedAssertion(String assertion, String column) {}
+}
