@@ -1,20 +1,44 @@
 package io.tributary.web;
 
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
+import java.util.Set;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Scalars, and a schema inspection that refuses to start when a schema field has no data fetcher. */
+/** Scalars, request limits, and a schema inspection that refuses to start when a schema field has no data fetcher. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
+
+    private static final Set<String> TRAVERSALS = Set.of("lineage", "columnLineage", "impact");
 
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.DateTime)
                 .scalar(ExtendedScalars.GraphQLLong)
                 .scalar(ExtendedScalars.Json);
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    /** Graph traversals cost far more than plain fields, so they weigh more against the budget. */
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
+        return new MaxQueryComplexityInstrumentation(
+                limits.maxComplexity(),
+                (environment, childComplexity) ->
+                        (TRAVERSALS.contains(environment.getField().getName()) ? 50 : 1) + childComplexity);
+    }
+
+    @Bean
+    AliasLimitInstrumentation maxAliases(GraphQlLimits limits) {
+        return new AliasLimitInstrumentation(limits.maxAliases());
     }
 
     @Bean
