@@ -3,6 +3,7 @@ package io.tributary.web;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.tributary.graph.NotFoundException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -13,7 +14,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * Typed GraphQL errors: a bad argument is BAD_REQUEST with its message; a query the database stopped for running too
+ * Typed GraphQL errors: a missing node is NOT_FOUND, a bad argument BAD_REQUEST with its message; a query the database stopped for running too
  * long, or a database that is unreachable, is UNAVAILABLE-like INTERNAL_ERROR with a plain explanation. Anything else
  * falls through to Spring GraphQL's default (INTERNAL_ERROR without internals).
  */
@@ -24,6 +25,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof NotFoundException) {
+            return error(env, ErrorType.NOT_FOUND, ex.getMessage());
+        }
         if (ex instanceof IllegalArgumentException) {
             return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
         }

@@ -1,0 +1,57 @@
+package io.tributary.compare;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one run reported about itself, folded from its archived events in event order: the datasets it read and
+ * wrote, the schema it saw for each (column → type, null when no event carried a schema), and its SQL.
+ */
+record RunSnapshot(
+        Map<Map<String, Object>, Map<String, String>> inputs,
+        Map<Map<String, Object>, Map<String, String>> outputs,
+        String sql) {
+
+    static RunSnapshot fold(List<JsonNode> events) {
+        var inputs = new LinkedHashMap<Map<String, Object>, Map<String, String>>();
+        var outputs = new LinkedHashMap<Map<String, Object>, Map<String, String>>();
+        String sql = null;
+        for (JsonNode event : events) {
+            collect(event.path("inputs"), inputs);
+            collect(event.path("outputs"), outputs);
+            JsonNode query = event.path("job").path("facets").path("sql").path("query");
+            if (query.isString()) {
+                sql = query.asString();
+            }
+        }
+        return new RunSnapshot(inputs, outputs, sql);
+    }
+
+    private static void collect(JsonNode datasets, Map<Map<String, Object>, Map<String, String>> into) {
+        for (JsonNode dataset : datasets) {
+            var key = Map.<String, Object>of(
+                    "namespace",
+                    dataset.path("namespace").asString(""),
+                    "name",
+                    dataset.path("name").asString(""));
+            JsonNode fields = dataset.path("facets").path("schema").path("fields");
+            if (fields.isArray()) {
+                var columns = new LinkedHashMap<String, String>();
+                flatten(fields, "", columns);
+                into.put(key, columns);
+            } else {
+                into.putIfAbsent(key, null);
+            }
+        }
+    }
+
+    private static void flatten(JsonNode fields, String prefix, Map<String, String> into) {
+        for (JsonNode field : fields) {
+            String name = prefix + field.path("name").asString("");
+            into.put(name, field.path("type").isString() ? field.path("type").asString() : null);
+            flatten(field.path("fields"), name + ".", into);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.tributary.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.testing.EndToEndTest;
+import io.tributary.testing.Fixtures;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.execution.ErrorType;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class CompareRunsTest extends EndToEndTest {
+
+    private static final String BASELINE = "019127df-0850-72bc-b214-b255290588a6";
+    private static final String CHANGED = "019127df-0850-72bc-b214-000000000002";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String COMPARE = """
+            query($a: ID!, $b: ID!) {
+              compareRuns(a: $a, b: $b) {
+                sameJob durationDeltaMs sqlChanged sqlA sqlB
+                inputsAdded { name } inputsRemoved { name } outputsAdded { name } outputsRemoved { name }
+                schemaChanges { dataset { name } added { name type } removed { name type } retyped { name typeA typeB } }
+              }
+            }""";
+
+    @Test
+    void reportsSchemaInputSqlAndDurationChangesBetweenTwoRunsOfTheSparkCtasJob() {
+        post(Fixtures.text("spark/compat-tests-cll/5.json")).expectStatus().isCreated();
+        post(Fixtures.text("spark/compat-tests-cll/8.json")).expectStatus().isCreated();
+        // The same job a day later: one input dropped, the output schema changed, SQL now reported, 436 ms slower.
+        post(changed("spark/compat-tests-cll/5.json", "2024-08-07T13:26:53.776Z"))
+                .expectStatus()
+                .isCreated();
+        post(changed("spark/compat-tests-cll/8.json", "2024-08-07T13:26:54.776Z"))
+                .expectStatus()
+                .isCreated();
+
+        graphQl.document(COMPARE)
+                .variable("a", BASELINE)
+                .variable("b", CHANGED)
+                .execute()
+                .path("compareRuns")
+                .entity(Map.class)
+                .satisfies(c -> {
+                    assertThat(c).containsEntry("sameJob", true).containsEntry("durationDeltaMs", 436);
+                    assertThat(c).containsEntry("sqlChanged", true).containsEntry("sqlA", null);
+                    assertThat(c).containsEntry("sqlB", "CREATE TABLE tbl1 AS SELECT ...");
+                    assertThat(c).containsEntry("inputsRemoved", List.of(Map.of("name", "/tmp/cll_test/cll_source1")));
+                    assertThat(c).containsEntry("inputsAdded", List.of()).containsEntry("outputsAdded", List.of());
+                    assertThat(c)
+                            .containsEntry(
+                                    "schemaChanges",
+                                    List.of(Map.of(
+                                            "dataset", Map.of("name", "/tmp/cll_test/tbl1"),
+                                            "added", List.of(Map.of("name", "extra", "type", "string")),
+                                            "removed", List.of(Map.of("name", "trans", "type", "string")),
+                                            "retyped",
+                                                    List.of(Map.of(
+                                                            "name", "agg", "typeA", "long", "typeB", "double")))));
+                });
+    }
+
+    @Test
+    void refusesAnUnknownRun() {
+        post(Fixtures.text("spark/compat-tests-cll/8.json")).expectStatus().isCreated();
+
+        graphQl.document(COMPARE)
+                .variable("a", BASELINE)
+                .variable("b", "00000000-0000-0000-0000-000000000000")
+                .execute()
+                .errors()
+                .expect(e -> e.getErrorType() == ErrorType.NOT_FOUND
+                        && e.getMessage().equals("No run 00000000-0000-0000-0000-000000000000"))
+                .verify();
+    }
+
+    private static String changed(String fixture, String eventTime) {
+        var event = (ObjectNode) JSON.readTree(Fixtures.text(fixture));
+        event.put("eventTime", eventTime);
+        ((ObjectNode) event.get("run")).put("runId", CHANGED);
+        var inputs = (ArrayNode) event.get("inputs");
+        for (int i = inputs.size() - 1; i >= 0; i--) {
+            if (inputs.get(i).get("name").asString().endsWith("cll_source1")) {
+                inputs.remove(i);
+            }
+        }
+        var fields = (ArrayNode)
+                event.get("outputs").get(0).get("facets").get("schema").get("fields");
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            var field = (ObjectNode) fields.get(i);
+            switch (field.get("name").asString()) {
+                case "trans" -> fields.remove(i);
+                case "agg" -> field.put("type", "double");
+                default -> {}
+            }
+        }
+        fields.addObject().put("name", "extra").put("type", "string");
+        ((ObjectNode) event.get("job").get("facets"))
+                .putObject("sql")
+                .put("_producer", event.get("producer").asString())
+                .put("_schemaURL", "https://openlineage.io/spec/facets/1-1-0/SQLJobFacet.json#/$defs/SQLJobFacet")
+                .put("query", "CREATE TABLE tbl1 AS SELECT ...");
+        return event.toString();
+    }
+}
