@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.exceptions.AuthenticationException;
@@ -57,6 +59,12 @@ abstract class ExternalNeo4jModeTest {
 
     @Autowired
     ConfigurableApplicationContext context;
+
+    @BeforeEach
+    void patientClient() {
+        // The first write plans every ingest statement; on a busy two-core machine that can exceed the 5 s default.
+        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
 
     /** The Bolt URI of the server under test, as the service is configured with it. */
     abstract URI boltUri();
