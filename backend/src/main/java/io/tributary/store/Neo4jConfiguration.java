@@ -6,6 +6,9 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,8 @@ import org.springframework.context.annotation.Lazy;
  */
 @Configuration(proxyBeanMethods = false)
 class Neo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(Neo4jConfiguration.class);
 
     @Bean(destroyMethod = "close")
     @Lazy
@@ -36,10 +41,47 @@ class Neo4jConfiguration {
                 .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
                 .build();
         if (neo4j.external()) {
-            var auth =
-                    neo4j.password() == null ? AuthTokens.none() : AuthTokens.basic(neo4j.username(), neo4j.password());
-            return GraphDatabase.driver(neo4j.uri(), auth, config);
+            return externalDriver(neo4j, config);
         }
         return GraphDatabase.driver(embedded.getObject().boltUri(), AuthTokens.none(), config);
+    }
+
+    /**
+     * Connects and authenticates once before anything else runs: migrations must apply, so an external server that
+     * cannot be used is a start-up failure that names {@code NEO4J_URI}, not a half-working service. The password
+     * goes to the driver only; messages carry the URI without user info.
+     */
+    private static Driver externalDriver(Neo4jProperties neo4j, Config config) {
+        var auth = neo4j.password() == null ? AuthTokens.none() : AuthTokens.basic(neo4j.username(), neo4j.password());
+        String target = "the Neo4j server at NEO4J_URI=" + neo4j.safeUri() + " as user '" + neo4j.username() + "'";
+        Driver driver;
+        try {
+            driver = GraphDatabase.driver(neo4j.uri(), auth, config);
+        } catch (IllegalArgumentException e) {
+            throw new Neo4jUnavailableException(
+                    "Cannot use NEO4J_URI=" + neo4j.safeUri() + ": " + e.getMessage(),
+                    "Set NEO4J_URI to neo4j://host:7687 (server or cluster) or bolt://host:7687 (one server),"
+                            + " or unset it to use the embedded database.",
+                    e);
+        }
+        try {
+            driver.verifyConnectivity();
+            log.info("Using the external Neo4j server at {} (database '{}')", neo4j.safeUri(), neo4j.database());
+            return driver;
+        } catch (AuthenticationException e) {
+            driver.close();
+            throw new Neo4jUnavailableException(
+                    "Cannot log in to " + target + ": authentication failed"
+                            + (neo4j.password() == null ? " (NEO4J_PASSWORD is not set)." : "."),
+                    "Check NEO4J_USERNAME and NEO4J_PASSWORD.",
+                    e);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw new Neo4jUnavailableException(
+                    "Cannot connect to " + target + ": " + e.getMessage(),
+                    "Check that the server is running and reachable from this host, or unset NEO4J_URI to use the"
+                            + " embedded database.",
+                    e);
+        }
     }
 }

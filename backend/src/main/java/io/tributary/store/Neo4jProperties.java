@@ -1,6 +1,7 @@
 package io.tributary.store;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,5 +18,25 @@ public record Neo4jProperties(
 
     boolean external() {
         return uri != null && !uri.toString().isBlank();
+    }
+
+    /** The URI as it may appear in messages and logs: without any user info someone put into it. */
+    String safeUri() {
+        if (uri == null || uri.getRawUserInfo() == null) {
+            return String.valueOf(uri);
+        }
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null)
+                    .toString();
+        } catch (URISyntaxException e) {
+            return uri.getScheme() + "://<redacted>";
+        }
+    }
+
+    /** Records print every component; this one must never print the password. */
+    @Override
+    public String toString() {
+        return "Neo4jProperties[uri=" + safeUri() + ", username=" + username + ", password="
+                + (password == null ? "<none>" : "<redacted>") + ", database=" + database + "]";
     }
 }
