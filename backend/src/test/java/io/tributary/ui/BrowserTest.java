@@ -1,0 +1,160 @@
+package io.tributary.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.tributary.testing.EndToEndTest;
+import io.tributary.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the browser tests: the whole service (as {@link EndToEndTest}) driven by Debian's headless Chromium through
+ * Playwright. One browser per test class, a fresh context and page per test; a screenshot of every test's last state
+ * goes to {@code target/ui-screenshots/}, and an uncaught script error fails the test.
+ */
+abstract class BrowserTest extends EndToEndTest {
+
+    /** Installed by scripts/ensure-chromium.sh, which the build runs before the tests. */
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    private int port;
+
+    private BrowserContext context;
+    private final List<String> scriptErrors = new ArrayList<>();
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        // No browser download: Playwright only drives the system Chromium.
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-dev-shm-usage",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+        // Generous waits: several builds share the machine's two cores. Nothing asserts on time.
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1440, 900)
+                .setTimezoneId("UTC")
+                .setLocale("en-US"));
+        context.setDefaultTimeout(60_000);
+        page = context.newPage();
+        page.onPageError(scriptErrors::add);
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                scriptErrors.add(m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void screenshotAndClose(TestInfo test) {
+        String name = getClass().getSimpleName() + "-"
+                + test.getTestMethod().map(m -> m.getName()).orElse("test");
+        screenshot(name);
+        context.close();
+        assertThat(scriptErrors).as("errors in the page's scripts").isEmpty();
+    }
+
+    /** Saves the page as it is now, e.g. at a step worth looking at. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    /** Opens the UI at a hash route such as {@code #/runs}. */
+    protected void open(String route) {
+        page.navigate("http://127.0.0.1:" + port + "/" + route);
+    }
+
+    protected Locator byId(String id) {
+        return page.locator("#" + id);
+    }
+
+    /** Waits until the graph in the given container has been laid out and drawn. */
+    protected Locator readyGraph(String id) {
+        Locator graph = page.locator("#" + id + "[data-state=ready]");
+        PlaywrightAssertions.assertThat(graph).isVisible();
+        return graph;
+    }
+
+    /** Names of the nodes the lineage graph draws, read from the Cytoscape instance itself. */
+    @SuppressWarnings("unchecked")
+    protected List<String> drawnNodeIds() {
+        return (List<String>) page.evaluate(
+                "() => window.__tributary.lineage.cy.nodes('[kind = \"DATASET\"], [kind = \"JOB\"]').map(n => n.id())");
+    }
+
+    // Fixtures: real events from src/test/resources/openlineage-events (see its README).
+
+    /** Spark CTAS with column lineage: cll_source1 + cll_source2 → default_tbl1 → tbl1. */
+    protected void ingestSparkColumnLineage() {
+        for (int i = 1; i <= 9; i++) {
+            post(Fixtures.text("spark/compat-tests-cll/" + i + ".json"))
+                    .expectStatus()
+                    .isCreated();
+        }
+    }
+
+    /** Airflow DAG BQ: upload (two CSVs → BigQuery), copy, download (→ result.csv), task runs under the DAG run. */
+    protected void ingestAirflowBigQueryDag() {
+        for (int i = 1; i <= 8; i++) {
+            post(Fixtures.text("airflow/compat-tests-bq-dag/line_0" + i + ".json"))
+                    .expectStatus()
+                    .isCreated();
+        }
+    }
+
+    /** dbt test on Snowflake: five test jobs, customers' failing (unique, not_null on customer_id). */
+    protected void ingestDbtTests() {
+        for (String event : Fixtures.events("dbt/ol-dbt-tests/no_test_metadata__result.json")) {
+            post(event.replace("{{ any(result) }}", "1.0.0")).expectStatus().isCreated();
+        }
+    }
+}

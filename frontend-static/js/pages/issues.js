@@ -1,0 +1,80 @@
+// Issues page: failed runs (job execution), runs far from their job's usual duration, and failed data-quality
+// assertions, as the API's issues query reports them.
+import { gql, isAbort } from '../graphql.js';
+import { h, clear, message, errorMessage, table } from '../dom.js';
+import { navigate } from '../router.js';
+import { formatTime } from '../format.js';
+import { stateBadge, jobLink, datasetLink, runLink } from '../panel/common.js';
+import { pageShell } from './common.js';
+
+const ISSUES = `query Issues($since: DateTime, $kinds: [IssueKind!]) {
+  issues(since: $since, kinds: $kinds, first: 1000) {
+    kind time summary errorMessage
+    run { id state } job { namespace name } dataset { namespace name }
+  }
+}`;
+const KINDS = [
+  ['JOB_EXECUTION', 'Job execution', 'Runs that failed.'],
+  ['JOB_DURATION', 'Job duration', 'Runs more than 3 standard deviations from their job’s mean duration.'],
+  ['DATA_QUALITY', 'Data quality', 'Failed assertions.'],
+];
+const PERIODS = [
+  ['1d', 'Last 24 hours', 1],
+  ['7d', 'Last 7 days', 7],
+  ['30d', 'Last 30 days', 30],
+  ['365d', 'Last year', 365],
+  ['all', 'All time', null],
+];
+
+export function mount(container, route) {
+  const controller = new AbortController();
+  const p = route.params;
+  const period = PERIODS.find(([v]) => v === p.get('since')) ?? PERIODS[1];
+  const kinds = (p.get('kinds') ?? '').split(',').filter((k) => KINDS.some(([v]) => v === k));
+  const { section, filters, results } = pageShell('Issues', 'Problems worth a look: failed runs, unusual durations and failed data-quality assertions.');
+  container.append(section);
+  const since = h('select', { id: 'issues-since' }, PERIODS.map(([v, l]) => h('option', { value: v, selected: v === period[0] }, l)));
+  const boxes = KINDS.map(([v, l]) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'kind', value: v, checked: !kinds.length || kinds.includes(v) }), l));
+  filters.append(
+    h('label', { class: 'field' }, 'Period', since),
+    h('fieldset', { class: 'kinds' }, h('legend', {}, 'Kinds'), boxes),
+    h('button', { type: 'submit' }, 'Apply'),
+  );
+  filters.onsubmit = (e) => {
+    e.preventDefault();
+    const chosen = [...filters.querySelectorAll('input[name=kind]:checked')].map((i) => i.value);
+    navigate('issues', null, { since: since.value, kinds: chosen.length === KINDS.length ? '' : chosen.join(',') });
+  };
+
+  (async () => {
+    results.append(message('Loading issues…'));
+    const sinceIso = period[2] === null ? '1970-01-01T00:00:00Z' : new Date(Date.now() - period[2] * 86_400_000).toISOString();
+    try {
+      const { issues } = await gql(ISSUES, { since: sinceIso, kinds: kinds.length ? kinds : null }, { signal: controller.signal });
+      clear(results);
+      for (const [kind, label, explanation] of KINDS) {
+        if (kinds.length && !kinds.includes(kind)) continue;
+        const list = issues.filter((i) => i.kind === kind);
+        results.append(
+          h(
+            'section',
+            { class: 'issue-group', id: `issues-${kind.toLowerCase().replace('_', '-')}` },
+            h('h2', {}, `${label} (${list.length})`),
+            h('p', { class: 'intro' }, explanation),
+            list.length
+              ? table(
+                  `${label} issues`,
+                  ['Time', 'Job', 'Dataset', 'Run', 'What happened'],
+                  list.map((i) => [formatTime(i.time), jobLink(i.job, { run: i.run.id }), i.dataset ? datasetLink(i.dataset) : '', [runLink(i.run, i.job), ' ', stateBadge(i.run.state)], i.summary]),
+                )
+              : message(`No ${label.toLowerCase()} issues in this period.`),
+          ),
+        );
+      }
+      results.dataset.state = 'ready';
+    } catch (e) {
+      if (!isAbort(e)) clear(results, errorMessage(e));
+    }
+  })();
+  return { update: () => false, unmount: () => controller.abort() };
+}

@@ -1,0 +1,32 @@
+// Small pieces the panel tabs and pages share: run state badges and links to nodes and runs.
+import { h } from '../dom.js';
+import { href } from '../router.js';
+import { nodeId } from '../nodes.js';
+import { shortId } from '../format.js';
+
+export function stateBadge(state) {
+  if (!state) return h('span', { class: 'state state-none' }, 'no run');
+  return h('span', { class: `state state-${state.toLowerCase()}` }, state);
+}
+
+export function datasetLink(d) {
+  return h('a', { href: href('lineage', nodeId('DATASET', d.namespace, d.name)), title: d.namespace }, d.name);
+}
+
+export function jobLink(j, params = {}) {
+  return h('a', { href: href('lineage', nodeId('JOB', j.namespace, j.name), params), title: j.namespace }, j.name);
+}
+
+/** A run opens in the graph at its job, with the run's details in the Info tab. */
+export function runLink(run, job, label = shortId(run.id)) {
+  return h('a', { href: href('lineage', nodeId('JOB', job.namespace, job.name), { run: run.id }), class: 'mono', title: run.id }, label);
+}
+
+export function section(title, ...children) {
+  return h('section', { class: 'panel-section' }, h('h3', {}, title), children);
+}
+
+export function jsonBlock(summary, value) {
+  if (!value || (typeof value === 'object' && !Object.keys(value).length)) return null;
+  return h('details', { class: 'json' }, h('summary', {}, summary), h('pre', {}, JSON.stringify(value, null, 2)));
+}

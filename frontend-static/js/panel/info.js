@@ -1,0 +1,185 @@
+// Info tab: a dataset's data dictionary, documentation, storage and schema history; a job's type, SQL, source
+// code (when the operator exposes it) and facets; with ?run=, that run's details first.
+import { gql } from '../graphql.js';
+import { h, clear, facts, table, message } from '../dom.js';
+import { href } from '../router.js';
+import { nodeId } from '../nodes.js';
+import { formatTime, formatDuration } from '../format.js';
+import { stateBadge, datasetLink, jobLink, runLink, section, jsonBlock } from './common.js';
+
+const ACCESS = 'time run { id state job { namespace name } }';
+const DATASET_INFO = `query DatasetInfo($ns: String!, $name: String!) {
+  dataset(namespace: $ns, name: $name) {
+    namespace name description owners tags firstSeen lastSeen datasetType lifecycleState
+    dataSource { name uri } storage { storageLayer fileFormat }
+    lastRead { ${ACCESS} } lastWritten { ${ACCESS} }
+    symlinks { type direction dataset { namespace name } }
+    fields { name leafName type description depth }
+    schemaHistory(last: 10) {
+      hash firstSeen lastSeen current
+      changes { added { path type } removed { path type } retyped { path oldType newType } }
+    }
+    facets
+  }
+}`;
+
+const RUN_FIELDS = `id state startedAt endedAt durationMs nominalStartTime nominalEndTime
+  error { message programmingLanguage stackTrace } externalQueries { externalQueryId source }
+  job { namespace name } parent { id state job { namespace name } } children { id state job { namespace name } } facets`;
+const JOB_INFO = `query JobInfo($ns: String!, $name: String!, $run: ID!, $withRun: Boolean!) {
+  job(namespace: $ns, name: $name) {
+    namespace name description jobType integration processingType owners tags
+    parent { namespace name } children { namespace name }
+    latestRun { id state startedAt endedAt durationMs }
+    sql { query dialect } sourceCode { hidden language code }
+    sourceCodeLocation { type url repoUrl path version tag branch }
+    facets
+  }
+  run(id: $run) @include(if: $withRun) { ${RUN_FIELDS} }
+}`;
+
+export async function render(panel, { node, params, signal }) {
+  if (node.kind === 'DATASET') return renderDataset(panel, node, signal);
+  return renderJob(panel, node, params.get('run'), signal);
+}
+
+async function renderDataset(panel, node, signal) {
+  const { dataset: d } = await gql(DATASET_INFO, { ns: node.namespace, name: node.name }, { signal });
+  if (!d) return clear(panel, message('No event has mentioned this dataset.'));
+  const access = (a) => (a ? [formatTime(a.time), ' by ', runLink(a.run, a.run.job), ' (', a.run.job.name, ')'] : null);
+  clear(
+    panel,
+    d.description ? h('p', { class: 'description' }, d.description) : null,
+    facts([
+      ['Type', d.datasetType],
+      ['Owners', d.owners.join(', ')],
+      ['Tags', d.tags.join(', ')],
+      ['Data source', d.dataSource ? [d.dataSource.name, d.dataSource.uri].filter(Boolean).join(' · ') : null],
+      ['Storage', d.storage ? [d.storage.storageLayer, d.storage.fileFormat].filter(Boolean).join(' · ') : null],
+      ['Lifecycle', d.lifecycleState],
+      ['Last written', access(d.lastWritten)],
+      ['Last read', access(d.lastRead)],
+      ['First seen', formatTime(d.firstSeen)],
+      ['Last seen', formatTime(d.lastSeen)],
+      ['Symlinks', d.symlinks.length ? d.symlinks.map((s, i) => [i ? ', ' : '', datasetLink(s.dataset), s.type ? ` (${s.type})` : '']) : null],
+    ]),
+    section(
+      'Data dictionary',
+      d.fields.length
+        ? table(
+            `${d.fields.length} columns`,
+            ['Column', 'Type', 'Description'],
+            d.fields.map((f) => [
+              h(
+                'a',
+                { href: href('columns', nodeId('FIELD', d.namespace, d.name, f.name)), style: `padding-left:${f.depth * 1.2}em`, title: 'Column lineage' },
+                f.depth ? f.leafName : f.name,
+              ),
+              h('span', { class: 'mono' }, f.type ?? ''),
+              f.description ?? '',
+            ]),
+            { id: 'data-dictionary' },
+          )
+        : message('No schema reported.'),
+    ),
+    d.schemaHistory.length > 1 ? section('Schema history', schemaHistory(d.schemaHistory)) : null,
+    jsonBlock('Facets', d.facets),
+  );
+}
+
+function schemaHistory(versions) {
+  return h(
+    'ol',
+    { class: 'schema-history' },
+    versions.map((v) => {
+      const c = v.changes;
+      const changes = c
+        ? [
+            ...c.added.map((f) => h('li', { class: 'diff-add' }, `+ ${f.path} ${f.type ?? ''}`)),
+            ...c.removed.map((f) => h('li', { class: 'diff-del' }, `− ${f.path} ${f.type ?? ''}`)),
+            ...c.retyped.map((f) => h('li', { class: 'diff-mod' }, `~ ${f.path}: ${f.oldType ?? '?'} → ${f.newType ?? '?'}`)),
+          ]
+        : [h('li', {}, 'oldest known version')];
+      return h(
+        'li',
+        {},
+        `${formatTime(v.firstSeen)} – ${formatTime(v.lastSeen)}${v.current ? ' (current)' : ''}`,
+        h('ul', { class: 'diff' }, changes),
+      );
+    }),
+  );
+}
+
+async function renderJob(panel, node, runId, signal) {
+  const data = await gql(JOB_INFO, { ns: node.namespace, name: node.name, run: runId ?? '', withRun: Boolean(runId) }, { signal });
+  const j = data.job;
+  if (!j) return clear(panel, message('No event has mentioned this job.'));
+  const latest = j.latestRun;
+  clear(
+    panel,
+    runId ? runSection(data.run, runId) : null,
+    j.description ? h('p', { class: 'description' }, j.description) : null,
+    facts([
+      ['Type', [j.integration, j.jobType, j.processingType].filter(Boolean).join(' · ')],
+      ['Owners', j.owners.join(', ')],
+      ['Tags', j.tags.join(', ')],
+      ['Parent', j.parent ? jobLink(j.parent) : null],
+      ['Children', j.children.length ? j.children.map((c, i) => [i ? ', ' : '', jobLink(c)]) : null],
+      [
+        'Latest run',
+        latest
+          ? [stateBadge(latest.state), ' ', runLink(latest, j), ' started ', formatTime(latest.startedAt), latest.durationMs != null ? `, took ${formatDuration(latest.durationMs)}` : '']
+          : 'none yet',
+      ],
+    ]),
+    j.sql ? section(`SQL${j.sql.dialect ? ' (' + j.sql.dialect + ')' : ''}`, h('pre', { class: 'code', id: 'job-sql' }, j.sql.query)) : null,
+    j.sourceCode
+      ? section(
+          `Source code${j.sourceCode.language ? ' (' + j.sourceCode.language + ')' : ''}`,
+          j.sourceCode.hidden
+            ? message('Hidden: the operator has not enabled showing source code (TRIBUTARY_EXPOSE_SOURCE_CODE).')
+            : h('pre', { class: 'code', id: 'job-source' }, j.sourceCode.code ?? ''),
+        )
+      : null,
+    j.sourceCodeLocation
+      ? section(
+          'Source location',
+          facts([
+            ['URL', j.sourceCodeLocation.url ? h('a', { href: j.sourceCodeLocation.url, rel: 'noopener noreferrer' }, j.sourceCodeLocation.url) : null],
+            ['Repository', j.sourceCodeLocation.repoUrl],
+            ['Path', j.sourceCodeLocation.path],
+            ['Version', [j.sourceCodeLocation.version, j.sourceCodeLocation.branch, j.sourceCodeLocation.tag].filter(Boolean).join(' · ')],
+          ]),
+        )
+      : null,
+    jsonBlock('Job facets', j.facets),
+  );
+}
+
+function runSection(run, runId) {
+  if (!run) return section('Run', message(`No run ${runId} is known.`, 'error'));
+  return h(
+    'section',
+    { class: 'panel-section run-details', id: 'run-details' },
+    h('h3', {}, 'Run ', h('span', { class: 'mono' }, run.id)),
+    facts([
+      ['State', stateBadge(run.state)],
+      ['Started', formatTime(run.startedAt)],
+      ['Ended', formatTime(run.endedAt)],
+      ['Duration', formatDuration(run.durationMs)],
+      ['Nominal time', [formatTime(run.nominalStartTime), run.nominalEndTime ? ' – ' + formatTime(run.nominalEndTime) : ''].join('') || null],
+      ['Parent run', run.parent ? [runLink(run.parent, run.parent.job), ` (${run.parent.job.name})`] : null],
+      ['Child runs', run.children.length ? run.children.map((c, i) => [i ? ', ' : '', runLink(c, c.job, c.job.name), ' ', stateBadge(c.state)]) : null],
+      ['External queries', run.externalQueries.length ? run.externalQueries.map((q) => `${q.source ?? ''} ${q.externalQueryId}`.trim()).join(', ') : null],
+    ]),
+    run.error
+      ? h(
+          'div',
+          { class: 'run-error', role: 'note' },
+          h('p', {}, h('strong', {}, 'Error: '), run.error.message ?? ''),
+          run.error.stackTrace ? h('details', {}, h('summary', {}, 'Stack trace'), h('pre', {}, run.error.stackTrace)) : null,
+        )
+      : null,
+    jsonBlock('Run facets', run.facets),
+  );
+}

@@ -1,0 +1,186 @@
+// What lineage graphs look like: Cytoscape styles, the ELK layered layout and the legend. Jobs and datasets differ
+// by shape and fill; a job's fill and border show its latest run's state.
+import { h } from '../dom.js';
+
+export const STATES = [
+  { state: 'COMPLETED', label: 'Completed', fill: '#d7f3df', border: '#1e7b34' },
+  { state: 'FAILED', label: 'Failed', fill: '#fde0de', border: '#b3261e' },
+  { state: 'RUNNING', label: 'Running', fill: '#dbe9ff', border: '#1a56c4' },
+  { state: 'ABORTED', label: 'Aborted', fill: '#fff0cc', border: '#8a5a00' },
+];
+
+const DATASET = { fill: '#f1edff', border: '#5b3fb4' };
+const NO_RUN = { fill: '#ffffff', border: '#5f6368' };
+
+/** Long names keep their end, the part that tells tables and tasks apart. */
+export function shortLabel(name, max = 30) {
+  return name.length <= max ? name : '…' + name.slice(name.length - max + 1);
+}
+
+export function graphStyle() {
+  const states = STATES.map((s) => ({
+    selector: `node[kind = "JOB"][state = "${s.state}"]`,
+    style: { 'background-color': s.fill, 'border-color': s.border },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 12,
+        'font-family': 'system-ui, sans-serif',
+        color: '#1b1f24',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'ellipsis',
+        'text-max-width': 170,
+        width: 190,
+        height: 40,
+        'border-width': 2,
+        'min-zoomed-font-size': 7,
+      },
+    },
+    {
+      selector: 'node[kind = "DATASET"]',
+      style: { shape: 'barrel', 'background-color': DATASET.fill, 'border-color': DATASET.border },
+    },
+    {
+      selector: 'node[kind = "JOB"]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': NO_RUN.fill,
+        'border-color': NO_RUN.border,
+        'border-width': 3,
+        'border-style': 'dashed',
+      },
+    },
+    { selector: 'node[kind = "JOB"][state]', style: { 'border-style': 'solid' } },
+    ...states,
+    {
+      selector: 'node[kind = "FIELD"]',
+      style: { shape: 'round-rectangle', width: 170, height: 28, 'background-color': '#ffffff', 'border-color': '#5b3fb4', 'border-width': 1.5 },
+    },
+    {
+      selector: 'node[kind = "NAMESPACE"]',
+      style: { shape: 'round-octagon', width: 220, height: 50, 'background-color': '#eceff1', 'border-color': '#37474f', 'font-weight': 'bold' },
+    },
+    {
+      selector: ':parent',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#f6f8fa',
+        'background-opacity': 1,
+        'border-color': '#8c959f',
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-max-width': 400,
+        'font-weight': 'bold',
+        padding: 14,
+      },
+    },
+    { selector: 'node.root', style: { 'border-width': 5, 'font-weight': 'bold' } },
+    { selector: 'node.changed', style: { 'border-color': '#c2410c', 'border-width': 6, 'border-style': 'double' } },
+    {
+      selector: 'node:selected',
+      style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.18, 'overlay-padding': 6, 'border-color': '#0b57d0' },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#6e7781',
+        'target-arrow-color': '#6e7781',
+        'target-arrow-shape': 'triangle',
+        'curve-style': 'taxi',
+        'taxi-direction': 'rightward',
+        'arrow-scale': 0.9,
+      },
+    },
+    {
+      selector: 'edge[label]',
+      style: {
+        label: 'data(label)',
+        'font-size': 10,
+        color: '#1b1f24',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': 2,
+        'curve-style': 'bezier',
+        'text-rotation': 'autorotate',
+      },
+    },
+    { selector: 'edge.masking', style: { 'line-style': 'dashed', 'line-color': '#b3261e', 'target-arrow-color': '#b3261e' } },
+    { selector: 'edge.indirect', style: { 'line-style': 'dotted' } },
+    { selector: 'edge:selected', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', width: 3 } },
+  ];
+}
+
+/** ELK's layered algorithm, data flowing left to right; cheaper settings for large graphs. */
+export function layoutOptions(nodeCount) {
+  const large = nodeCount > 300;
+  return {
+    name: 'elk',
+    fit: true,
+    padding: 24,
+    animate: false,
+    nodeDimensionsIncludeLabels: false,
+    elk: {
+      algorithm: 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.spacing.nodeNode': 16,
+      'elk.layered.spacing.nodeNodeBetweenLayers': 56,
+      'elk.layered.spacing.edgeNodeBetweenLayers': 16,
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      ...(large
+        ? {
+            'elk.layered.thoroughness': 1,
+            'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
+            'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+          }
+        : { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' }),
+    },
+  };
+}
+
+/** Cytoscape options that keep thousands of nodes responsive while panning and zooming. */
+export function rendererOptions(nodeCount) {
+  const large = nodeCount > 300;
+  return {
+    minZoom: 0.03,
+    maxZoom: 3,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    motionBlur: false,
+    pixelRatio: large ? 1 : 'auto',
+  };
+}
+
+export function legend({ columns = false } = {}) {
+  const item = (cls, label, style = {}) =>
+    h('li', {}, h('span', { class: `swatch ${cls}`, style: Object.entries(style).map(([k, v]) => `${k}:${v}`).join(';'), 'aria-hidden': 'true' }), label);
+  if (columns) {
+    return h(
+      'ul',
+      { class: 'legend', 'aria-label': 'Legend' },
+      item('swatch-field', 'Column'),
+      item('swatch-group', 'Dataset'),
+      item('swatch-line', 'Direct'),
+      item('swatch-line swatch-dotted', 'Indirect'),
+      item('swatch-line swatch-masking', 'Masking'),
+    );
+  }
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Legend' },
+    item('swatch-dataset', 'Dataset', { background: DATASET.fill, 'border-color': DATASET.border }),
+    item('swatch-job swatch-dashed', 'Job, no run yet', { background: NO_RUN.fill, 'border-color': NO_RUN.border }),
+    STATES.map((s) => item('swatch-job', `Job, last run ${s.label.toLowerCase()}`, { background: s.fill, 'border-color': s.border })),
+    item('swatch-namespace', 'Collapsed namespace'),
+    item('swatch-changed', 'Changed between compared runs'),
+  );
+}

@@ -1,0 +1,504 @@
+// The lineage graph: datasets and jobs around a start node, upstream and downstream to their own depths, drawn by
+// Cytoscape with ELK's layered layout. Nodes can be expanded (their neighbours fetched) and collapsed (what only
+// they led to removed). Past a size, namespaces group into compound nodes and all but the start's collapse.
+import { gql, isAbort } from '../graphql.js';
+import { h, clear, message, errorMessage } from '../dom.js';
+import { updateParams, parseRoute } from '../router.js';
+import { nodeId, parseNodeId, nodeKey } from '../nodes.js';
+import { loadCytoscape } from '../vendor.js';
+import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel } from './graph-style.js';
+import { mountPanel } from '../panel/panel.js';
+
+const NODE_FIELDS = 'id kind namespace name distance description owners jobType integration latestRunId latestRunState';
+const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to } truncated`;
+const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!) {
+  up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max) { ${GRAPH_FIELDS} }
+  down: lineage(node: $node, direction: DOWNSTREAM, depth: $down, maxNodes: $max) { ${GRAPH_FIELDS} }
+}`;
+const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!) {
+  lineage(node: $node, direction: BOTH, depth: 1, maxNodes: $max) { ${GRAPH_FIELDS} }
+}`;
+
+const DEFAULTS = { up: '4', down: '4', max: '1000' };
+/** Above this many nodes, namespaces are grouped and all but the start node's collapsed. */
+export const LARGE_GRAPH = 400;
+
+export function mount(container, route) {
+  if (!route.arg) return mountEmpty(container);
+  const root = parseNodeId(route.arg);
+  if (!root || root.kind === 'FIELD') {
+    container.append(message('This link does not name a dataset or job.', 'error'));
+    return { update: () => false, unmount() {} };
+  }
+  return new LineageView(container, route, root);
+}
+
+function mountEmpty(container) {
+  container.append(
+    h(
+      'section',
+      { class: 'page empty-state' },
+      h('h1', {}, 'Lineage'),
+      h('p', {}, 'Search for a dataset, job or column above, or open one from the ', h('a', { href: '#/datasets' }, 'Datasets'), ' or ', h('a', { href: '#/runs' }, 'Runs'), ' page.'),
+    ),
+  );
+  return { update: (route) => !route.arg, unmount() {} };
+}
+
+const graphParams = (params) => ({
+  up: params.get('up') ?? DEFAULTS.up,
+  down: params.get('down') ?? DEFAULTS.down,
+  max: params.get('max') ?? DEFAULTS.max,
+  group: params.get('group'),
+});
+
+class LineageView {
+  constructor(container, route, root) {
+    this.root = root;
+    this.rootArg = route.arg;
+    this.params = graphParams(route.params);
+    this.model = null;
+    this.collapsedNs = new Set();
+    this.cy = null;
+    this.controller = null;
+    this.renderSeq = 0;
+    this.build(container);
+    this.panel = mountPanel(this.aside, {
+      expand: (id) => this.expand(id),
+      collapse: (id) => this.collapse(id),
+      expandNamespace: (ns) => this.setNamespaceCollapsed(ns, false),
+      highlight: (keys) => this.highlight(keys),
+      rootId: () => this.rootId,
+    });
+    this.load(route);
+  }
+
+  build(container) {
+    const p = this.params;
+    const depthInput = (id, label, value) =>
+      h('label', { class: 'field' }, label, h('input', { id, type: 'number', min: 0, max: 50, value, inputmode: 'numeric' }));
+    this.upInput = depthInput('depth-up', 'Upstream depth', p.up);
+    this.downInput = depthInput('depth-down', 'Downstream depth', p.down);
+    this.maxSelect = h(
+      'select',
+      { id: 'max-nodes' },
+      ['200', '500', '1000', '2000', '5000'].map((v) => h('option', { value: v, selected: v === p.max }, v)),
+    );
+    this.groupBox = h('input', { type: 'checkbox', id: 'group-ns', checked: p.group === '1' });
+    const applyDepth = (e) => {
+      e.preventDefault();
+      updateParams({ up: this.upInput.firstElementChild.value, down: this.downInput.firstElementChild.value, max: this.maxSelect.value }, { replace: false });
+    };
+    this.notice = h('div', { class: 'graph-notices', 'aria-live': 'polite' });
+    this.graph = h('div', {
+      class: 'graph',
+      id: 'lineage-graph',
+      tabindex: 0,
+      role: 'application',
+      'aria-roledescription': 'lineage graph',
+      'aria-label': 'Lineage graph. Arrow keys move between nodes, plus expands, minus collapses, F fits.',
+      'data-state': 'loading',
+    });
+    this.graph.addEventListener('keydown', (e) => this.onKey(e));
+    this.nodeList = h('ul', { class: 'node-list' });
+    this.nodeListBox = h(
+      'details',
+      { class: 'node-list-box', ontoggle: () => this.nodeListBox.open && this.renderNodeList() },
+      h('summary', {}, 'Nodes as a list'),
+      this.nodeList,
+    );
+    this.aside = h('aside', { class: 'side-panel', 'aria-label': 'Selected node' });
+    container.append(
+      h(
+        'section',
+        { class: 'lineage-view' },
+        h(
+          'div',
+          { class: 'graph-area' },
+          h('h1', { class: 'visually-hidden' }, `Lineage of ${this.root.name}`),
+          h(
+            'form',
+            { class: 'toolbar', 'aria-label': 'Graph controls', onsubmit: applyDepth },
+            this.upInput,
+            this.downInput,
+            h('label', { class: 'field' }, 'Max nodes', this.maxSelect),
+            h('button', { type: 'submit' }, 'Apply'),
+            h('label', { class: 'check' }, this.groupBox, 'Group by namespace'),
+            h('span', { class: 'spacer' }),
+            h('button', { type: 'button', onclick: () => this.cy?.fit(undefined, 24) }, 'Fit'),
+            h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => this.zoom(1.25) }, '+'),
+            h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => this.zoom(0.8) }, '−'),
+          ),
+          this.notice,
+          this.graph,
+          legend(),
+          this.nodeListBox,
+        ),
+        this.aside,
+      ),
+    );
+    this.groupBox.addEventListener('change', () => updateParams({ group: this.groupBox.checked ? '1' : '0' }));
+  }
+
+  /** The start node's id as the API spells it (computed until the first answer arrives). */
+  get rootId() {
+    return this.model?.rootId ?? nodeId(this.root.kind, this.root.namespace, this.root.name);
+  }
+
+  update(route) {
+    if (route.arg !== this.rootArg) return false;
+    const next = graphParams(route.params);
+    const reload = next.up !== this.params.up || next.down !== this.params.down || next.max !== this.params.max;
+    const regroup = next.group !== this.params.group;
+    this.params = next;
+    if (reload) this.load(route);
+    else if (regroup) {
+      this.collapsedNs.clear();
+      this.render(route);
+    } else this.applySelection(route);
+    return true;
+  }
+
+  unmount() {
+    this.controller?.abort();
+    this.resizeObserver?.disconnect();
+    this.panel.unmount();
+    this.cy?.destroy();
+    if (window.__tributary.lineage?.view === this) delete window.__tributary.lineage;
+  }
+
+  async load(route) {
+    this.controller?.abort();
+    this.controller = new AbortController();
+    this.graph.dataset.state = 'loading';
+    clear(this.notice, message('Loading lineage…'));
+    const p = this.params;
+    try {
+      const [cytoscape, data] = await Promise.all([
+        loadCytoscape(),
+        gql(LINEAGE, { node: this.root, up: Number(p.up), down: Number(p.down), max: Number(p.max) }, { signal: this.controller.signal }),
+      ]);
+      this.model = newModel();
+      mergeGraph(this.model, data.up, 0);
+      mergeGraph(this.model, data.down, 0);
+      this.model.truncated = data.up.truncated || data.down.truncated;
+      this.collapsedNs.clear();
+      this.ensureCy(cytoscape);
+      await this.render(route);
+    } catch (e) {
+      if (isAbort(e)) return;
+      this.graph.dataset.state = 'error';
+      clear(this.notice, errorMessage(e));
+      this.panel.showError(e);
+    }
+  }
+
+  ensureCy(cytoscape) {
+    if (this.cy) return;
+    this.cy = cytoscape({ container: this.graph, style: graphStyle(), ...rendererOptions(this.model.nodes.size) });
+    this.cy.on('tap', 'node', (e) => this.selectNode(e.target.id()));
+    this.cy.on('dbltap', 'node', (e) => this.toggle(e.target.id()));
+    this.resizeObserver = new ResizeObserver(() => this.cy?.resize());
+    this.resizeObserver.observe(this.graph);
+    window.__tributary.lineage = { view: this, cy: this.cy };
+  }
+
+  /** Elements to draw: the model, with grouped or collapsed namespaces applied. */
+  elements() {
+    const m = this.model;
+    const grouped = this.params.group === '1' || (this.params.group !== '0' && m.nodes.size > LARGE_GRAPH);
+    if (grouped && this.params.group !== '1' && !this.autoCollapsed) {
+      // First render of a large graph: collapse every namespace but the start node's.
+      for (const n of m.nodes.values()) if (n.namespace !== this.root.namespace) this.collapsedNs.add(n.namespace);
+      this.autoCollapsed = true;
+    }
+    const rootId = this.rootId;
+    const visibleId = new Map();
+    const summaries = new Map();
+    for (const n of m.nodes.values()) {
+      if (grouped && this.collapsedNs.has(n.namespace) && n.id !== rootId) {
+        const sid = `NAMESPACE:${n.namespace}`;
+        visibleId.set(n.id, sid);
+        summaries.set(sid, (summaries.get(sid) ?? 0) + 1);
+      } else visibleId.set(n.id, n.id);
+    }
+    const els = [];
+    const groups = new Set();
+    for (const n of m.nodes.values()) {
+      if (visibleId.get(n.id) !== n.id) continue;
+      const parent = grouped ? `GROUP:${n.namespace}` : undefined;
+      if (parent) groups.add(n.namespace);
+      els.push({
+        group: 'nodes',
+        data: { id: n.id, kind: n.kind, label: shortLabel(n.name), state: n.latestRunState ?? undefined, parent },
+        classes: n.id === rootId ? 'root' : '',
+      });
+    }
+    for (const [sid, count] of summaries) {
+      const ns = sid.slice('NAMESPACE:'.length);
+      els.push({ group: 'nodes', data: { id: sid, kind: 'NAMESPACE', namespace: ns, count, label: `${shortLabel(ns, 24)} (${count})` } });
+    }
+    for (const ns of groups) els.push({ group: 'nodes', data: { id: `GROUP:${ns}`, kind: 'GROUP', label: ns } });
+    const seen = new Set();
+    for (const e of m.edges.values()) {
+      const from = visibleId.get(e.from);
+      const to = visibleId.get(e.to);
+      if (!from || !to || from === to) continue;
+      const id = `${from}->${to}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      els.push({ group: 'edges', data: { id, source: from, target: to } });
+    }
+    return { els, grouped, summaries: summaries.size };
+  }
+
+  async render(route) {
+    const seq = ++this.renderSeq;
+    const started = performance.now();
+    this.graph.dataset.state = 'layout';
+    const { els, grouped, summaries } = this.elements();
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(els);
+    });
+    const layout = cy.layout(layoutOptions(cy.nodes().length));
+    const done = layout.promiseOn('layoutstop');
+    layout.run();
+    await done;
+    if (seq !== this.renderSeq) return;
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const nodes = cy.nodes('[kind = "DATASET"], [kind = "JOB"]').length;
+    const edges = cy.edges().length;
+    const ms = Math.round(performance.now() - started);
+    Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, truncated: String(this.model.truncated), renderMs: ms });
+    window.__tributary.lineage = { view: this, cy, nodes, edges, renderMs: ms, truncated: this.model.truncated };
+    this.renderNotices(grouped, summaries);
+    if (this.nodeListBox.open) this.renderNodeList();
+    this.applySelection(route);
+  }
+
+  renderNotices(grouped, summaries) {
+    const m = this.model;
+    const items = [];
+    if (m.truncated) {
+      items.push(
+        h(
+          'p',
+          { class: 'notice notice-warning', id: 'truncated-notice', role: 'status' },
+          h('strong', {}, 'Truncated: '),
+          `a cap cut this answer (depth or ${this.params.max} nodes), so reachable nodes are missing. Raise the depth or Max nodes, or expand nodes one at a time.`,
+        ),
+      );
+    }
+    if (summaries) {
+      items.push(
+        h(
+          'p',
+          { class: 'notice', id: 'collapsed-notice', role: 'status' },
+          `${m.nodes.size} nodes: ${summaries} namespace${summaries === 1 ? ' is' : 's are'} collapsed into one node each. Select one to open it.`,
+        ),
+      );
+    }
+    items.push(h('p', { class: 'graph-summary', id: 'graph-summary' }, `${m.nodes.size} nodes, ${m.edges.size} edges${grouped ? ', grouped by namespace' : ''}.`));
+    clear(this.notice, items);
+  }
+
+  renderNodeList() {
+    const m = this.model;
+    if (!m) return;
+    const sorted = [...m.nodes.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+    clear(
+      this.nodeList,
+      sorted.map((n) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => this.selectNode(this.visibleIdOf(n.id)) },
+            n.name,
+          ),
+          ` ${n.kind === 'JOB' ? 'job' : 'dataset'} · ${n.namespace} · distance ${n.distance}${n.latestRunState ? ' · ' + n.latestRunState.toLowerCase() : ''}`,
+        ),
+      ),
+    );
+  }
+
+  visibleIdOf(id) {
+    if (this.cy.$id(id).nonempty()) return id;
+    const n = this.model.nodes.get(id);
+    return n ? `NAMESPACE:${n.namespace}` : id;
+  }
+
+  /** Makes the route's node (or the start node) the selected one and shows it in the panel. */
+  applySelection(route) {
+    if (!this.model || !this.cy) return;
+    const selected = route.params.get('select') ?? this.rootId;
+    const cyNode = this.cy.$id(selected);
+    this.cy.$(':selected').unselect();
+    this.highlight([]);
+    if (cyNode.nonempty()) cyNode.select();
+    if (selected.startsWith('NAMESPACE:')) {
+      const ns = selected.slice('NAMESPACE:'.length);
+      const members = [...this.model.nodes.values()].filter((n) => n.namespace === ns);
+      this.panel.showNamespace(ns, members);
+      return;
+    }
+    // A node collapsed away since the link was made falls back to the start node.
+    const node = this.model.nodes.get(selected) ?? this.model.nodes.get(this.rootId);
+    if (node) this.panel.show(node, route.params);
+  }
+
+  selectNode(id) {
+    updateParams({ select: id === this.rootId ? null : id });
+  }
+
+  toggle(id) {
+    if (id.startsWith('NAMESPACE:')) this.setNamespaceCollapsed(id.slice('NAMESPACE:'.length), false);
+    else if (this.model.expanded.has(id)) this.collapse(id);
+    else this.expand(id);
+  }
+
+  async expand(id) {
+    const ref = parseNodeId(id);
+    if (!ref) return;
+    this.graph.dataset.state = 'loading';
+    try {
+      const data = await gql(NEIGHBOURS, { node: ref, max: Number(this.params.max) });
+      const base = this.model.nodes.get(id)?.distance ?? 0;
+      mergeGraph(this.model, data.lineage, base);
+      this.model.truncated ||= data.lineage.truncated;
+      this.model.expanded.add(id);
+      for (const n of data.lineage.nodes) this.collapsedNs.delete(n.namespace);
+      await this.render(routeNow());
+    } catch (e) {
+      this.graph.dataset.state = 'ready';
+      clear(this.notice, errorMessage(e));
+    }
+  }
+
+  /**
+   * Removes what only this node leads to: its edges away from the start node are cut, and every node no longer
+   * connected to the start goes. Nodes also reached another way stay.
+   */
+  async collapse(id) {
+    const m = this.model;
+    const node = m.nodes.get(id);
+    if (!node) return;
+    const rootId = m.rootId;
+    const outward = (e) => {
+      const other = e.from === id ? e.to : e.to === id ? e.from : null;
+      if (other === null) return false;
+      return id === rootId || (m.nodes.get(other)?.distance ?? 0) > node.distance;
+    };
+    const adjacency = new Map();
+    for (const e of m.edges.values()) {
+      if (outward(e)) continue;
+      for (const [a, b] of [[e.from, e.to], [e.to, e.from]]) {
+        if (!adjacency.has(a)) adjacency.set(a, []);
+        adjacency.get(a).push(b);
+      }
+    }
+    const reached = new Set([rootId]);
+    const queue = [rootId];
+    while (queue.length) {
+      for (const next of adjacency.get(queue.pop()) ?? []) {
+        if (!reached.has(next)) {
+          reached.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    for (const key of [...m.nodes.keys()]) if (!reached.has(key)) m.nodes.delete(key);
+    for (const [key, e] of [...m.edges]) if (!m.nodes.has(e.from) || !m.nodes.has(e.to)) m.edges.delete(key);
+    m.expanded.delete(id);
+    await this.render(routeNow());
+  }
+
+  setNamespaceCollapsed(ns, collapsed) {
+    if (collapsed) this.collapsedNs.add(ns);
+    else this.collapsedNs.delete(ns);
+    const selected = routeNow().params.get('select');
+    if (selected === `NAMESPACE:${ns}`) updateParams({ select: null });
+    this.render(routeNow());
+  }
+
+  highlight(keys) {
+    if (!this.cy) return 0;
+    const wanted = new Set(keys);
+    let count = 0;
+    this.cy.nodes().forEach((n) => {
+      const d = this.model.nodes.get(n.id());
+      const hit = d && wanted.has(nodeKey(d.kind, d.namespace, d.name));
+      n.toggleClass('changed', Boolean(hit));
+      if (hit) count++;
+    });
+    this.graph.dataset.changed = String(count);
+    return count;
+  }
+
+  zoom(factor) {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  onKey(e) {
+    const cy = this.cy;
+    if (!cy || e.target !== this.graph) return;
+    const current = cy.$('node:selected').first();
+    const pick = (candidates) => {
+      const target = candidates.filter((n) => !n.isParent()).sort((a, b) => a.position('y') - b.position('y')).first();
+      if (target.nonempty()) this.selectNode(target.id());
+    };
+    const byX = () => cy.nodes().filter((n) => !n.isParent() && Math.abs(n.position('x') - current.position('x')) < 5).sort((a, b) => a.position('y') - b.position('y'));
+    switch (e.key) {
+      case 'ArrowRight':
+        pick(current.outgoers('node'));
+        break;
+      case 'ArrowLeft':
+        pick(current.incomers('node'));
+        break;
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        const column = byX();
+        const i = column.indexOf(current);
+        const next = column[e.key === 'ArrowDown' ? i + 1 : i - 1];
+        if (next) this.selectNode(next.id());
+        break;
+      }
+      case '+':
+        if (current.nonempty()) this.expand(current.id());
+        break;
+      case '-':
+        if (current.nonempty()) this.collapse(current.id());
+        break;
+      case 'f':
+      case 'F':
+        cy.fit(undefined, 24);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+}
+
+const routeNow = () => parseRoute();
+
+function newModel() {
+  return { nodes: new Map(), edges: new Map(), truncated: false, expanded: new Set(), rootId: null };
+}
+
+/** Adds an answer's nodes and edges; distances are relative to `base`, the distance of the node asked about. */
+function mergeGraph(model, graph, base) {
+  for (const n of graph.nodes) {
+    const existing = model.nodes.get(n.id);
+    const distance = base + n.distance;
+    if (!existing) model.nodes.set(n.id, { ...n, distance });
+    else existing.distance = Math.min(existing.distance, distance);
+    if (base === 0 && n.distance === 0) model.rootId = n.id;
+  }
+  for (const e of graph.edges) model.edges.set(`${e.from}->${e.to}`, e);
+}
