@@ -34,4 +34,5 @@ export function formatBytes(n) {
   return i === 0 ? `${v} B` : `${v.toFixed(1)} ${units[i]}`;
 }
 
-export const shortId = (id) => (id ? id.slice(0, 8) : '');
+/** Run ids shortened to their first and last characters: UUIDv7 ids of one DAG run share their first 8. */
+export const shortId = (id) => (id && id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id ?? '');

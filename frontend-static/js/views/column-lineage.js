@@ -5,7 +5,7 @@ import { h, clear, message, errorMessage, table, facts } from '../dom.js';
 import { href, navigate } from '../router.js';
 import { nodeId, parseNodeId } from '../nodes.js';
 import { loadCytoscape } from '../vendor.js';
-import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel } from './graph-style.js';
+import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel, fitGraph } from './graph-style.js';
 
 const COLUMNS = `query Columns($node: NodeRef!, $dir: Direction!, $depth: Int!, $max: Int!, $ns: String!, $name: String!) {
   columnLineage(node: $node, direction: $dir, depth: $depth, maxNodes: $max) {
@@ -71,7 +71,7 @@ class ColumnView {
             h('label', { class: 'field' }, 'Depth', this.depthInput),
             h('button', { type: 'submit' }, 'Show'),
             h('span', { class: 'spacer' }),
-            h('button', { type: 'button', onclick: () => this.cy?.fit(undefined, 24) }, 'Fit'),
+            h('button', { type: 'button', onclick: () => this.cy && fitGraph(this.cy) }, 'Fit'),
           ),
           this.notice,
           this.graph,
@@ -82,7 +82,7 @@ class ColumnView {
       ),
     );
     this.graph.addEventListener('keydown', (e) => {
-      if (e.key === 'f' || e.key === 'F') this.cy?.fit(undefined, 24);
+      if ((e.key === 'f' || e.key === 'F') && this.cy) fitGraph(this.cy);
     });
     this.load();
   }
@@ -143,14 +143,24 @@ class ColumnView {
       });
     }
     for (const [id, n] of groups) els.push({ group: 'nodes', data: { id, kind: 'GROUP', label: shortLabel(n.dataset, 60) } });
-    graph.edges.forEach((e, i) => {
-      const t = e.transformation;
+    // One drawn edge per pair of columns (the table lists every transformation): solid when any is DIRECT.
+    const pairs = new Map();
+    for (const e of graph.edges) {
+      const key = `${e.from}->${e.to}`;
+      if (!pairs.has(key)) pairs.set(key, { from: e.from, to: e.to, transformations: [] });
+      pairs.get(key).transformations.push(e.transformation);
+    }
+    const labelAll = pairs.size <= 12;
+    let i = 0;
+    for (const p of pairs.values()) {
+      const direct = p.transformations.some((t) => t?.type !== 'INDIRECT');
+      const masking = p.transformations.some((t) => t?.masking);
       els.push({
         group: 'edges',
-        data: { id: `e${i}`, source: e.from, target: e.to, label: describe(t) },
-        classes: [t?.type === 'INDIRECT' ? 'indirect' : '', t?.masking ? 'masking' : ''].join(' '),
+        data: { id: `e${i++}`, source: p.from, target: p.to, label: p.transformations.map((t) => t?.subtype ?? t?.type ?? '?').join(', ') },
+        classes: [direct ? '' : 'indirect', masking ? 'masking' : '', labelAll ? 'labelled' : ''].join(' '),
       });
-    });
+    }
     this.cy = cytoscape({ container: this.graph, style: graphStyle(), elements: els, ...rendererOptions(graph.nodes.length) });
     this.cy.on('tap', 'node[kind = "FIELD"]', (e) => this.showColumn(byId.get(e.target.id()), graph));
     this.cy.on('dbltap', 'node[kind = "FIELD"]', (e) => this.trace(byId.get(e.target.id())));
@@ -160,6 +170,7 @@ class ColumnView {
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
+    fitGraph(this.cy);
     Object.assign(this.graph.dataset, { state: 'ready', nodes: graph.nodes.length, edges: graph.edges.length, truncated: String(graph.truncated) });
     window.__tributary.columns = { cy: this.cy, nodes: graph.nodes.length, edges: graph.edges.length, truncated: graph.truncated };
     clear(
@@ -192,7 +203,9 @@ class ColumnView {
   showColumn(n, graph) {
     if (!n) return;
     this.cy.$(':selected').unselect();
-    this.cy.$id(n.id).select();
+    this.cy.edges('.focus').removeClass('focus');
+    const node = this.cy.$id(n.id).select();
+    node.connectedEdges().addClass('focus');
     const incoming = graph.edges.filter((e) => e.to === n.id).length;
     const outgoing = graph.edges.filter((e) => e.from === n.id).length;
     clear(

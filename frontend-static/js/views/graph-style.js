@@ -13,7 +13,7 @@ const DATASET = { fill: '#f1edff', border: '#5b3fb4' };
 const NO_RUN = { fill: '#ffffff', border: '#5f6368' };
 
 /** Long names keep their end, the part that tells tables and tasks apart. */
-export function shortLabel(name, max = 30) {
+export function shortLabel(name, max = 24) {
   return name.length <= max ? name : '…' + name.slice(name.length - max + 1);
 }
 
@@ -33,7 +33,7 @@ export function graphStyle() {
         'text-valign': 'center',
         'text-halign': 'center',
         'text-wrap': 'ellipsis',
-        'text-max-width': 170,
+        'text-max-width': 180,
         width: 190,
         height: 40,
         'border-width': 2,
@@ -84,7 +84,7 @@ export function graphStyle() {
     { selector: 'node.changed', style: { 'border-color': '#c2410c', 'border-width': 6, 'border-style': 'double' } },
     {
       selector: 'node:selected',
-      style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.18, 'overlay-padding': 6, 'border-color': '#0b57d0' },
+      style: { 'underlay-color': '#0b57d0', 'underlay-opacity': 0.45, 'underlay-padding': 7, 'underlay-shape': 'round-rectangle' },
     },
     {
       selector: 'edge',
@@ -111,18 +111,25 @@ export function graphStyle() {
         'text-rotation': 'autorotate',
       },
     },
+    { selector: 'edge[label]:unselected', style: { label: '' } },
+    { selector: 'edge.labelled[label], edge.focus[label]', style: { label: 'data(label)' } },
+    { selector: 'edge.focus', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', width: 2.5 } },
     { selector: 'edge.masking', style: { 'line-style': 'dashed', 'line-color': '#b3261e', 'target-arrow-color': '#b3261e' } },
     { selector: 'edge.indirect', style: { 'line-style': 'dotted' } },
     { selector: 'edge:selected', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', width: 3 } },
   ];
 }
 
-/** ELK's layered algorithm, data flowing left to right; cheaper settings for large graphs. */
+/**
+ * ELK's layered algorithm, data flowing left to right. Measured on 2,000 nodes: Brandes-Köpf placement with one
+ * crossing-minimisation pass and no greedy switch lays out in about a second; model-order and linear-segment
+ * settings took 12 to 57 s, so they are not used.
+ */
 export function layoutOptions(nodeCount) {
   const large = nodeCount > 300;
   return {
     name: 'elk',
-    fit: true,
+    fit: false, // fitGraph: fitting a two-node graph would zoom it to giant size
     padding: 24,
     animate: false,
     nodeDimensionsIncludeLabels: false,
@@ -133,23 +140,28 @@ export function layoutOptions(nodeCount) {
       'elk.spacing.nodeNode': 16,
       'elk.layered.spacing.nodeNodeBetweenLayers': 56,
       'elk.layered.spacing.edgeNodeBetweenLayers': 16,
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      ...(large
-        ? {
-            'elk.layered.thoroughness': 1,
-            'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
-            'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-          }
-        : { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' }),
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      // Cytoscape draws its own edges, so ELK's cheaper routing is enough.
+      'elk.edgeRouting': 'POLYLINE',
+      ...(large ? { 'elk.layered.thoroughness': 1, 'elk.layered.crossingMinimization.greedySwitch.type': 'OFF' } : {}),
     },
   };
+}
+
+/** Fits the graph in view, but no closer than a comfortable reading zoom. */
+export function fitGraph(cy) {
+  cy.fit(undefined, 24);
+  if (cy.zoom() > 1.2) {
+    cy.zoom(1.2);
+    cy.center();
+  }
 }
 
 /** Cytoscape options that keep thousands of nodes responsive while panning and zooming. */
 export function rendererOptions(nodeCount) {
   const large = nodeCount > 300;
   return {
-    minZoom: 0.03,
+    minZoom: 0.01,
     maxZoom: 3,
     boxSelectionEnabled: false,
     selectionType: 'single',
