@@ -91,7 +91,9 @@ export function mountSearch(root) {
     controller = new AbortController();
     try {
       const data = await gql(SEARCH, { q: query }, { signal: controller.signal });
-      if (input.value.trim() === query) show(data.search, query);
+      // Jobs and datasets before columns, each in the API's rank order: a dataset's name also matches its columns.
+      const ranked = [...data.search.filter((r) => r.kind !== 'FIELD'), ...data.search.filter((r) => r.kind === 'FIELD')];
+      if (input.value.trim() === query) show(ranked, query);
     } catch (e) {
       if (isAbort(e)) return;
       clear(list, h('li', { class: 'search-empty', role: 'alert' }, `Search failed: ${e.message}`));

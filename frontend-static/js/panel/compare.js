@@ -97,8 +97,8 @@ export async function render(panel, { node, params, signal, highlight }) {
 
 /** Line diff by longest common subsequence: SQL texts are short enough for the quadratic table. */
 function sqlDiff(a, b) {
-  const x = a.split('\n');
-  const y = b.split('\n');
+  const x = a ? a.split('\n') : []; // no SQL is no lines, not one empty line
+  const y = b ? b.split('\n') : [];
   const n = x.length;
   const m = y.length;
   const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));

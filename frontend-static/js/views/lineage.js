@@ -304,7 +304,9 @@ class LineageView {
         h(
           'p',
           { class: 'notice', id: 'collapsed-notice', role: 'status' },
-          `${m.nodes.size} nodes: ${summaries} namespace${summaries === 1 ? ' is' : 's are'} collapsed into one node each. Select one to open it.`,
+          summaries === 1
+            ? `${m.nodes.size} nodes: 1 namespace is collapsed into one node. Select it to open it.`
+            : `${m.nodes.size} nodes: ${summaries} namespaces are collapsed into one node each. Select one to open it.`,
         ),
       );
     }

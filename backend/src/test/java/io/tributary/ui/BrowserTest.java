@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 /**
  * Base of the browser tests: the whole service (as {@link EndToEndTest}) driven by Debian's headless Chromium through
@@ -129,6 +130,21 @@ abstract class BrowserTest extends EndToEndTest {
     protected List<String> drawnNodeIds() {
         return (List<String>) page.evaluate(
                 "() => window.__tributary.lineage.cy.nodes('[kind = \"DATASET\"], [kind = \"JOB\"]').map(n => n.id())");
+    }
+
+    /** POSTs a JSON array of events to the batch endpoint; all must be accepted. */
+    protected void postBatch(String jsonArray) {
+        web.post()
+                .uri("/api/v1/lineage/batch")
+                .header("Authorization", "Bearer " + API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(jsonArray)
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful()
+                .expectBody()
+                .jsonPath("$.summary.failed")
+                .isEqualTo(0);
     }
 
     // Fixtures: real events from src/test/resources/openlineage-events (see its README).

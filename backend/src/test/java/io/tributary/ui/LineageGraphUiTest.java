@@ -1,0 +1,246 @@
+package io.tributary.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Search, the lineage graph (nodes, edges, depth, expand/collapse, run state colours) and column lineage. */
+class LineageGraphUiTest extends BrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TBL1 = "DATASET:file:%2Ftmp%2Fcll_test%2Ftbl1";
+    private static final String SOURCE1 = "DATASET:file:%2Ftmp%2Fcll_test%2Fcll_source1";
+    private static final String SOURCE2 = "DATASET:file:%2Ftmp%2Fcll_test%2Fcll_source2";
+    private static final String CTAS_JOB = "JOB:testColumnLevelLineage:open_lineage_integration_create_table"
+            + ".execute_create_hive_table_as_select_command.default_tbl1";
+    private static final String CREATE_SOURCE1_JOB = "JOB:testColumnLevelLineage:open_lineage_integration_create_table"
+            + ".execute_create_table_command.cll_test_cll_source1";
+    private static final String CREATE_SOURCE2_JOB = "JOB:testColumnLevelLineage:open_lineage_integration_create_table"
+            + ".execute_create_table_command.cll_test_cll_source2";
+
+    @Test
+    void searchOpensADatasetAndTheGraphDrawsItsWholeLineage() {
+        ingestAirflowBigQueryDag();
+        open("#/lineage");
+
+        byId("search-input").fill("upload_cp");
+        Locator first = page.locator("#search-results [role=option]").first();
+        assertThat(first).containsText("mock-project.test.upload_cp");
+        assertThat(first.locator(".kind")).hasText("Dataset");
+        byId("search-input").press("Enter");
+
+        Locator graph = readyGraph("lineage-graph");
+        assertThat(page).hasURL(Pattern.compile(".*#/lineage/DATASET:bigquery:mock-project\\.test\\.upload_cp$"));
+        assertThat(graph).hasAttribute("data-nodes", "8");
+        assertThat(graph).hasAttribute("data-edges", "7");
+        assertThat(drawnNodeIds())
+                .containsExactlyInAnyOrder(
+                        "DATASET:gs%3A%2F%2Fmock-bucket:copied.csv",
+                        "DATASET:gs%3A%2F%2Fmock-bucket:test.csv",
+                        "JOB:airflow:BQ.upload",
+                        "DATASET:bigquery:mock-project.test.upload",
+                        "JOB:airflow:BQ.copy",
+                        "DATASET:bigquery:mock-project.test.upload_cp",
+                        "JOB:airflow:BQ.download",
+                        "DATASET:gs%3A%2F%2Fmock-bucket:result.csv");
+        assertThat(drawnEdges())
+                .containsExactlyInAnyOrder(
+                        "DATASET:gs%3A%2F%2Fmock-bucket:copied.csv->JOB:airflow:BQ.upload",
+                        "DATASET:gs%3A%2F%2Fmock-bucket:test.csv->JOB:airflow:BQ.upload",
+                        "JOB:airflow:BQ.upload->DATASET:bigquery:mock-project.test.upload",
+                        "DATASET:bigquery:mock-project.test.upload->JOB:airflow:BQ.copy",
+                        "JOB:airflow:BQ.copy->DATASET:bigquery:mock-project.test.upload_cp",
+                        "DATASET:bigquery:mock-project.test.upload_cp->JOB:airflow:BQ.download",
+                        "JOB:airflow:BQ.download->DATASET:gs%3A%2F%2Fmock-bucket:result.csv");
+        assertThat(byId("truncated-notice")).hasCount(0);
+        assertThat(byId("graph-summary")).hasText("8 nodes, 7 edges.");
+
+        // The start node is selected and described in the side panel.
+        assertThat(byId("panel-title")).hasText("mock-project.test.upload_cp");
+        assertThat(byId("data-dictionary").locator("tbody tr")).hasCount(4);
+        assertThat(byId("data-dictionary").locator("tbody tr").first()).hasText("aINTEGER");
+    }
+
+    @Test
+    void jobsAreColouredByTheStateOfTheirLatestRunAsTheLegendSays() {
+        ingestDbtTests();
+
+        open("#/lineage/DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.customers");
+
+        readyGraph("lineage-graph");
+        String job = "JOB:dbt-test-namespace:DEMO_DB.public.jaffle_shop.customers.test";
+        assertThat(nodeStyle(job, "background-color")).isEqualTo("rgb(253,224,222)");
+        assertThat(nodeStyle(job, "border-color")).isEqualTo("rgb(179,38,30)");
+        assertThat(nodeStyle(job, "shape")).isEqualTo("round-rectangle");
+        assertThat(nodeStyle("DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.customers", "shape"))
+                .isEqualTo("barrel");
+        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("failed")))
+                .hasText("Job, last run failed");
+
+        // The node list is the keyboard- and screen-reader-friendly way to the same nodes.
+        page.locator(".node-list-box summary").click();
+        page.locator(".node-list button")
+                .filter(new Locator.FilterOptions().setHasText("customers.test"))
+                .click();
+        assertThat(byId("panel-title")).hasText("DEMO_DB.public.jaffle_shop.customers.test");
+        assertThat(page.locator(".facts .state")).hasText("FAILED");
+    }
+
+    @Test
+    void depthControlsExpandAndCollapseChangeWhatIsDrawnAndTruncationIsFlagged() {
+        ingestSparkColumnLineage();
+
+        // Two steps upstream: the CTAS job and its two inputs; their producers are cut off.
+        open("#/lineage/" + TBL1 + "?up=2&down=0");
+        Locator graph = readyGraph("lineage-graph");
+        assertThat(graph).hasAttribute("data-nodes", "4");
+        assertThat(drawnNodeIds()).containsExactlyInAnyOrder(TBL1, CTAS_JOB, SOURCE1, SOURCE2);
+        assertThat(graph).hasAttribute("data-truncated", "true");
+        assertThat(byId("truncated-notice")).containsText("Truncated");
+        screenshot("LineageGraphUiTest-truncated");
+
+        // Expanding cll_source1 brings its producer.
+        page.evaluate("id => window.__tributary.lineage.view.selectNode(id)", SOURCE1);
+        assertThat(byId("panel-title")).hasText("/tmp/cll_test/cll_source1");
+        page.getByText("Expand neighbours").click();
+        assertThat(page.locator("#lineage-graph[data-state=ready][data-nodes='5']"))
+                .isVisible();
+        assertThat(drawnNodeIds()).contains(CREATE_SOURCE1_JOB).doesNotContain(CREATE_SOURCE2_JOB);
+
+        // Collapsing it again removes what only it led to.
+        page.getByText("Collapse neighbours").click();
+        assertThat(page.locator("#lineage-graph[data-state=ready][data-nodes='4']"))
+                .isVisible();
+        assertThat(drawnNodeIds()).doesNotContain(CREATE_SOURCE1_JOB);
+
+        // A deeper upstream walk reaches both producers and nothing is cut off any more.
+        byId("depth-up").fill("4");
+        page.getByText("Apply").click();
+        assertThat(page).hasURL(Pattern.compile(".*up=4.*"));
+        assertThat(page.locator("#lineage-graph[data-state=ready][data-nodes='6']"))
+                .isVisible();
+        assertThat(graph).hasAttribute("data-truncated", "false");
+        assertThat(byId("truncated-notice")).hasCount(0);
+        assertThat(drawnNodeIds()).contains(CREATE_SOURCE1_JOB, CREATE_SOURCE2_JOB);
+    }
+
+    @Test
+    void aSelectedNodeAndTabAreInTheUrlSoALinkReopensThem() {
+        ingestSparkColumnLineage();
+
+        open("#/lineage/" + TBL1 + "?select=" + CTAS_JOB + "&tab=io");
+
+        readyGraph("lineage-graph");
+        assertThat(byId("panel-title"))
+                .hasText("open_lineage_integration_create_table.execute_create_hive_table_as_select_command"
+                        + ".default_tbl1");
+        assertThat(byId("tab-io")).hasAttribute("aria-selected", "true");
+        assertThat(page.evaluate("() => window.__tributary.lineage.cy.$(':selected').id()"))
+                .isEqualTo(CTAS_JOB);
+
+        // Tabs follow the arrow keys, and the URL follows the tab.
+        byId("tab-io").press("ArrowRight");
+        assertThat(byId("tab-duration")).hasAttribute("aria-selected", "true");
+        assertThat(page).hasURL(Pattern.compile(".*tab=duration.*"));
+    }
+
+    @Test
+    void columnLineageShowsEachInputColumnWithItsTransformations() {
+        ingestSparkColumnLineage();
+        open("#/lineage");
+
+        byId("search-input").fill("agg");
+        Locator option = page.locator("#search-results [role=option]").first();
+        assertThat(option).containsText("/tmp/cll_test/tbl1 › agg");
+        byId("search-input").press("ArrowDown");
+        byId("search-input").press("Enter");
+
+        Locator graph = readyGraph("column-graph");
+        assertThat(page).hasURL(Pattern.compile(".*#/columns/FIELD:file:%2Ftmp%2Fcll_test%2Ftbl1:agg$"));
+        assertThat(graph).hasAttribute("data-nodes", "5");
+        assertThat(graph).hasAttribute("data-edges", "7");
+        assertThat(byId("graph-summary")).hasText("5 columns in 3 datasets, 7 derivations.");
+        assertThat(byId("panel-title")).hasText("agg");
+
+        Locator rows = byId("column-edges").locator("tbody tr");
+        assertThat(rows).hasCount(7);
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("cll_source2 › c")))
+                .hasText("/tmp/cll_test/cll_source2 › c/tmp/cll_test/tbl1 › aggDIRECT / AGGREGATION");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("cll_source1 › b")))
+                .hasText("/tmp/cll_test/cll_source1 › b/tmp/cll_test/tbl1 › aggINDIRECT / GROUP_BY");
+
+        // One drawn edge per pair of columns, labelled with all its transformations.
+        @SuppressWarnings("unchecked")
+        Map<String, String> labels =
+                (Map<String, String>) page.evaluate("() => Object.fromEntries(window.__tributary.columns.cy.edges()"
+                        + ".map(e => [e.source().data('label') + ' <- ' + e.source().parent().data('label'),"
+                        + " e.data('label')]))");
+        assertThat(labels)
+                .containsOnly(
+                        Map.entry("c : integer <- /tmp/cll_test/cll_source2", "AGGREGATION"),
+                        Map.entry("a : integer <- /tmp/cll_test/cll_source2", "FILTER, JOIN"),
+                        Map.entry("a : integer <- /tmp/cll_test/cll_source1", "FILTER, GROUP_BY, JOIN"),
+                        Map.entry("b : string <- /tmp/cll_test/cll_source1", "GROUP_BY"));
+    }
+
+    @Test
+    void aLargeAnswerIsGroupedByNamespaceWithAllButTheStartNodesCollapsed() {
+        // One table read by 450 jobs (namespace etl), each writing its own table (namespace lake): 901 nodes.
+        var events = JSON.createArrayNode();
+        for (int i = 0; i < 450; i++) {
+            var event = events.addObject()
+                    .put("eventType", "COMPLETE")
+                    .put("eventTime", "2024-01-01T00:00:00Z")
+                    .put("producer", "https://example.com/ui-test")
+                    .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent");
+            event.putObject("run").put("runId", UUID.randomUUID().toString());
+            event.putObject("job").put("namespace", "etl").put("name", "copy_%03d".formatted(i));
+            event.putArray("inputs").addObject().put("namespace", "warehouse").put("name", "orders");
+            event.putArray("outputs").addObject().put("namespace", "lake").put("name", "orders_%03d".formatted(i));
+        }
+        postBatch(events.toString());
+
+        open("#/lineage/DATASET:warehouse:orders?up=0&down=2");
+
+        Locator graph = readyGraph("lineage-graph");
+        assertThat(byId("collapsed-notice"))
+                .hasText("901 nodes: 2 namespaces are collapsed into one node each. Select one to open it.");
+        assertThat(graph).hasAttribute("data-nodes", "1");
+        assertThat(drawnIds("[kind = \"NAMESPACE\"]")).containsExactlyInAnyOrder("NAMESPACE:etl", "NAMESPACE:lake");
+        assertThat(drawnEdges())
+                .containsExactlyInAnyOrder("DATASET:warehouse:orders->NAMESPACE:etl", "NAMESPACE:etl->NAMESPACE:lake");
+        screenshot("LineageGraphUiTest-collapsed");
+
+        page.evaluate("() => window.__tributary.lineage.view.selectNode('NAMESPACE:etl')");
+        assertThat(byId("panel-title")).hasText("etl");
+        page.getByText("Expand namespace").click();
+        assertThat(page.locator("#lineage-graph[data-state=ready][data-nodes='451']"))
+                .isVisible();
+        assertThat(byId("collapsed-notice"))
+                .hasText("901 nodes: 1 namespace is collapsed into one node. Select it to open it.");
+        assertThat(drawnIds("[kind = \"GROUP\"]")).containsExactlyInAnyOrder("GROUP:warehouse", "GROUP:etl");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> drawnIds(String selector) {
+        return (List<String>) page.evaluate("s => window.__tributary.lineage.cy.nodes(s).map(n => n.id())", selector);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> drawnEdges() {
+        return (List<String>) page.evaluate(
+                "() => window.__tributary.lineage.cy.edges()" + ".map(e => e.source().id() + '->' + e.target().id())");
+    }
+
+    private String nodeStyle(String id, String property) {
+        return (String)
+                page.evaluate("([id, p]) => window.__tributary.lineage.cy.$id(id).style(p)", List.of(id, property));
+    }
+}
