@@ -280,7 +280,7 @@ class LineageView {
     // What the benchmark reads: building the elements, ELK's layout, and fitting plus the first frame.
     const timings = { elementsMs: Math.round(tAdd - started), layoutMs: Math.round(tLayout - tAdd), drawMs: Math.round(end - tLayout), renderMs: Math.round(end - started) };
     Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
-    window.__tributary.lineage = { view: this, cy, nodes, edges, truncated: this.model.truncated, ...timings };
+    window.__tributary.lineage = { view: this, cy, nodes, edges, truncated: this.model.truncated, ...timings, rerender: () => this.render(routeNow()) };
     this.renderNotices(grouped, summaries);
     if (this.nodeListBox.open) this.renderNodeList();
     this.applySelection(route);
