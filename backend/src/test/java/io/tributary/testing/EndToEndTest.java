@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -105,6 +106,29 @@ public abstract class EndToEndTest {
         for (String event : events) {
             post(event).expectStatus().isCreated();
         }
+    }
+
+    /**
+     * Asserts an RFC 9457 problem response with the status and returns its body; {@code errors} (when present) is a
+     * list of {@code {pointer, field, detail}}.
+     */
+    protected Map<String, Object> problem(WebTestClient.ResponseSpec response, int status) {
+        Map<String, Object> body = response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).isNotNull().containsEntry("status", status);
+        return body;
+    }
+
+    /** The JSON Pointers named by the {@code errors} of a problem body. */
+    @SuppressWarnings("unchecked")
+    protected static List<String> pointers(Map<String, Object> problem) {
+        return ((List<Map<String, Object>>) problem.getOrDefault("errors", List.of()))
+                .stream().map(e -> (String) e.get("pointer")).toList();
     }
 
     /** Runs a read query directly against the graph, for exact assertions on what ingestion wrote. */
