@@ -4,6 +4,9 @@ UNWIND $rows AS row
 MATCH (j:Job {namespace: row.namespace, name: row.jobName})
 MERGE (r:Run {runId: row.runId})
   ON CREATE SET r.state = 'RUNNING', r.firstEventAt = row.time, r.lastEventAt = row.time
+// A placeholder's event times came from its children's events; the run's own events replace them.
+SET r.firstEventAt = CASE WHEN r.placeholder THEN row.time ELSE r.firstEventAt END,
+    r.lastEventAt = CASE WHEN r.placeholder THEN row.time ELSE r.lastEventAt END
 REMOVE r.placeholder
 SET r.namespace = row.namespace,
     r.jobName = row.jobName,
