@@ -8,6 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Level-by-level breadth-first traversal with a visited set: one batched query per level (the whole frontier at
@@ -17,6 +22,8 @@ import java.util.Set;
  * <p>Nodes are keyed by Neo4j element id while walking; callers turn them into public ids at the end.
  */
 final class Bfs {
+
+    private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
     private Bfs() {}
 
@@ -102,10 +109,29 @@ final class Bfs {
     }
 
     /**
+     * Both directions: the two walks are independent chains of round trips to the database, so the upstream one runs
+     * on a virtual thread while this thread walks downstream; the answer is their {@link #union}.
+     */
+    static <N, E> Walk<N, E> both(
+            Supplier<Walk<N, E>> upstream, Supplier<Walk<N, E>> downstream, int maxNodes, Comparator<N> order) {
+        CompletableFuture<Walk<N, E>> up = CompletableFuture.supplyAsync(upstream, BACKGROUND);
+        Walk<N, E> down = downstream.get();
+        try {
+            return union(up.join(), down, maxNodes, order);
+        } catch (CompletionException e) {
+            // Rethrow what the walk threw, so that it maps to the same error as a one-way walk.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Both directions: the union of an upstream and a downstream walk from the same start, each node at its smaller
      * distance. If the union exceeds {@code maxNodes}, the nearest nodes are kept and the answer is truncated.
      */
-    static <N, E> Walk<N, E> union(Walk<N, E> up, Walk<N, E> down, int maxNodes, Comparator<N> order) {
+    private static <N, E> Walk<N, E> union(Walk<N, E> up, Walk<N, E> down, int maxNodes, Comparator<N> order) {
         var merged = new LinkedHashMap<String, Reached<N>>(up.nodes());
         down.nodes()
                 .forEach((id, reached) -> merged.merge(id, reached, (a, b) -> a.distance() <= b.distance() ? a : b));

@@ -58,9 +58,9 @@ class ColumnLineage {
             case DOWNSTREAM -> Bfs.walk(starts, hops.expander(true, schemas), true, limits, Field.ORDER);
             case UPSTREAM -> Bfs.walk(starts, hops.expander(false, schemas), false, limits, Field.ORDER);
             case BOTH ->
-                Bfs.union(
-                        Bfs.walk(starts, hops.expander(false, schemas), false, limits, Field.ORDER),
-                        Bfs.walk(starts, hops.expander(true, schemas), true, limits, Field.ORDER),
+                Bfs.both(
+                        () -> Bfs.walk(starts, hops.expander(false, schemas), false, limits, Field.ORDER),
+                        () -> Bfs.walk(starts, hops.expander(true, schemas), true, limits, Field.ORDER),
                         limits.maxNodes(),
                         Field.ORDER);
         };

@@ -62,9 +62,9 @@ class DatasetLineage {
             case DOWNSTREAM -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER);
             case UPSTREAM -> Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER);
             case BOTH ->
-                Bfs.union(
-                        Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER),
-                        Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER),
+                Bfs.both(
+                        () -> Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER),
+                        () -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER),
                         limits.maxNodes(),
                         Node.ORDER);
         };

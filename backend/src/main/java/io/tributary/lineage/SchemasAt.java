@@ -3,18 +3,18 @@ package io.tributary.lineage;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Dataset schemas as they stood at one past time, for one traversal: loaded in one query per level for the datasets
  * not seen yet, then cached. Schema versions store their fields as JSON ({@code [{path, type, description}]}), which
- * Cypher cannot read, hence this Java side.
+ * Cypher cannot read, hence this Java side. Thread-safe: both walks of a BOTH traversal share it.
  */
 final class SchemasAt {
 
@@ -26,7 +26,7 @@ final class SchemasAt {
     private final GraphStore store;
     private final JsonMapper json;
     private final OffsetDateTime asOf;
-    private final Map<Dataset, Optional<Map<String, String>>> byDataset = new HashMap<>();
+    private final Map<Dataset, Optional<Map<String, String>>> byDataset = new ConcurrentHashMap<>();
 
     SchemasAt(GraphStore store, JsonMapper json, OffsetDateTime asOf) {
         this.store = store;
