@@ -1,10 +1,8 @@
 package io.tributary.lineage;
 
 import io.tributary.testing.EndToEndTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
@@ -29,16 +27,6 @@ abstract class LineageTestSupport extends EndToEndTest {
                 truncated
               }
             }""";
-
-    /**
-     * The harness's 5 s client timeout is too short for the first requests of a cold JVM on a loaded build machine
-     * (several builds share two cores); the traversal caps are what these tests are about, not client patience.
-     */
-    @BeforeEach
-    void patientClients() {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-        graphQl = graphQl.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
 
     record Node(String id, String kind, String namespace, String name, int distance) {}
 
