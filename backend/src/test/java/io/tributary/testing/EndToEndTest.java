@@ -42,7 +42,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"tributary.api-key=" + EndToEndTest.API_KEY, "tributary.api-key-previous=" + EndToEndTest.OLD_KEY
         })
-@AutoConfigureWebTestClient
+// 60 s, not the default 5 s: the first requests of a cold JVM (schema validators, query planning, JIT) can take
+// longer than 5 s when several builds share the machine, which failed whichever test class happened to run first.
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @AutoConfigureHttpGraphQlTester
 public abstract class EndToEndTest {
 
