@@ -97,6 +97,15 @@ class InvalidEventIngestTest extends EndToEndTest {
     }
 
     @Test
+    void rejectsParentRunIdThatIsNotAUuid() {
+        String child = Fixtures.text("spec-examples/python_client__example_full_event.json");
+        var event = (ObjectNode) JSON.readTree(child);
+        ((ObjectNode) event.at("/run/facets/parent/run")).put("runId", "dag-run-7");
+
+        assertRejected(event.toString(), "/run/facets/parent/run/runId");
+    }
+
+    @Test
     void namesEveryOffendingFieldOfAnEvent() {
         Map<String, Object> problem = assertRejected(
                 edited(e -> {
