@@ -3,6 +3,7 @@ package io.tributary.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
@@ -48,6 +49,21 @@ public abstract class EndToEndTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("tributary.data-dir", DATA_DIR::toString);
+    }
+
+    /**
+     * Client-side wait for a response. The 5 s default fails healthy requests on a loaded build machine (several
+     * builds sharing two cores); server-side limits are what the tests check, not this.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+    @BeforeEach
+    void patientClients() {
+        web = web.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
+        graphQl = graphQl.mutate()
+                .webTestClient(client -> client.responseTimeout(RESPONSE_TIMEOUT))
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     @BeforeEach
