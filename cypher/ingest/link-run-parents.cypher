@@ -5,7 +5,8 @@ MATCH (r:Run {runId: row.runId})-[:RUN_OF]->(j:Job)
 MATCH (pj:Job {namespace: row.parentJobNamespace, name: row.parentJobName})
 MERGE (p:Run {runId: row.parentRunId})
   ON CREATE SET p.placeholder = true, p.state = 'RUNNING', p.namespace = row.parentJobNamespace,
-                p.jobName = row.parentJobName, p.firstEventAt = row.time, p.lastEventAt = row.time
+                p.jobName = row.parentJobName, p.firstEventAt = row.time, p.lastEventAt = row.time,
+                p.sortTime = row.time
 MERGE (p)-[:RUN_OF]->(pj)
 MERGE (r)-[:CHILD_OF]->(p)
 SET r.rootRunId = coalesce(row.rootRunId, r.rootRunId)
