@@ -172,7 +172,7 @@ final class FacetMapper {
      */
     static LineageEvent.Quality quality(JsonNode... facetObjects) {
         JsonNode metrics = null;
-        var assertions = new ArrayList<LineageEvent.Assertion>();
+        List<LineageEvent.Assertion> assertions = List.of();
         for (JsonNode facets : facetObjects) {
             if (facets == null || !facets.isObject()) {
                 continue;
@@ -182,11 +182,10 @@ final class FacetMapper {
                     metrics = facets.get(name);
                 }
             }
-            for (JsonNode a : facets.path("dataQualityAssertions").path("assertions")) {
-                assertions.add(assertion(text(a, "assertion"), text(a, "column"), bool(a, "success")));
-            }
-            for (JsonNode a : facets.path("greatExpectations_assertions").path("assertions")) {
-                assertions.add(assertion(text(a, "expectationType"), text(a, "column"), bool(a, "success")));
+            // The first place that has assertions wins: dbt sends the same assertions as an input facet and as a
+            // dataset facet, and adding both would count every test twice.
+            if (assertions.isEmpty()) {
+                assertions = assertions(facets);
             }
         }
         if (metrics == null && assertions.isEmpty()) {
@@ -198,6 +197,20 @@ final class FacetMapper {
                 number(metrics, "bytes"),
                 columnMetrics != null && columnMetrics.isObject() ? columnMetrics.toString() : null,
                 List.copyOf(assertions));
+    }
+
+    /** The standard dataQualityAssertions facet, else Great Expectations' legacy one (never both: same tests). */
+    private static List<LineageEvent.Assertion> assertions(JsonNode facets) {
+        var assertions = new ArrayList<LineageEvent.Assertion>();
+        for (JsonNode a : facets.path("dataQualityAssertions").path("assertions")) {
+            assertions.add(assertion(text(a, "assertion"), text(a, "column"), bool(a, "success")));
+        }
+        if (assertions.isEmpty()) {
+            for (JsonNode a : facets.path("greatExpectations_assertions").path("assertions")) {
+                assertions.add(assertion(text(a, "expectationType"), text(a, "column"), bool(a, "success")));
+            }
+        }
+        return assertions;
     }
 
     private static LineageEvent.Assertion assertion(String assertion, String column, Boolean success) {
