@@ -1,0 +1,56 @@
+package io.tributary.graph;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Opaque Relay cursors: the sort key of the last item seen, each part Base64url-encoded and joined with dots, so that
+ * any character in a name (dots, pipes, newlines) round-trips.
+ */
+public final class Cursors {
+
+    private Cursors() {}
+
+    public static String encode(String... parts) {
+        var encoded = new ArrayList<String>(parts.length);
+        for (String part : parts) {
+            encoded.add(Base64.getUrlEncoder().withoutPadding().encodeToString(part.getBytes(StandardCharsets.UTF_8)));
+        }
+        return String.join(".", encoded);
+    }
+
+    /** The parts of a cursor this service issued; anything else is a bad argument. */
+    public static List<String> decode(String cursor, int parts) {
+        String[] encoded = cursor.split("\\.", -1);
+        if (encoded.length != parts) {
+            throw invalid(cursor);
+        }
+        var decoded = new ArrayList<String>(parts);
+        try {
+            for (String part : encoded) {
+                decoded.add(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid(cursor);
+        }
+        return decoded;
+    }
+
+    /** A time part of a cursor. */
+    public static OffsetDateTime time(String cursor, String part) {
+        try {
+            return OffsetDateTime.parse(part);
+        } catch (DateTimeParseException e) {
+            throw invalid(cursor);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String cursor) {
+        return new IllegalArgumentException(
+                "Invalid cursor '" + cursor + "': pass the endCursor or an edge cursor of an earlier page");
+    }
+}

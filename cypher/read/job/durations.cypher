@@ -1,0 +1,11 @@
+// Durations of each job's newest $limit completed runs, newest first.
+UNWIND $keys AS key
+CALL (key) {
+  MATCH (r:Run)
+  WHERE r.namespace = key.namespace AND r.jobName = key.name AND r.sortTime IS NOT NULL
+    AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
+  RETURN r.durationMs AS ms
+  ORDER BY r.sortTime DESC, r.runId DESC
+  LIMIT $limit
+}
+RETURN key.namespace AS forNamespace, key.name AS forName, collect(ms) AS durations
