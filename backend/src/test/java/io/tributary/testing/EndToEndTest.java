@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of end-to-end tests: the whole service on a random port with its real embedded Neo4j (one per test JVM, shared
+ * Base of end-to-end tests: the whole service on a random port with its real embedded Neo4j (one per application
+ * context, shared
  * through Spring's context cache), reached over HTTP and Bolt exactly as in production. The graph is emptied before
  * each test; schema constraints and migrations stay.
  */
@@ -34,8 +35,6 @@ public abstract class EndToEndTest {
     public static final String API_KEY = "test-key-current";
     public static final String OLD_KEY = "test-key-previous";
 
-    private static final Path DATA_DIR = createDataDir();
-
     @Autowired
     protected WebTestClient web;
 
@@ -46,9 +45,14 @@ public abstract class EndToEndTest {
     @Autowired
     protected HttpGraphQlTester graphQl;
 
+    /**
+     * Each application context gets its own store: a test class with other settings starts a second context while the
+     * first stays cached, and two embedded databases cannot share a directory.
+     */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tributary.data-dir", DATA_DIR::toString);
+        Path dataDir = createDataDir();
+        registry.add("tributary.data-dir", dataDir::toString);
     }
 
     /**
