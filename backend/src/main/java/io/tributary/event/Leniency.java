@@ -1,12 +1,14 @@
 package io.tributary.event;
 
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The deviations real producers send that Tributary accepts, applied to a copy of the event before schema validation
- * so that the schemas themselves stay the spec's. Each one is seen in the wild: dbt-ol sends {@code "_deleted": null};
+ * so that the schemas themselves stay the spec's. Each one is seen in the wild: dbt-ol sends {@code "_deleted": null}
+ * and other unset optional facet fields as null;
  * dbt and older clients omit {@code schemaURL}; hand-built and partial events omit the facet {@code _producer} and
  * {@code _schemaURL}.
  */
@@ -39,9 +41,16 @@ final class Leniency {
             if (facet instanceof ObjectNode object) {
                 fill(object, "_producer", unknownProducer);
                 fill(object, "_schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/BaseFacet");
-                if (object.has("_deleted") && object.get("_deleted").isNull()) {
-                    object.remove("_deleted");
-                }
+                // Python clients serialize unset optional fields as null (dbt-ol: "_deleted": null, and the
+                // errorMessage facet's "stackTrace": null); absent is what they mean. A required field sent as null
+                // still fails, as missing.
+                var nulls = new ArrayList<String>();
+                object.properties().forEach(member -> {
+                    if (member.getValue().isNull()) {
+                        nulls.add(member.getKey());
+                    }
+                });
+                object.remove(nulls);
             }
         }
     }
