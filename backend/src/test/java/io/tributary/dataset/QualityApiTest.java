@@ -3,6 +3,7 @@ package io.tributary.dataset;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.execution.ErrorType;
 
 /** Dataset.quality from dbt test assertions and from Great Expectations metrics and assertions. */
 class QualityApiTest extends EndToEndTest {
@@ -74,7 +75,7 @@ class QualityApiTest extends EndToEndTest {
         graphQl.document("{ dataset(namespace: \"sqlite\", name: \"transactions\") { quality(last: 101) { time } } }")
                 .execute()
                 .errors()
-                .expect(e -> e.getErrorType() == org.springframework.graphql.execution.ErrorType.BAD_REQUEST
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
                         && e.getMessage().equals("last must be between 1 and 100, was 101"))
                 .verify();
     }

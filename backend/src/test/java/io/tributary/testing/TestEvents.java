@@ -41,6 +41,18 @@ public final class TestEvents {
         return this;
     }
 
+    /** Adds a parent facet: this run belongs to run {@code runId} of job {@code namespace}/{@code job}. */
+    public TestEvents parent(String runId, String namespace, String job) {
+        ObjectNode parent = ((ObjectNode) event.get("run").get("facets")).putObject("parent");
+        parent.put("_producer", PRODUCER)
+                .put(
+                        "_schemaURL",
+                        "https://openlineage.io/spec/facets/1-1-0/ParentRunFacet.json#/$defs/ParentRunFacet");
+        parent.putObject("run").put("runId", runId);
+        parent.putObject("job").put("namespace", namespace).put("name", job);
+        return this;
+    }
+
     public String json() {
         return event.toString();
     }
