@@ -2,6 +2,7 @@ package io.tributary.graph;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,6 +13,9 @@ import java.util.List;
  * any character in a name (dots, pipes, newlines) round-trips.
  */
 public final class Cursors {
+
+    /** Later than any event: the upper bound of a first page of a newest-first list. */
+    public static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC);
 
     private Cursors() {}
 

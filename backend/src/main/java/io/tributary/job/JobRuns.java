@@ -8,7 +8,6 @@ import io.tributary.graph.RunView;
 import io.tributary.graph.SourceRows;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,6 @@ class JobRuns {
     /** The arguments of {@code Job.runs}; jobs asked with equal arguments are paged in one query. */
     record Page(int first, String after) {}
 
-    /** Later than any run: the upper bound of a first page. */
-    static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC);
-
     private final GraphStore store;
     private final EntityLookup lookup;
 
@@ -36,7 +32,7 @@ class JobRuns {
 
     Map<JobView, Connection<RunView>> of(List<JobView> jobs, Page page) {
         List<String> cursor = page.after() == null ? null : Cursors.decode(page.after(), 2);
-        OffsetDateTime upper = cursor == null ? END_OF_TIME : Cursors.time(page.after(), cursor.get(0));
+        OffsetDateTime upper = cursor == null ? Cursors.END_OF_TIME : Cursors.time(page.after(), cursor.get(0));
         String afterId = cursor == null ? null : cursor.get(1);
         List<Map<String, Object>> pages = jobs.stream()
                 .map(job -> {

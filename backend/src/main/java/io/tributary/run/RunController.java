@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.neo4j.driver.Record;
@@ -88,11 +89,7 @@ class RunController {
                 lookup.runs(childIds.values().stream().flatMap(List::stream).toList());
         var byRun = new HashMap<String, List<RunView>>();
         childIds.forEach((id, ids) -> byRun.put(
-                id,
-                ids.stream()
-                        .map(children::get)
-                        .filter(java.util.Objects::nonNull)
-                        .toList()));
+                id, ids.stream().map(children::get).filter(Objects::nonNull).toList()));
         return SourceRows.perSource(runs, RunView::id, byRun, List.of());
     }
 

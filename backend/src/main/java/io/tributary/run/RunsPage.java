@@ -27,7 +27,6 @@ class RunsPage {
     record RunFilter(String state, String namespace, String job, OffsetDateTime since, OffsetDateTime until) {}
 
     private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final OffsetDateTime END = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC);
 
     private final GraphStore store;
 
@@ -47,8 +46,8 @@ class RunsPage {
         parameters.put("namespace", f.namespace());
         parameters.put("job", f.job());
         parameters.put("since", f.since() == null ? BEGINNING : f.since());
-        parameters.put("until", f.until() == null ? END : f.until());
-        parameters.put("upper", cursor == null ? END : Cursors.time(after, cursor.get(0)));
+        parameters.put("until", f.until() == null ? Cursors.END_OF_TIME : f.until());
+        parameters.put("upper", cursor == null ? Cursors.END_OF_TIME : Cursors.time(after, cursor.get(0)));
         parameters.put("afterId", cursor == null ? null : cursor.get(1));
         parameters.put("limit", limit);
         return store.read(
