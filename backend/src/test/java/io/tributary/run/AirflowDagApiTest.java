@@ -113,6 +113,33 @@ class AirflowDagApiTest extends EndToEndTest {
                 .valueIsNull();
     }
 
+    @Test
+    void pagesTheDagsRunsOnTheRunsPageNewestFirst() {
+        String query = """
+                query($after: String) { runs(filter: { namespace: "airflow" }, first: 2, after: $after) {
+                  edges { node { id job { name } } } pageInfo { hasNextPage endCursor } } }""";
+        var first = graphQl.document(query).execute();
+        first.path("runs.edges[*].node.job.name")
+                .entityList(String.class)
+                .containsExactly("BQ.download", "BQ.copy")
+                .path("runs.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        graphQl.document(query)
+                .variable(
+                        "after",
+                        first.path("runs.pageInfo.endCursor")
+                                .entity(String.class)
+                                .get())
+                .execute()
+                .path("runs.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly(UPLOAD_RUN, DAG_RUN)
+                .path("runs.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+    }
+
     private static String json(Object value) {
         return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(value);
     }
