@@ -72,7 +72,7 @@ class GeneratedApiKeyTest {
         String key = Files.readString(DATA_DIR.resolve("api-key"), StandardCharsets.UTF_8)
                 .strip();
 
-        var restarted = new ApiKeys(new TributaryProperties(null, null, DATA_DIR, null, null));
+        var restarted = new ApiKeys(new TributaryProperties(null, null, DATA_DIR, null, null, false));
 
         assertThat(restarted.accepts(key)).isTrue();
         assertThat(restarted.accepts(key + "x")).isFalse();

@@ -62,8 +62,6 @@ public abstract class EndToEndTest {
             "QualityCheck", List.of("runId", "namespace", "dataset"),
             "Event", List.of("id"));
 
-    private static final Path DATA_DIR = createDataDir();
-
     @Autowired
     protected WebTestClient web;
 
@@ -77,9 +75,14 @@ public abstract class EndToEndTest {
     @LocalServerPort
     protected int port;
 
+    /**
+     * Each application context gets its own store: a test class with other settings starts a second context while the
+     * first stays cached, and two embedded databases cannot share a directory.
+     */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tributary.data-dir", DATA_DIR::toString);
+        Path dataDir = createDataDir();
+        registry.add("tributary.data-dir", dataDir::toString);
     }
 
     /**
