@@ -4,6 +4,7 @@ MATCH (r:Run {runId: row.runId})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MERGE (r)-[e:WROTE]->(d)
   ON CREATE SET e.firstSeen = row.time
+SET e.firstSeen = CASE WHEN row.time < e.firstSeen THEN row.time ELSE e.firstSeen END
 SET e += CASE
   WHEN row.statistics IS NOT NULL AND (e.statisticsVersion IS NULL OR e.statisticsVersion <= row.version)
     THEN row.statistics

@@ -5,9 +5,11 @@ MATCH (id:Dataset {namespace: row.inputNamespace, name: row.inputDataset})
 MATCH (od:Dataset {namespace: row.namespace, name: row.name})
 MERGE (src:Field {namespace: row.inputNamespace, dataset: row.inputDataset, name: row.inputField})
   ON CREATE SET src.firstSeen = row.time, src.searchText = row.inputSearchText
+SET src.firstSeen = CASE WHEN row.time < src.firstSeen THEN row.time ELSE src.firstSeen END
 MERGE (id)-[:HAS_FIELD]->(src)
 MERGE (dst:Field {namespace: row.namespace, dataset: row.name, name: row.outputField})
   ON CREATE SET dst.firstSeen = row.time, dst.searchText = row.outputSearchText
+SET dst.firstSeen = CASE WHEN row.time < dst.firstSeen THEN row.time ELSE dst.firstSeen END
 MERGE (od)-[:HAS_FIELD]->(dst)
 MERGE (src)-[e:FEEDS {type: row.type, subtype: row.subtypeKey}]->(dst)
   ON CREATE SET e.firstSeen = row.time, e.lastSeen = row.time

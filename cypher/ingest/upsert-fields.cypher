@@ -4,6 +4,7 @@ MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 UNWIND row.fields AS f
 MERGE (field:Field {namespace: row.namespace, dataset: row.name, name: f.path})
   ON CREATE SET field.firstSeen = row.time, field.searchText = f.searchText
+SET field.firstSeen = CASE WHEN row.time < field.firstSeen THEN row.time ELSE field.firstSeen END
 MERGE (d)-[:HAS_FIELD]->(field)
 WITH field, f, row
 WHERE field.schemaVersion IS NULL OR field.schemaVersion <= row.version

@@ -1,9 +1,13 @@
 // Run state is settled by the newest terminal event (time, then COMPLETE > FAIL > ABORT, then event id), so
-// COMPLETE before START, no START at all, or RUNNING after COMPLETE all end in the same state.
+// COMPLETE before START, no START at all, or RUNNING after COMPLETE all end in the same state. sortTime orders run
+// lists (newest first): the START time where known, else the earliest event.
 UNWIND $rows AS row
 MATCH (j:Job {namespace: row.namespace, name: row.jobName})
 MERGE (r:Run {runId: row.runId})
   ON CREATE SET r.state = 'RUNNING', r.firstEventAt = row.time, r.lastEventAt = row.time
+// A placeholder's event times came from its children's events; the run's own events replace them.
+SET r.firstEventAt = CASE WHEN r.placeholder THEN row.time ELSE r.firstEventAt END,
+    r.lastEventAt = CASE WHEN r.placeholder THEN row.time ELSE r.lastEventAt END
 REMOVE r.placeholder
 SET r.namespace = row.namespace,
     r.jobName = row.jobName,
@@ -19,7 +23,8 @@ SET r += CASE
 SET r.durationMs = CASE
   WHEN r.startedAt IS NOT NULL AND r.endedAt IS NOT NULL
     THEN r.endedAt.epochMillis - r.startedAt.epochMillis
-  ELSE null END
+  ELSE null END,
+    r.sortTime = coalesce(r.startedAt, r.firstEventAt)
 MERGE (r)-[:RUN_OF]->(j)
 WITH r, row
 UNWIND row.facets AS facet

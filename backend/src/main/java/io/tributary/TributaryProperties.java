@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where the embedded database, the generated key and other local state live
  * @param ingest limits and batching of the ingest path
  * @param embedded sizing of the embedded Neo4j (ignored with {@code NEO4J_URI})
+ * @param exposeSourceCode whether the API returns jobs' source code ({@code sourceCode} facet); off by default because
+ *     code can embed credentials and business logic that lineage readers need not see
  */
 @ConfigurationProperties("tributary")
 public record TributaryProperties(
@@ -22,7 +24,8 @@ public record TributaryProperties(
         String apiKeyPrevious,
         @DefaultValue("data") Path dataDir,
         @DefaultValue Ingest ingest,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        @DefaultValue("false") boolean exposeSourceCode) {
 
     /**
      * @param maxBodySize largest request body accepted, after gzip decompression

@@ -1,5 +1,6 @@
 package io.tributary.archive;
 
+import io.tributary.graph.SourceCodePolicy;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The raw event archive over GraphQL, paged with Relay cursors. */
@@ -15,12 +17,16 @@ class ArchiveController {
 
     static final int MAX_PAGE = 500;
 
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
     private final EventArchive archive;
     private final JsonMapper json;
+    private final SourceCodePolicy sourceCode;
 
-    ArchiveController(EventArchive archive, JsonMapper json) {
+    ArchiveController(EventArchive archive, JsonMapper json, SourceCodePolicy sourceCode) {
         this.archive = archive;
         this.json = json;
+        this.sourceCode = sourceCode;
     }
 
     @QueryMapping
@@ -47,7 +53,8 @@ class ArchiveController {
 
     @SchemaMapping(typeName = "RawEvent")
     Object event(RawEvent event) {
-        return json.readValue(event.json(), Map.class);
+        // Verbatim but for source code, which leaves the service only when the operator allows it.
+        return sourceCode.event(json.readValue(event.json(), OBJECT));
     }
 
     record Connection(List<Edge> edges, PageInfo pageInfo) {}

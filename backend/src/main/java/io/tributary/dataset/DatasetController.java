@@ -4,6 +4,7 @@ import io.tributary.graph.DatasetView;
 import io.tributary.graph.EntityLookup;
 import io.tributary.graph.FieldView;
 import io.tributary.graph.JobView;
+import io.tributary.graph.StoredFacets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -11,16 +12,27 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The Dataset type: identity, data dictionary, producers and consumers. */
+/** The Dataset type: identity, data dictionary, producers and consumers, accesses, symlinks and facets. */
 @Controller
 class DatasetController {
 
     private final EntityLookup lookup;
     private final DatasetFields fields;
+    private final DatasetAccesses accesses;
+    private final Symlinks symlinks;
+    private final StoredFacets facets;
 
-    DatasetController(EntityLookup lookup, DatasetFields fields) {
+    DatasetController(
+            EntityLookup lookup,
+            DatasetFields fields,
+            DatasetAccesses accesses,
+            Symlinks symlinks,
+            StoredFacets facets) {
         this.lookup = lookup;
         this.fields = fields;
+        this.accesses = accesses;
+        this.symlinks = symlinks;
+        this.facets = facets;
     }
 
     @QueryMapping
@@ -43,5 +55,25 @@ class DatasetController {
     @BatchMapping(typeName = "Dataset")
     Map<DatasetView, List<JobView>> consumers(List<DatasetView> datasets) {
         return lookup.jobsOf("read/dataset/consumers", datasets, DatasetView::key);
+    }
+
+    @BatchMapping(typeName = "Dataset")
+    Map<DatasetView, DatasetAccesses.Access> lastRead(List<DatasetView> datasets) {
+        return accesses.lastRead(datasets);
+    }
+
+    @BatchMapping(typeName = "Dataset")
+    Map<DatasetView, DatasetAccesses.Access> lastWritten(List<DatasetView> datasets) {
+        return accesses.lastWritten(datasets);
+    }
+
+    @BatchMapping(typeName = "Dataset")
+    Map<DatasetView, List<Symlinks.Symlink>> symlinks(List<DatasetView> datasets) {
+        return symlinks.of(datasets);
+    }
+
+    @BatchMapping(typeName = "Dataset")
+    Map<DatasetView, Map<String, Object>> facets(List<DatasetView> datasets) {
+        return facets.of("read/dataset/facets", datasets, DatasetView::key);
     }
 }

@@ -121,6 +121,14 @@ public class EventParser {
             if (runId == null && violations.stream().noneMatch(v -> v.pointer().startsWith(at + "/run/runId"))) {
                 violations.add(new Violation(at + "/run/runId", "is not a UUID"));
             }
+            // The parent and root run ids become graph links: a malformed one would silently drop the hierarchy.
+            JsonNode parent = event.path("run").path("facets").path("parent");
+            for (String path : List.of("/run/runId", "/root/run/runId")) {
+                JsonNode id = parent.at(path);
+                if (id.isString() && Json.uuid(id.asString()) == null) {
+                    violations.add(new Violation(at + "/run/facets/parent" + path, "is not a UUID"));
+                }
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidEventException(violations);

@@ -168,11 +168,14 @@ final class FacetMapper {
 
     /**
      * Quality results about one dataset in one run, from the standard facets, the legacy {@code dataQuality} facet and
-     * Great Expectations' {@code greatExpectations_assertions}, wherever the producer put them.
+     * Great Expectations' {@code greatExpectations_assertions}, wherever the producer put them. Producers often send
+     * the same results twice (dbt sends {@code dataQualityAssertions} both as input facet and as dataset facet), so
+     * metrics and assertions are each taken from the first place that carries them: the facet objects in the order
+     * given, the standard facet before the legacy one.
      */
     static LineageEvent.Quality quality(JsonNode... facetObjects) {
         JsonNode metrics = null;
-        var assertions = new ArrayList<LineageEvent.Assertion>();
+        List<LineageEvent.Assertion> assertions = null;
         for (JsonNode facets : facetObjects) {
             if (facets == null || !facets.isObject()) {
                 continue;
@@ -182,19 +185,14 @@ final class FacetMapper {
                     metrics = facets.get(name);
                 }
             }
-            // dbt sends the same assertions both as an input facet and as a dataset facet: take the first place only.
-            if (assertions.isEmpty()) {
-                for (JsonNode a : facets.path("dataQualityAssertions").path("assertions")) {
-                    assertions.add(assertion(text(a, "assertion"), text(a, "column"), bool(a, "success")));
-                }
+            if (assertions == null) {
+                assertions = assertions(facets.path("dataQualityAssertions"), "assertion");
             }
-            if (assertions.isEmpty()) {
-                for (JsonNode a : facets.path("greatExpectations_assertions").path("assertions")) {
-                    assertions.add(assertion(text(a, "expectationType"), text(a, "column"), bool(a, "success")));
-                }
+            if (assertions == null) {
+                assertions = assertions(facets.path("greatExpectations_assertions"), "expectationType");
             }
         }
-        if (metrics == null && assertions.isEmpty()) {
+        if (metrics == null && assertions == null) {
             return null;
         }
         JsonNode columnMetrics = metrics == null ? null : metrics.get("columnMetrics");
@@ -202,7 +200,20 @@ final class FacetMapper {
                 number(metrics, "rowCount"),
                 number(metrics, "bytes"),
                 columnMetrics != null && columnMetrics.isObject() ? columnMetrics.toString() : null,
-                List.copyOf(assertions));
+                assertions == null ? List.of() : List.copyOf(assertions));
+    }
+
+    /** The assertions of one facet, or null when it carries none. */
+    private static List<LineageEvent.Assertion> assertions(JsonNode facet, String nameField) {
+        JsonNode list = facet.path("assertions");
+        if (!list.isArray() || list.isEmpty()) {
+            return null;
+        }
+        var assertions = new ArrayList<LineageEvent.Assertion>();
+        for (JsonNode a : list) {
+            assertions.add(assertion(text(a, nameField), text(a, "column"), bool(a, "success")));
+        }
+        return assertions;
     }
 
     private static LineageEvent.Assertion assertion(String assertion, String column, Boolean success) {

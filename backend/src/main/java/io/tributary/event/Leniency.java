@@ -6,7 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The deviations real producers send that Tributary accepts, applied to a copy of the event before schema validation
- * so that the schemas themselves stay the spec's. Each one is seen in the wild: dbt-ol sends {@code "_deleted": null};
+ * so that the schemas themselves stay the spec's. Each one is seen in the wild: dbt-ol sends {@code "_deleted": null}
+ * and {@code "stackTrace": null} (a facet property that is null is taken as absent);
  * dbt and older clients omit {@code schemaURL}; hand-built and partial events omit the facet {@code _producer} and
  * {@code _schemaURL}.
  */
@@ -39,8 +40,11 @@ final class Leniency {
             if (facet instanceof ObjectNode object) {
                 fill(object, "_producer", unknownProducer);
                 fill(object, "_schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/BaseFacet");
-                if (object.has("_deleted") && object.get("_deleted").isNull()) {
-                    object.remove("_deleted");
+                // A null property means an absent one: dbt-ol sends "_deleted": null and "stackTrace": null.
+                for (String name : List.copyOf(object.propertyNames())) {
+                    if (object.get(name).isNull()) {
+                        object.remove(name);
+                    }
                 }
             }
         }

@@ -2,26 +2,41 @@ package io.tributary.graph;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.neo4j.driver.Value;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Null-safe reads of driver values for the view records. */
-final class Values {
+public final class Values {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private Values() {}
 
-    static String string(Value v) {
+    public static String string(Value v) {
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    static Long number(Value v) {
+    public static Long number(Value v) {
         return v == null || v.isNull() ? null : v.asLong();
     }
 
-    static OffsetDateTime time(Value v) {
+    public static OffsetDateTime time(Value v) {
         return v == null || v.isNull() ? null : v.asZonedDateTime().toOffsetDateTime();
     }
 
-    static List<String> strings(Value v) {
+    public static List<String> strings(Value v) {
         return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
+    }
+
+    /** A JSON object stored as a string property (a facet), parsed; null when absent. */
+    public static Map<String, Object> json(Value v) {
+        return v == null || v.isNull() ? null : json(v.asString());
+    }
+
+    public static Map<String, Object> json(String text) {
+        return text == null ? null : JSON.readValue(text, OBJECT);
     }
 }

@@ -39,11 +39,11 @@ class IngestErrors {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> body(RequestBodies.BodyException e) {
-        var status = HttpStatus.valueOf(e.getStatusCode().value());
+        HttpStatus status = e.status();
         String type = status == HttpStatus.BAD_REQUEST
                 ? "invalid-encoding"
                 : status.name().toLowerCase().replace('_', '-');
-        return ResponseEntity.status(status).body(Problems.of(status, type, e.getReason()));
+        return ResponseEntity.status(status).body(Problems.of(status, type, e.getMessage()));
     }
 
     @ExceptionHandler({

@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -82,10 +81,20 @@ class RequestBodies {
                 || type.getSubtype().endsWith("+json");
     }
 
-    /** A request body that cannot be read as sent. */
-    static final class BodyException extends ResponseStatusException {
+    /**
+     * A request body that cannot be read as sent. Deliberately not a {@code ResponseStatusException}: Spring's own
+     * problem-details advice would answer that one first, without the ingest problem type.
+     */
+    static final class BodyException extends RuntimeException {
+        private final HttpStatus status;
+
         BodyException(HttpStatus status, String reason) {
-            super(status, reason);
+            super(reason);
+            this.status = status;
+        }
+
+        HttpStatus status() {
+            return status;
         }
     }
 }

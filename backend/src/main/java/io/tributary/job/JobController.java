@@ -4,6 +4,8 @@ import io.tributary.graph.DatasetView;
 import io.tributary.graph.EntityLookup;
 import io.tributary.graph.JobView;
 import io.tributary.graph.RunView;
+import io.tributary.graph.SourceCodePolicy;
+import io.tributary.graph.StoredFacets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +15,27 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The Job type: identity, facets, latest run, current inputs and outputs, parent job. */
+/** The Job type: identity, facets, source code, latest run, current inputs and outputs, parent and child jobs. */
 @Controller
 class JobController {
 
     private final EntityLookup lookup;
     private final LatestRuns latestRuns;
+    private final SourceCodes sourceCodes;
+    private final StoredFacets facets;
+    private final SourceCodePolicy policy;
 
-    JobController(EntityLookup lookup, LatestRuns latestRuns) {
+    JobController(
+            EntityLookup lookup,
+            LatestRuns latestRuns,
+            SourceCodes sourceCodes,
+            StoredFacets facets,
+            SourceCodePolicy policy) {
         this.lookup = lookup;
         this.latestRuns = latestRuns;
+        this.sourceCodes = sourceCodes;
+        this.facets = facets;
+        this.policy = policy;
     }
 
     @QueryMapping
@@ -52,6 +65,23 @@ class JobController {
             }
         });
         return result;
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, List<JobView>> children(List<JobView> jobs) {
+        return lookup.jobsOf("read/job/children", jobs, JobView::key);
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, SourceCodes.SourceCode> sourceCode(List<JobView> jobs) {
+        return sourceCodes.of(jobs);
+    }
+
+    @BatchMapping(typeName = "Job")
+    Map<JobView, Map<String, Object>> facets(List<JobView> jobs) {
+        var stored = facets.of("read/job/facets", jobs, JobView::key);
+        stored.replaceAll((job, facetsOfJob) -> policy.jobFacets(facetsOfJob));
+        return stored;
     }
 
     @BatchMapping(typeName = "Job")

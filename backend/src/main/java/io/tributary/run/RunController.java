@@ -3,25 +3,51 @@ package io.tributary.run;
 import io.tributary.graph.EntityLookup;
 import io.tributary.graph.JobView;
 import io.tributary.graph.RunView;
+import io.tributary.graph.SourceRows;
 import io.tributary.store.GraphStore;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** The Run type: state and times, its job and its parent run. */
+/** The Run type: state and times, error, its job, parent and child runs, inputs and outputs, archived facets. */
 @Controller
 class RunController {
 
+    /** The archived facets of a run: one loader, so facets, jobFacets and externalQueries share one read. */
+    static final String ARCHIVE_LOADER = "runArchive";
+
+    /** The errorMessage facet of a failed run. */
+    record RunError(String message, String programmingLanguage, String stackTrace) {}
+
     private final EntityLookup lookup;
     private final GraphStore store;
+    private final RunDatasets datasets;
 
-    RunController(EntityLookup lookup, GraphStore store) {
+    RunController(
+            EntityLookup lookup,
+            GraphStore store,
+            RunDatasets datasets,
+            RunArchive archive,
+            BatchLoaderRegistry registry) {
         this.lookup = lookup;
         this.store = store;
+        this.datasets = datasets;
+        registry.<String, RunArchive.Facets>forName(ARCHIVE_LOADER)
+                .registerMappedBatchLoader((ids, environment) ->
+                        Mono.fromCallable(() -> archive.facets(ids)).subscribeOn(Schedulers.boundedElastic()));
     }
 
     @QueryMapping
@@ -42,21 +68,71 @@ class RunController {
 
     @BatchMapping(typeName = "Run")
     Map<RunView, RunView> parent(List<RunView> runs) {
-        Map<String, String> parentIds = store.read(
-                "read/run/parents", Map.of("ids", runs.stream().map(RunView::id).toList()), result -> {
-                    var map = new LinkedHashMap<String, String>();
-                    result.forEachRemaining(r ->
-                            map.put(r.get("forId").asString(), r.get("runId").asString()));
-                    return map;
-                });
-        Map<String, RunView> parents = lookup.runs(parentIds.values());
+        Map<String, List<String>> parentIds = relatedIds("read/run/parents", runs);
+        Map<String, RunView> parents =
+                lookup.runs(parentIds.values().stream().map(List::getFirst).toList());
         var result = new LinkedHashMap<RunView, RunView>();
         for (RunView run : runs) {
-            RunView parent = parents.get(parentIds.get(run.id()));
+            List<String> ids = parentIds.get(run.id());
+            RunView parent = ids == null ? null : parents.get(ids.getFirst());
             if (parent != null) {
                 result.put(run, parent);
             }
         }
         return result;
+    }
+
+    @BatchMapping(typeName = "Run")
+    Map<RunView, List<RunView>> children(List<RunView> runs) {
+        Map<String, List<String>> childIds = relatedIds("read/run/children", runs);
+        Map<String, RunView> children =
+                lookup.runs(childIds.values().stream().flatMap(List::stream).toList());
+        var byRun = new HashMap<String, List<RunView>>();
+        childIds.forEach((id, ids) -> byRun.put(
+                id, ids.stream().map(children::get).filter(Objects::nonNull).toList()));
+        return SourceRows.perSource(runs, RunView::id, byRun, List.of());
+    }
+
+    @BatchMapping(typeName = "Run")
+    Map<RunView, List<RunDatasets.RunDataset>> inputs(List<RunView> runs) {
+        return datasets.inputs(runs);
+    }
+
+    @BatchMapping(typeName = "Run")
+    Map<RunView, List<RunDatasets.RunDataset>> outputs(List<RunView> runs) {
+        return datasets.outputs(runs);
+    }
+
+    @SchemaMapping(typeName = "Run")
+    RunError error(RunView run) {
+        return run.errorMessage() == null && run.stackTrace() == null
+                ? null
+                : new RunError(run.errorMessage(), run.errorLanguage(), run.stackTrace());
+    }
+
+    @SchemaMapping(typeName = "Run")
+    CompletableFuture<Map<String, Object>> facets(RunView run, DataLoader<String, RunArchive.Facets> runArchive) {
+        return runArchive.load(run.id()).thenApply(RunArchive.Facets::runFacets);
+    }
+
+    @SchemaMapping(typeName = "Run")
+    CompletableFuture<Map<String, Object>> jobFacets(RunView run, DataLoader<String, RunArchive.Facets> runArchive) {
+        return runArchive.load(run.id()).thenApply(RunArchive.Facets::jobFacets);
+    }
+
+    @SchemaMapping(typeName = "Run")
+    CompletableFuture<List<RunArchive.ExternalQuery>> externalQueries(
+            RunView run, DataLoader<String, RunArchive.Facets> runArchive) {
+        return runArchive.load(run.id()).thenApply(RunArchive.Facets::externalQueries);
+    }
+
+    /** Run ids related to each run by a statement returning (forId, runId) rows. */
+    private Map<String, List<String>> relatedIds(String statement, List<RunView> runs) {
+        Map<String, List<Record>> rows = store.read(
+                statement, Map.of("ids", runs.stream().map(RunView::id).toList()), SourceRows::byId);
+        var ids = new HashMap<String, List<String>>();
+        rows.forEach((id, list) ->
+                ids.put(id, list.stream().map(r -> r.get("runId").asString()).toList()));
+        return ids;
     }
 }

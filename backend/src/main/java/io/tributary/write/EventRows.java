@@ -128,6 +128,7 @@ final class EventRows {
         if (e.run() != null) {
             var io = ref(d);
             io.put("runId", e.runId().toString());
+            io.put("time", time);
             io.put("version", version);
             io.put("statistics", statistics(d.statistics(), version));
             (input ? runInputs : runOutputs).add(io);

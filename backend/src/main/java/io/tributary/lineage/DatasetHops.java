@@ -1,0 +1,103 @@
+package io.tributary.lineage;
+
+import io.tributary.store.GraphStore;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Repository;
+
+/** The dataset and job graph as the traversal sees it: start lookups, one query per level, details at the end. */
+@Repository
+class DatasetHops {
+
+    /** A dataset or job while walking; public ids and details are added once the walk is done. */
+    record Node(NodeKind kind, String namespace, String name) {
+        static final Comparator<Node> ORDER =
+                Comparator.comparing(Node::kind).thenComparing(Node::namespace).thenComparing(Node::name);
+
+        String id() {
+            return NodeId.of(kind, namespace, name);
+        }
+    }
+
+    /** What the UI shows on a node besides its identity; the run is the latest one (as of the walk's time). */
+    record Details(
+            String description,
+            List<String> owners,
+            String jobType,
+            String integration,
+            String latestRunId,
+            String latestRunState) {
+
+        static final Details NONE = new Details(null, List.of(), null, null, null, null);
+    }
+
+    private final GraphStore store;
+
+    DatasetHops(GraphStore store) {
+        this.store = store;
+    }
+
+    /** The start node's element id, or a {@link NodeNotFoundException} if it does not exist (or not yet at asOf). */
+    Map<String, Node> start(NodeRef ref, OffsetDateTime asOf) {
+        if (ref.kind() == NodeKind.FIELD) {
+            throw new IllegalArgumentException("lineage walks datasets and jobs; use columnLineage for a FIELD");
+        }
+        String statement = ref.kind() == NodeKind.JOB ? "read/lineage/job" : "read/lineage/dataset";
+        List<Record> rows =
+                store.read(statement, Map.of("namespace", ref.namespace(), "name", ref.name()), r -> r.list());
+        if (rows.isEmpty()) {
+            throw new NodeNotFoundException(ref);
+        }
+        Record row = rows.getFirst();
+        NodeNotFoundException.requireExistedAt(ref, row.get("firstSeen"), asOf);
+        return Map.of(row.get("id").asString(), new Node(ref.kind(), ref.namespace(), ref.name()));
+    }
+
+    /** Expands frontiers one level in the given direction, as the graph stands now or as it stood at asOf. */
+    Bfs.Expander<Node, Void> expander(boolean downstream, OffsetDateTime asOf) {
+        String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + (asOf == null ? "" : "-as-of");
+        return (frontier, exclude, limit) -> {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("frontier", frontier);
+            parameters.put("exclude", exclude == null ? null : List.copyOf(exclude));
+            parameters.put("limit", limit);
+            parameters.put("asOf", asOf);
+            return store.read(
+                    statement,
+                    parameters,
+                    result -> result.list(r -> new Bfs.Hop<Node, Void>(
+                            r.get("near").asString(),
+                            r.get("far").asString(),
+                            new Node(
+                                    r.get("job").asBoolean() ? NodeKind.JOB : NodeKind.DATASET,
+                                    r.get("namespace").asString(),
+                                    r.get("name").asString()),
+                            null)));
+        };
+    }
+
+    /** Details of all given nodes in one query, by element id. */
+    Map<String, Details> details(Collection<String> elementIds, OffsetDateTime asOf) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("ids", List.copyOf(elementIds));
+        parameters.put("asOf", asOf);
+        return store.read("read/lineage/details", parameters, result -> {
+            var details = new HashMap<String, Details>();
+            result.forEachRemaining(r -> details.put(
+                    r.get("id").asString(),
+                    new Details(
+                            Rows.string(r.get("description")),
+                            Rows.strings(r.get("owners")),
+                            Rows.string(r.get("jobType")),
+                            Rows.string(r.get("integration")),
+                            Rows.string(r.get("runId")),
+                            Rows.string(r.get("runState")))));
+            return details;
+        });
+    }
+}

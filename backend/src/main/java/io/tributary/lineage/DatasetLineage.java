@@ -1,0 +1,72 @@
+package io.tributary.lineage;
+
+import io.tributary.lineage.DatasetHops.Details;
+import io.tributary.lineage.DatasetHops.Node;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Dataset and job lineage around a start node: the walk in the asked direction(s), then one details query. */
+@Service
+class DatasetLineage {
+
+    private final DatasetHops hops;
+    private final LineageProperties properties;
+
+    DatasetLineage(DatasetHops hops, LineageProperties properties) {
+        this.hops = hops;
+        this.properties = properties;
+    }
+
+    LineageGraph lineage(NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf) {
+        Limits limits = Limits.of(depth, maxNodes, properties.deadline());
+        Bfs.Walk<Node, Void> walk = walk(ref.validated(), direction, limits, asOf);
+        Map<String, Details> details = hops.details(walk.nodes().keySet(), asOf);
+        var nodes = new ArrayList<LineageGraph.Node>();
+        walk.nodes().forEach((elementId, reached) -> {
+            Node n = reached.node();
+            Details d = details.getOrDefault(elementId, Details.NONE);
+            nodes.add(new LineageGraph.Node(
+                    n.id(),
+                    n.kind(),
+                    n.namespace(),
+                    n.name(),
+                    reached.distance(),
+                    d.description(),
+                    d.owners(),
+                    d.jobType(),
+                    d.integration(),
+                    d.latestRunId(),
+                    d.latestRunState()));
+        });
+        nodes.sort(Comparator.comparingInt(LineageGraph.Node::distance)
+                .thenComparing(LineageGraph.Node::kind)
+                .thenComparing(LineageGraph.Node::namespace)
+                .thenComparing(LineageGraph.Node::name));
+        var edges = new ArrayList<LineageGraph.Edge>();
+        for (Bfs.Edge<Void> edge : walk.edges()) {
+            edges.add(new LineageGraph.Edge(
+                    walk.nodes().get(edge.from()).node().id(),
+                    walk.nodes().get(edge.to()).node().id()));
+        }
+        edges.sort(Comparator.comparing(LineageGraph.Edge::from).thenComparing(LineageGraph.Edge::to));
+        return new LineageGraph(nodes, edges, walk.truncated());
+    }
+
+    /** The walk alone, keyed by element id; impact analysis builds on it. */
+    Bfs.Walk<Node, Void> walk(NodeRef ref, Direction direction, Limits limits, OffsetDateTime asOf) {
+        Map<String, Node> start = hops.start(ref, asOf);
+        return switch (direction) {
+            case DOWNSTREAM -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER);
+            case UPSTREAM -> Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER);
+            case BOTH ->
+                Bfs.both(
+                        () -> Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER),
+                        () -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER),
+                        limits.maxNodes(),
+                        Node.ORDER);
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package io.tributary.lineage;
+
+import io.tributary.graph.DatasetView;
+import io.tributary.graph.EntityLookup;
+import io.tributary.lineage.ColumnHops.Field;
+import io.tributary.lineage.DatasetHops.Details;
+import io.tributary.lineage.DatasetHops.Node;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+
+/**
+ * Impact analysis: everything downstream of a node, with owners. Datasets and jobs come from the dataset walk
+ * (distance in edges, as in lineage); columns from the column walk (distance in derivation steps) starting at the
+ * dataset's current fields, the fields of the datasets a job writes (listed themselves, at distance 0: the job
+ * produces them), or the field itself. The start node itself is not listed.
+ */
+@Service
+class Impact {
+
+    private static final Comparator<ImpactReport.Node> ORDER = Comparator.comparingInt(ImpactReport.Node::distance)
+            .thenComparing(ImpactReport.Node::kind)
+            .thenComparing(ImpactReport.Node::namespace)
+            .thenComparing(ImpactReport.Node::name)
+            .thenComparing(n -> n.field() == null ? "" : n.field());
+
+    private final DatasetLineage datasetLineage;
+    private final DatasetHops datasetHops;
+    private final ColumnLineage columnLineage;
+    private final ColumnHops columnHops;
+    private final EntityLookup lookup;
+    private final LineageProperties properties;
+
+    Impact(
+            DatasetLineage datasetLineage,
+            DatasetHops datasetHops,
+            ColumnLineage columnLineage,
+            ColumnHops columnHops,
+            EntityLookup lookup,
+            LineageProperties properties) {
+        this.datasetLineage = datasetLineage;
+        this.datasetHops = datasetHops;
+        this.columnLineage = columnLineage;
+        this.columnHops = columnHops;
+        this.lookup = lookup;
+        this.properties = properties;
+    }
+
+    /** {@code depth} null means as deep as allowed; a FIELD always yields columns only. */
+    ImpactReport impact(NodeRef ref, Integer depth, boolean includeColumns, int maxNodes) {
+        ref.validated();
+        Limits limits = Limits.of(depth == null ? Limits.MAX_DEPTH : depth, maxNodes, properties.deadline());
+        var datasets = new ArrayList<ImpactReport.Node>();
+        var jobs = new ArrayList<ImpactReport.Node>();
+        var columns = new ArrayList<ImpactReport.Node>();
+        boolean truncated = false;
+        if (ref.kind() != NodeKind.FIELD) {
+            Bfs.Walk<Node, Void> walk = datasetLineage.walk(ref, Direction.DOWNSTREAM, limits, null);
+            truncated = walk.truncated();
+            var impacted = new HashMap<String, Bfs.Reached<Node>>(walk.nodes());
+            impacted.values().removeIf(reached -> reached.distance() == 0);
+            Map<String, Details> details = datasetHops.details(impacted.keySet(), null);
+            impacted.forEach((elementId, reached) -> {
+                Node n = reached.node();
+                var node = new ImpactReport.Node(
+                        n.id(),
+                        n.kind(),
+                        n.namespace(),
+                        n.name(),
+                        null,
+                        reached.distance(),
+                        details.getOrDefault(elementId, Details.NONE).owners());
+                (n.kind() == NodeKind.JOB ? jobs : datasets).add(node);
+            });
+        }
+        if (ref.kind() == NodeKind.FIELD || includeColumns) {
+            Map<String, Field> starts =
+                    ref.kind() == NodeKind.JOB ? columnHops.outputFields(ref) : columnHops.start(ref, null);
+            var walk = columnLineage.walk(starts, Direction.DOWNSTREAM, limits, null);
+            truncated |= walk.truncated();
+            int from = ref.kind() == NodeKind.JOB ? 0 : 1;
+            List<Bfs.Reached<Field>> impacted = walk.nodes().values().stream()
+                    .filter(reached -> reached.distance() >= from)
+                    .toList();
+            Map<Map<String, Object>, DatasetView> owners = lookup.datasets(impacted.stream()
+                    .map(r -> Map.<String, Object>of(
+                            "namespace", r.node().namespace(), "name", r.node().dataset()))
+                    .distinct()
+                    .toList());
+            for (var reached : impacted) {
+                Field f = reached.node();
+                DatasetView dataset = owners.get(Map.of("namespace", f.namespace(), "name", f.dataset()));
+                columns.add(new ImpactReport.Node(
+                        f.id(),
+                        NodeKind.FIELD,
+                        f.namespace(),
+                        f.dataset(),
+                        f.field(),
+                        reached.distance(),
+                        dataset == null ? List.of() : dataset.owners()));
+            }
+        }
+        var everyOwner = new TreeSet<String>();
+        for (var list : List.of(datasets, jobs, columns)) {
+            list.sort(ORDER);
+            list.forEach(n -> everyOwner.addAll(n.owners()));
+        }
+        return new ImpactReport(datasets, jobs, columns, List.copyOf(everyOwner), truncated);
+    }
+}

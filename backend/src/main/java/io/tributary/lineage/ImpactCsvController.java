@@ -1,0 +1,68 @@
+package io.tributary.lineage;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Impact analysis for scripts: {@code GET /api/v1/impact.csv?kind=DATASET&namespace=..&name=..} answers the same
+ * report as the GraphQL {@code impact} query as CSV (see {@link ImpactCsv}); {@code X-Tributary-Truncated: true}
+ * says a cap cut it. Bad arguments are 400 and an unknown node 404, as problem details.
+ */
+@RestController
+class ImpactCsvController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final String TRUNCATED_HEADER = "X-Tributary-Truncated";
+
+    private final Impact impact;
+
+    ImpactCsvController(Impact impact) {
+        this.impact = impact;
+    }
+
+    @GetMapping("/api/v1/impact.csv")
+    Mono<ResponseEntity<String>> impact(
+            @RequestParam(defaultValue = "DATASET") NodeKind kind,
+            @RequestParam String namespace,
+            @RequestParam String name,
+            @RequestParam(required = false) String field,
+            @RequestParam(required = false) Integer depth,
+            @RequestParam(defaultValue = "false") boolean includeColumns,
+            @RequestParam(defaultValue = "10000") int maxNodes) {
+        // The traversal blocks on the database, so it runs off the event loop.
+        return Mono.fromCallable(
+                        () -> impact.impact(new NodeRef(kind, namespace, name, field), depth, includeColumns, maxNodes))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(report -> ResponseEntity.ok()
+                        .contentType(TEXT_CSV)
+                        .header(TRUNCATED_HEADER, Boolean.toString(report.truncated()))
+                        .body(ImpactCsv.of(report)));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-argument", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(NodeNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://tributary.dev/problems/" + type));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

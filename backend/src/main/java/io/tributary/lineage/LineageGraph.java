@@ -1,0 +1,24 @@
+package io.tributary.lineage;
+
+import java.util.List;
+
+/** The GraphQL {@code LineageGraph}: datasets and jobs around a start node, and the edges walked between them. */
+record LineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated) {
+
+    /** A dataset or job with its distance from the start and what the UI needs to draw it. */
+    record Node(
+            String id,
+            NodeKind kind,
+            String namespace,
+            String name,
+            int distance,
+            String description,
+            List<String> owners,
+            String jobType,
+            String integration,
+            String latestRunId,
+            String latestRunState) {}
+
+    /** An edge in the direction data flows. */
+    record Edge(String from, String to) {}
+}

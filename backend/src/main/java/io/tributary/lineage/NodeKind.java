@@ -1,0 +1,8 @@
+package io.tributary.lineage;
+
+/** What a lineage node is; the GraphQL enum of the same name. */
+enum NodeKind {
+    DATASET,
+    JOB,
+    FIELD
+}

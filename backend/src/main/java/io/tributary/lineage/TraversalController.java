@@ -1,0 +1,68 @@
+package io.tributary.lineage;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The traversal queries. Arguments a client sets to null explicitly fall back to the schema's defaults, so a null
+ * never reaches the walk.
+ */
+@Controller
+class TraversalController {
+
+    private final DatasetLineage datasetLineage;
+    private final ColumnLineage columnLineage;
+    private final Impact impact;
+
+    TraversalController(DatasetLineage datasetLineage, ColumnLineage columnLineage, Impact impact) {
+        this.datasetLineage = datasetLineage;
+        this.columnLineage = columnLineage;
+        this.impact = impact;
+    }
+
+    @QueryMapping
+    LineageGraph lineage(
+            @Argument NodeRef node,
+            @Argument Direction direction,
+            @Argument Integer depth,
+            @Argument Integer maxNodes,
+            @Argument OffsetDateTime asOf) {
+        return datasetLineage.lineage(
+                node,
+                Objects.requireNonNullElse(direction, Direction.BOTH),
+                Objects.requireNonNullElse(depth, 5),
+                Objects.requireNonNullElse(maxNodes, 1000),
+                asOf);
+    }
+
+    @QueryMapping
+    ColumnLineageGraph columnLineage(
+            @Argument NodeRef node,
+            @Argument Direction direction,
+            @Argument Integer depth,
+            @Argument Integer maxNodes,
+            @Argument OffsetDateTime asOf) {
+        return columnLineage.columnLineage(
+                node,
+                Objects.requireNonNullElse(direction, Direction.UPSTREAM),
+                Objects.requireNonNullElse(depth, 10),
+                Objects.requireNonNullElse(maxNodes, 1000),
+                asOf);
+    }
+
+    @QueryMapping
+    ImpactReport impact(
+            @Argument NodeRef node,
+            @Argument Integer depth,
+            @Argument Boolean includeColumns,
+            @Argument Integer maxNodes) {
+        return impact.impact(
+                node,
+                depth,
+                Boolean.TRUE.equals(includeColumns),
+                Objects.requireNonNullElse(maxNodes, Limits.MAX_NODES));
+    }
+}

@@ -1,0 +1,92 @@
+package io.tributary.run;
+
+import io.tributary.graph.SourceCodePolicy;
+import io.tributary.graph.SourceRows;
+import io.tributary.store.GraphStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What only the raw archive knows about runs: every facet, custom ones included. The node keeps just the standard
+ * facets, so all facets are rebuilt from a run's archived events, in one query for many runs.
+ */
+@Repository
+class RunArchive {
+
+    /**
+     * @param runFacets run facets by name (sorted), each from the latest event carrying it (a facet marked {@code _deleted}
+     *     removes it)
+     * @param jobFacets the job facets sent with the run's events, merged the same way
+     * @param externalQueries each distinct externalQuery facet, in the order first sent
+     */
+    record Facets(Map<String, Object> runFacets, Map<String, Object> jobFacets, List<ExternalQuery> externalQueries) {}
+
+    /** A query the run ran in an external system, e.g. a BigQuery job id or a Snowflake query id. */
+    record ExternalQuery(String externalQueryId, String source) {}
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private final GraphStore store;
+    private final JsonMapper json;
+    private final SourceCodePolicy policy;
+
+    RunArchive(GraphStore store, JsonMapper json, SourceCodePolicy policy) {
+        this.store = store;
+        this.json = json;
+        this.policy = policy;
+    }
+
+    Map<String, Facets> facets(Collection<String> runIds) {
+        Map<String, List<Record>> events =
+                store.read("read/run/events", Map.of("ids", List.copyOf(runIds)), SourceRows::byId);
+        var result = new HashMap<String, Facets>();
+        for (String id : runIds) {
+            result.put(id, merge(events.getOrDefault(id, List.of())));
+        }
+        return result;
+    }
+
+    private Facets merge(List<Record> eventsInTimeOrder) {
+        var runFacets = new TreeMap<String, Object>();
+        var jobFacets = new TreeMap<String, Object>();
+        var queries = new ArrayList<ExternalQuery>();
+        for (Record r : eventsInTimeOrder) {
+            Map<String, Object> event = json.readValue(r.get("json").asString(), OBJECT);
+            Map<String, Object> run = object(event.get("run"));
+            overlay(runFacets, object(run.get("facets")));
+            overlay(jobFacets, object(object(event.get("job")).get("facets")));
+            Map<String, Object> query = object(object(run.get("facets")).get("externalQuery"));
+            if (query.get("externalQueryId") instanceof String id) {
+                var external = new ExternalQuery(id, query.get("source") instanceof String s ? s : null);
+                if (!queries.contains(external)) {
+                    queries.add(external);
+                }
+            }
+        }
+        return new Facets(runFacets, policy.jobFacets(jobFacets), queries);
+    }
+
+    /** Later events override earlier ones facet by facet; a facet marked deleted is dropped. */
+    private static void overlay(Map<String, Object> merged, Map<String, Object> facets) {
+        facets.forEach((name, facet) -> {
+            if (object(facet).get("_deleted") == Boolean.TRUE) {
+                merged.remove(name);
+            } else {
+                merged.put(name, facet);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}

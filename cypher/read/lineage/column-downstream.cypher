@@ -1,0 +1,11 @@
+// One breadth-first level of column lineage downstream ((input Field)-[:FEEDS]->(output Field)) for a whole
+// frontier: one row per FEEDS edge, so each transformation between two fields is its own row. $exclude and $limit
+// serve the depth-cap probe, as in downstream.cypher.
+UNWIND $frontier AS near
+MATCH (n) WHERE elementId(n) = near
+MATCH (n)-[e:FEEDS]->(m)
+WITH near, e, m
+WHERE $exclude IS NULL OR NOT elementId(m) IN $exclude
+RETURN near, elementId(m) AS far, m.namespace AS namespace, m.dataset AS dataset, m.name AS field, m.type AS type,
+       e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking
+LIMIT $limit

@@ -1,0 +1,24 @@
+// One level of column lineage upstream (incoming FEEDS) as it stood at $asOf; see column-downstream-as-of.cypher.
+UNWIND $frontier AS near
+MATCH (n) WHERE elementId(n) = near
+MATCH (n)<-[e:FEEDS]-(m)
+WHERE e.firstSeen <= $asOf AND ($exclude IS NULL OR NOT elementId(m) IN $exclude)
+WITH e.jobNamespace AS jobNamespace, e.jobName AS jobName, collect({near: near, e: e, m: m}) AS hops
+OPTIONAL CALL (jobNamespace, jobName) {
+  MATCH (job:Job {namespace: jobNamespace, name: jobName})
+  MATCH (r:Run)-[:RUN_OF]->(job)
+  WHERE r.placeholder IS NULL AND coalesce(r.startedAt, r.firstEventAt) <= $asOf
+    AND EXISTS { (r)-[:READ|WROTE]->(:Dataset) }
+  RETURN r AS run
+  ORDER BY coalesce(r.startedAt, r.firstEventAt) DESC, r.runId DESC
+  LIMIT 1
+}
+UNWIND hops AS hop
+WITH hop.near AS near, hop.e AS e, hop.m AS m, startNode(hop.e) AS input, endNode(hop.e) AS output, run
+WHERE run IS NULL
+   OR (EXISTS { (run)-[:READ]->(d:Dataset) WHERE d.namespace = input.namespace AND d.name = input.dataset }
+       AND EXISTS { (run)-[:WROTE]->(d:Dataset) WHERE d.namespace = output.namespace AND d.name = output.dataset })
+RETURN near, elementId(m) AS far, m.namespace AS namespace, m.dataset AS dataset, m.name AS field, m.type AS type,
+       e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking,
+       output.namespace AS outputNamespace, output.dataset AS outputDataset, output.name AS outputField
+LIMIT $limit

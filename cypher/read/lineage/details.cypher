@@ -1,0 +1,20 @@
+// What the UI shows on each returned node, for all of them in one query: documentation and ownership of datasets
+// and jobs, job type, and each job's latest run (started at or before $asOf when given) with its state at that time:
+// a run that had not ended by $asOf was RUNNING then.
+UNWIND $ids AS id
+MATCH (n) WHERE elementId(n) = id
+OPTIONAL CALL (n) {
+  WITH n WHERE n:Job
+  MATCH (r:Run)-[:RUN_OF]->(n)
+  WHERE r.placeholder IS NULL AND ($asOf IS NULL OR coalesce(r.startedAt, r.firstEventAt) <= $asOf)
+  RETURN r
+  ORDER BY coalesce(r.startedAt, r.firstEventAt) DESC, r.runId DESC
+  LIMIT 1
+}
+RETURN id, n.description AS description, n.owners AS owners, n.jobType AS jobType, n.integration AS integration,
+       r.runId AS runId,
+       CASE
+         WHEN r IS NULL THEN null
+         WHEN $asOf IS NULL OR r.endedAt <= $asOf THEN r.state
+         ELSE 'RUNNING'
+       END AS runState

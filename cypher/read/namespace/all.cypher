@@ -1,0 +1,3 @@
+MATCH (n:Namespace)
+RETURN n.name AS name
+ORDER BY name
