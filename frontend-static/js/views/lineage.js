@@ -209,6 +209,7 @@ class LineageView {
     // Grouping helps only when there is more than one namespace to tell apart.
     const large = m.nodes.size > LARGE_GRAPH && new Set([...m.nodes.values()].map((n) => n.namespace)).size > 1;
     const grouped = this.params.group === '1' || (this.params.group !== '0' && large);
+    this.groupBox.checked = grouped;
     if (grouped && this.params.group !== '1' && !this.autoCollapsed) {
       // First render of a large graph: collapse every namespace but the start node's.
       for (const n of m.nodes.values()) if (n.namespace !== this.root.namespace) this.collapsedNs.add(n.namespace);

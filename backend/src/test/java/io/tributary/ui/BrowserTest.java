@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 /**
  * Base of the browser tests: the whole service (as {@link EndToEndTest}) driven by Debian's headless Chromium through
@@ -132,14 +131,9 @@ abstract class BrowserTest extends EndToEndTest {
                 "() => window.__tributary.lineage.cy.nodes('[kind = \"DATASET\"], [kind = \"JOB\"]').map(n => n.id())");
     }
 
-    /** POSTs a JSON array of events to the batch endpoint; all must be accepted. */
-    protected void postBatch(String jsonArray) {
-        web.post()
-                .uri("/api/v1/lineage/batch")
-                .header("Authorization", "Bearer " + API_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(jsonArray)
-                .exchange()
+    /** Ingests a JSON array of events through the batch endpoint; every one must be accepted. */
+    protected void ingestBatch(String jsonArray) {
+        postBatch(jsonArray)
                 .expectStatus()
                 .is2xxSuccessful()
                 .expectBody()

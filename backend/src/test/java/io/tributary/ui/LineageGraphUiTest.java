@@ -149,6 +149,29 @@ class LineageGraphUiTest extends BrowserTest {
         byId("tab-io").press("ArrowRight");
         assertThat(byId("tab-duration")).hasAttribute("aria-selected", "true");
         assertThat(page).hasURL(Pattern.compile(".*tab=duration.*"));
+
+        // In the focused graph, the arrow keys move the selection along the edges.
+        byId("lineage-graph").press("ArrowRight");
+        assertThat(byId("panel-title")).hasText("/tmp/cll_test/tbl1");
+        byId("lineage-graph").press("ArrowLeft");
+        assertThat(byId("panel-title"))
+                .hasText("open_lineage_integration_create_table.execute_create_hive_table_as_select_command"
+                        + ".default_tbl1");
+    }
+
+    @Test
+    void onANarrowScreenTheSidePanelGoesBelowTheGraph() {
+        ingestSparkColumnLineage();
+        page.setViewportSize(390, 844);
+
+        open("#/lineage/" + TBL1);
+
+        readyGraph("lineage-graph");
+        var graph = byId("lineage-graph").boundingBox();
+        var panel = page.locator(".side-panel").boundingBox();
+        assertThat(panel.y).isGreaterThanOrEqualTo(graph.y + graph.height);
+        assertThat(panel.width).isGreaterThan(300);
+        assertThat(byId("panel-title")).hasText("/tmp/cll_test/tbl1");
     }
 
     @Test
@@ -205,7 +228,7 @@ class LineageGraphUiTest extends BrowserTest {
             event.putArray("inputs").addObject().put("namespace", "warehouse").put("name", "orders");
             event.putArray("outputs").addObject().put("namespace", "lake").put("name", "orders_%03d".formatted(i));
         }
-        postBatch(events.toString());
+        ingestBatch(events.toString());
 
         open("#/lineage/DATASET:warehouse:orders?up=0&down=2");
 

@@ -123,7 +123,7 @@ class LineageRenderBenchmarkTest extends BrowserTest {
             for (int i = from; i < Math.min(from + 1000, events.size()); i++) {
                 batch.add(events.get(i));
             }
-            postBatch(batch.toString());
+            ingestBatch(batch.toString());
         }
     }
 
