@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,26 +148,22 @@ abstract class BrowserTest extends EndToEndTest {
 
     /** Spark CTAS with column lineage: cll_source1 + cll_source2 → default_tbl1 → tbl1. */
     protected void ingestSparkColumnLineage() {
-        for (int i = 1; i <= 9; i++) {
-            post(Fixtures.text("spark/compat-tests-cll/" + i + ".json"))
-                    .expectStatus()
-                    .isCreated();
-        }
+        ingestFiles(IntStream.rangeClosed(1, 9).mapToObj(i -> "spark/compat-tests-cll/" + i + ".json"));
     }
 
     /** Airflow DAG BQ: upload (two CSVs → BigQuery), copy, download (→ result.csv), task runs under the DAG run. */
     protected void ingestAirflowBigQueryDag() {
-        for (int i = 1; i <= 8; i++) {
-            post(Fixtures.text("airflow/compat-tests-bq-dag/line_0" + i + ".json"))
-                    .expectStatus()
-                    .isCreated();
-        }
+        ingestFiles(IntStream.rangeClosed(1, 8).mapToObj(i -> "airflow/compat-tests-bq-dag/line_0" + i + ".json"));
     }
 
     /** dbt test on Snowflake: five test jobs, customers' failing (unique, not_null on customer_id). */
     protected void ingestDbtTests() {
-        for (String event : Fixtures.events("dbt/ol-dbt-tests/no_test_metadata__result.json")) {
-            post(event.replace("{{ any(result) }}", "1.0.0")).expectStatus().isCreated();
-        }
+        ingestBatch(
+                Fixtures.text("dbt/ol-dbt-tests/no_test_metadata__result.json").replace("{{ any(result) }}", "1.0.0"));
+    }
+
+    /** One batch request, one transaction: the service settles every value whatever the order of events. */
+    private void ingestFiles(Stream<String> fixtures) {
+        ingestBatch(fixtures.map(Fixtures::text).collect(Collectors.joining(",", "[", "]")));
     }
 }
