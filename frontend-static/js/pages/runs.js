@@ -1,7 +1,7 @@
 // Runs page: the newest runs of every job, filtered by namespace, state, job and time; a run opens in the graph
 // at its job with the run's details.
 import { gql, isAbort } from '../graphql.js';
-import { h, clear, message, errorMessage, table } from '../dom.js';
+import { h, clear, message, errorMessage } from '../dom.js';
 import { navigate } from '../router.js';
 import { formatTime, formatDuration } from '../format.js';
 import { stateBadge, jobLink, runLink } from '../panel/common.js';
