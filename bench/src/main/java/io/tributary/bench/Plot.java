@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 /** A two-panel bar chart (ingest rate; traversal p95) drawn with java.awt, so the bench needs no chart library. */
 final class Plot {
 
-    private static final int W = 1200;
+    private static final int W = 1240;
     private static final int H = 520;
     private static final Color[] SERIES = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c)};
 
