@@ -25,7 +25,7 @@ final class CeilingRows {
     final List<Map<String, Object>> events = new ArrayList<>();
     final Set<String> namespaces = new LinkedHashSet<>();
     final List<Map<String, Object>> jobs = new ArrayList<>();
-    final List<Map<String, Object>> datasets = new ArrayList<>();
+    final Set<Map<String, Object>> datasets = new LinkedHashSet<>(); // exact duplicates once, as EventRows does
     final List<Map<String, Object>> schemas = new ArrayList<>();
     final List<Map<String, Object>> runs = new ArrayList<>();
     final List<Map<String, Object>> runInputs = new ArrayList<>();
