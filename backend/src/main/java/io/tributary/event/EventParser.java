@@ -3,6 +3,9 @@ package io.tributary.event;
 import static io.tributary.event.Json.text;
 
 import io.tributary.event.EventSchemas.Section;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,6 +94,17 @@ public class EventParser {
     private JsonNode read(byte[] body) {
         if (body.length == 0) {
             throw new InvalidEventException("", "the request body is empty");
+        }
+        // JSON on the wire is UTF-8 (RFC 8259). Jackson alone would take overlong forms (0xC0 0xAF as '/') that the
+        // archive's copy decodes differently, so the graph and the archive could disagree: refuse them here.
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new InvalidEventException("", "the body is not valid UTF-8");
         }
         try {
             return reader.readTree(body);

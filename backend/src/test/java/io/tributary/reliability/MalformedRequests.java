@@ -163,7 +163,9 @@ final class MalformedRequests {
             cases.add(json("body " + (body.length() > 10 ? "array of an event" : "'" + body + "'"), utf8(body), 400));
         }
         byte[] spark = utf8(SPARK);
-        int jobName = SPARK.indexOf("\"name\"") + 8;
+        // Just after the opening quote of the first name's value: inside a string, where the JSON grammar is strictest.
+        int nameKey = SPARK.indexOf("\"name\"");
+        int jobName = utf8(SPARK.substring(0, SPARK.indexOf('"', SPARK.indexOf(':', nameKey)) + 1)).length;
         cases.add(json("NUL byte first", concat(new byte[] {0}, spark), 400));
         cases.add(json("NUL byte inside a name", insert(spark, jobName, new byte[] {0}), 400));
         cases.add(json("NUL byte between tokens", insert(spark, 1, new byte[] {0}), 400));
@@ -173,6 +175,11 @@ final class MalformedRequests {
                 "truncated UTF-8 sequence in a name", insert(spark, jobName, new byte[] {(byte) 0xC3, '('}), 400));
         cases.add(json(
                 "overlong UTF-8 '/' in a name", insert(spark, jobName, new byte[] {(byte) 0xC0, (byte) 0xAF}), 400));
+        cases.add(json(
+                "UTF-16 surrogate encoded in UTF-8 (CESU) in a name",
+                insert(spark, jobName, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+                400));
+        cases.add(json("UTF-16 body", SPARK.getBytes(StandardCharsets.UTF_16LE), 400));
         cases.add(json("UTF-8 continuation byte alone", insert(spark, jobName, new byte[] {(byte) 0x80}), 400));
     }
 
@@ -207,7 +214,8 @@ final class MalformedRequests {
         String tenMb = "x".repeat(10 * 1024 * 1024);
         cases.add(edited("10 MB event whose run id is a 10 MB string", "/run/runId", NODES.stringNode(tenMb)));
         cases.add(edited("10 MB event whose eventTime is a 10 MB string", "/eventTime", NODES.stringNode(tenMb)));
-        cases.add(json("10 MB event cut short", Arrays.copyOf(padded(10 * 1024 * 1024 + 10), 10 * 1024 * 1024), 400));
+        byte[] tenMbEvent = utf8(SPARK.replaceFirst("\"run\"\\s*:\\s*\\{", "\"run\":{\"big\":\"" + tenMb + "\","));
+        cases.add(json("10 MB event cut short", Arrays.copyOf(tenMbEvent, tenMbEvent.length - 100), 400));
         cases.add(json("body one byte over the limit", padded(LIMIT + 1), 413));
         cases.add(json("17 MB body", padded(17 * 1024 * 1024), 413));
         cases.add(edited(
