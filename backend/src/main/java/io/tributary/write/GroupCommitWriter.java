@@ -73,7 +73,7 @@ public class GroupCommitWriter implements SmartLifecycle {
         if (!running) {
             pending.done().completeExceptionally(new OverloadedException("the writer is not running"));
         } else if (databaseUnreachable()) {
-            pending.done().completeExceptionally(unreachable);
+            pending.done().completeExceptionally(unreachableNow());
         } else if (!queue.offer(pending)) {
             pending.done().completeExceptionally(new OverloadedException("ingest queue is full"));
         }
@@ -100,8 +100,7 @@ public class GroupCommitWriter implements SmartLifecycle {
                 }
                 if (databaseUnreachable()) {
                     // Requests queued behind a failed commit: answer them now instead of one timeout each.
-                    RuntimeException cause = unreachable;
-                    group.forEach(p -> p.done().completeExceptionally(cause));
+                    group.forEach(p -> p.done().completeExceptionally(unreachableNow()));
                     continue;
                 }
                 commit(group);
@@ -144,6 +143,14 @@ public class GroupCommitWriter implements SmartLifecycle {
                 commit(List.of(p));
             }
         }
+    }
+
+    /**
+     * A new exception per refused request: one shared instance would collect every request's Reactor checkpoint
+     * (suppressed) traces and grow for as long as the outage lasts.
+     */
+    private ServiceUnavailableException unreachableNow() {
+        return new ServiceUnavailableException("The database is unreachable: " + unreachable.getMessage());
     }
 
     private boolean databaseUnreachable() {
