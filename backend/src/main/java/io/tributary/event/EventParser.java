@@ -3,6 +3,9 @@ package io.tributary.event;
 import static io.tributary.event.Json.text;
 
 import io.tributary.event.EventSchemas.Section;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,16 +57,17 @@ public class EventParser {
 
     /** One event, the body of {@code POST /api/v1/lineage}. */
     public LineageEvent parse(byte[] body) {
-        JsonNode root = read(body);
+        String text = decode(body);
+        JsonNode root = read(text);
         if (!root.isObject()) {
             throw new InvalidEventException("", "expected one OpenLineage event (a JSON object)");
         }
-        return toEvent(root, "", new String(body, StandardCharsets.UTF_8));
+        return toEvent(root, "", text);
     }
 
     /** The body of {@code POST /api/v1/lineage/batch}: each element accepted or refused on its own. */
     public List<BatchItem> parseBatch(byte[] body, int maxEvents) {
-        JsonNode root = read(body);
+        JsonNode root = read(decode(body));
         if (!root.isArray()) {
             throw new InvalidEventException("", "expected a JSON array of OpenLineage events");
         }
@@ -88,10 +92,29 @@ public class EventParser {
     /** An element of a batch: its event, or why it was refused. */
     public record BatchItem(int index, LineageEvent event, InvalidEventException error) {}
 
-    private JsonNode read(byte[] body) {
+    /**
+     * JSON on the wire is UTF-8 (RFC 8259), decoded strictly, once: the graph and the archive both come from this text.
+     * Jackson on raw bytes would take overlong forms (0xC0 0xAF as '/', which a lenient decoder turns into U+FFFD)
+     * and guess UTF-16 from NUL bytes, so graph and archive could disagree.
+     */
+    private static String decode(byte[] body) {
         if (body.length == 0) {
             throw new InvalidEventException("", "the request body is empty");
         }
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidEventException("", "the body is not valid UTF-8");
+        }
+    }
+
+    private JsonNode read(String body) {
         try {
             return reader.readTree(body);
         } catch (JacksonException e) {

@@ -26,7 +26,8 @@ final class Json {
 
     static Long number(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isNumber() ? value.asLong() : null;
+        // A number beyond the long range (1e300 where a row count belongs) is absent like any wrong type, not a 500.
+        return value != null && value.isNumber() && value.canConvertToLong() ? value.asLong() : null;
     }
 
     static Boolean bool(JsonNode node, String field) {

@@ -24,9 +24,11 @@ class ImpactCsvController {
     static final String TRUNCATED_HEADER = "X-Tributary-Truncated";
 
     private final Impact impact;
+    private final TraversalMetrics metrics;
 
-    ImpactCsvController(Impact impact) {
+    ImpactCsvController(Impact impact, TraversalMetrics metrics) {
         this.impact = impact;
+        this.metrics = metrics;
     }
 
     @GetMapping("/api/v1/impact.csv")
@@ -39,8 +41,10 @@ class ImpactCsvController {
             @RequestParam(defaultValue = "false") boolean includeColumns,
             @RequestParam(defaultValue = "10000") int maxNodes) {
         // The traversal blocks on the database, so it runs off the event loop.
-        return Mono.fromCallable(
-                        () -> impact.impact(new NodeRef(kind, namespace, name, field), depth, includeColumns, maxNodes))
+        return Mono.fromCallable(() -> metrics.timed(
+                        "impact-csv",
+                        () -> impact.impact(
+                                new NodeRef(kind, namespace, name, field), depth, includeColumns, maxNodes)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(report -> ResponseEntity.ok()
                         .contentType(TEXT_CSV)

@@ -16,11 +16,14 @@ class TraversalController {
     private final DatasetLineage datasetLineage;
     private final ColumnLineage columnLineage;
     private final Impact impact;
+    private final TraversalMetrics metrics;
 
-    TraversalController(DatasetLineage datasetLineage, ColumnLineage columnLineage, Impact impact) {
+    TraversalController(
+            DatasetLineage datasetLineage, ColumnLineage columnLineage, Impact impact, TraversalMetrics metrics) {
         this.datasetLineage = datasetLineage;
         this.columnLineage = columnLineage;
         this.impact = impact;
+        this.metrics = metrics;
     }
 
     @QueryMapping
@@ -30,12 +33,14 @@ class TraversalController {
             @Argument Integer depth,
             @Argument Integer maxNodes,
             @Argument OffsetDateTime asOf) {
-        return datasetLineage.lineage(
-                node,
-                Objects.requireNonNullElse(direction, Direction.BOTH),
-                Objects.requireNonNullElse(depth, 5),
-                Objects.requireNonNullElse(maxNodes, 1000),
-                asOf);
+        return metrics.timed(
+                "lineage",
+                () -> datasetLineage.lineage(
+                        node,
+                        Objects.requireNonNullElse(direction, Direction.BOTH),
+                        Objects.requireNonNullElse(depth, 5),
+                        Objects.requireNonNullElse(maxNodes, 1000),
+                        asOf));
     }
 
     @QueryMapping
@@ -45,12 +50,14 @@ class TraversalController {
             @Argument Integer depth,
             @Argument Integer maxNodes,
             @Argument OffsetDateTime asOf) {
-        return columnLineage.columnLineage(
-                node,
-                Objects.requireNonNullElse(direction, Direction.UPSTREAM),
-                Objects.requireNonNullElse(depth, 10),
-                Objects.requireNonNullElse(maxNodes, 1000),
-                asOf);
+        return metrics.timed(
+                "columnLineage",
+                () -> columnLineage.columnLineage(
+                        node,
+                        Objects.requireNonNullElse(direction, Direction.UPSTREAM),
+                        Objects.requireNonNullElse(depth, 10),
+                        Objects.requireNonNullElse(maxNodes, 1000),
+                        asOf));
     }
 
     @QueryMapping
@@ -59,10 +66,12 @@ class TraversalController {
             @Argument Integer depth,
             @Argument Boolean includeColumns,
             @Argument Integer maxNodes) {
-        return impact.impact(
-                node,
-                depth,
-                Boolean.TRUE.equals(includeColumns),
-                Objects.requireNonNullElse(maxNodes, Limits.MAX_NODES));
+        return metrics.timed(
+                "impact",
+                () -> impact.impact(
+                        node,
+                        depth,
+                        Boolean.TRUE.equals(includeColumns),
+                        Objects.requireNonNullElse(maxNodes, Limits.MAX_NODES)));
     }
 }

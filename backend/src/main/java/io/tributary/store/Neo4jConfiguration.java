@@ -36,9 +36,12 @@ class Neo4jConfiguration {
     Driver neo4jDriver(Neo4jProperties neo4j, ObjectProvider<EmbeddedNeo4j> embedded) {
         var config = Config.builder()
                 .withMaxConnectionPoolSize(64)
-                .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
-                .withConnectionTimeout(5, TimeUnit.SECONDS)
-                .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
+                // A request must not hang while the database is down: the connect attempt, waiting for a pooled
+                // connection and the retries of a transaction are all bounded to a few seconds, after which ingest
+                // answers 503 with Retry-After (deadlocks and leader switches still get retried within that time).
+                .withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
+                .withConnectionTimeout(3, TimeUnit.SECONDS)
+                .withMaxTransactionRetryTime(3, TimeUnit.SECONDS)
                 .build();
         if (neo4j.external()) {
             return externalDriver(neo4j, config);

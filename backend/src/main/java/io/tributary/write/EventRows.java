@@ -26,7 +26,9 @@ final class EventRows {
     final List<Map<String, Object>> events = new ArrayList<>();
     final Set<String> namespaces = new LinkedHashSet<>();
     final List<Map<String, Object>> jobs = new ArrayList<>();
-    final List<Map<String, Object>> datasets = new ArrayList<>();
+    // A set: each column-lineage entry names its input dataset again, with identical rows (same key, time, no facets)
+    // for every output column; writing them once is the same effect for a fraction of the MERGEs.
+    final Set<Map<String, Object>> datasets = new LinkedHashSet<>();
     final List<Map<String, Object>> schemas = new ArrayList<>();
     final List<Map<String, Object>> runs = new ArrayList<>();
     final List<Map<String, Object>> parents = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,12 +32,22 @@ public class GroupCommitWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
+    /**
+     * How long ingest is refused at once after the database was found unreachable; the first request after it tries
+     * again, so ingest recovers by itself within this time of the database coming back.
+     */
+    private static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
+
     private final GraphWriter writer;
     private final TributaryProperties.Ingest settings;
     private final BlockingQueue<Pending> queue;
     private final Timer commitTimer;
     private final DistributionSummary batchSize;
     private volatile boolean running;
+    /** While the database is unreachable (System.nanoTime() deadline), events are refused without waiting for it. */
+    private volatile long unreachableUntil;
+
+    private volatile RuntimeException unreachable;
     private Thread thread;
 
     GroupCommitWriter(GraphWriter writer, TributaryProperties properties, MeterRegistry meters) {
@@ -60,6 +72,8 @@ public class GroupCommitWriter implements SmartLifecycle {
         var pending = new Pending(List.copyOf(events), new CompletableFuture<>());
         if (!running) {
             pending.done().completeExceptionally(new OverloadedException("the writer is not running"));
+        } else if (databaseUnreachable()) {
+            pending.done().completeExceptionally(unreachableNow());
         } else if (!queue.offer(pending)) {
             pending.done().completeExceptionally(new OverloadedException("ingest queue is full"));
         }
@@ -84,6 +98,11 @@ public class GroupCommitWriter implements SmartLifecycle {
                     group.add(queue.poll());
                     events += next.events().size();
                 }
+                if (databaseUnreachable()) {
+                    // Requests queued behind a failed commit: answer them now instead of one timeout each.
+                    group.forEach(p -> p.done().completeExceptionally(unreachableNow()));
+                    continue;
+                }
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,6 +123,15 @@ public class GroupCommitWriter implements SmartLifecycle {
             commitTimer.record(() -> writer.write(events, settings.writeTimeout()));
             batchSize.record(events.size());
             group.forEach(p -> p.done().complete(null));
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            // The database, not a request, is the problem: retrying one by one would only wait longer.
+            unreachable = e;
+            unreachableUntil = System.nanoTime() + UNREACHABLE_BACKOFF.toNanos();
+            log.warn(
+                    "Database unreachable; refusing ingest for {} ms: {}",
+                    UNREACHABLE_BACKOFF.toMillis(),
+                    e.toString());
+            group.forEach(p -> p.done().completeExceptionally(e));
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 group.getFirst().done().completeExceptionally(e);
@@ -115,6 +143,18 @@ public class GroupCommitWriter implements SmartLifecycle {
                 commit(List.of(p));
             }
         }
+    }
+
+    /**
+     * A new exception per refused request: one shared instance would collect every request's Reactor checkpoint
+     * (suppressed) traces and grow for as long as the outage lasts.
+     */
+    private ServiceUnavailableException unreachableNow() {
+        return new ServiceUnavailableException("The database is unreachable: " + unreachable.getMessage());
+    }
+
+    private boolean databaseUnreachable() {
+        return unreachable != null && System.nanoTime() - unreachableUntil < 0;
     }
 
     @Override

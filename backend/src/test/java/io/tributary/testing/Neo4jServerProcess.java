@@ -40,12 +40,14 @@ public final class Neo4jServerProcess implements AutoCloseable {
     private final Path home;
     private final URI boltUri;
     private final Thread killOnExit;
+    private final boolean ownsHome;
 
-    private Neo4jServerProcess(Process process, Path home, URI boltUri, Thread killOnExit) {
+    private Neo4jServerProcess(Process process, Path home, URI boltUri, Thread killOnExit, boolean ownsHome) {
         this.process = process;
         this.home = home;
         this.boltUri = boltUri;
         this.killOnExit = killOnExit;
+        this.ownsHome = ownsHome;
     }
 
     /** Starts a server whose user {@code neo4j} has the given password; fails after {@code timeout}. */
@@ -56,6 +58,19 @@ public final class Neo4jServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return start(password, timeout, home, 0, true);
+    }
+
+    /**
+     * Starts a server on a store and Bolt port of the caller's (0: any free port), which outlive it: for tests that
+     * stop the database and bring it back where the service expects it. The caller deletes {@code home}.
+     */
+    public static Neo4jServerProcess startAt(String password, Duration timeout, Path home, int port) {
+        return start(password, timeout, home, port, false);
+    }
+
+    private static Neo4jServerProcess start(
+            String password, Duration timeout, Path home, int boltPortWanted, boolean ownsHome) {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current()
                 .info()
@@ -63,8 +78,8 @@ public final class Neo4jServerProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        command.addAll(
-                List.of(StandaloneNeo4j.class.getName(), home.resolve("store").toString()));
+        command.addAll(List.of(
+                StandaloneNeo4j.class.getName(), home.resolve("store").toString(), Integer.toString(boltPortWanted)));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(StandaloneNeo4j.PASSWORD_VARIABLE, password);
 
@@ -83,7 +98,9 @@ public final class Neo4jServerProcess implements AutoCloseable {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    deleteRecursively(home);
+                    if (ownsHome) {
+                        deleteRecursively(home);
+                    }
                 },
                 "kill-standalone-neo4j");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -93,7 +110,8 @@ public final class Neo4jServerProcess implements AutoCloseable {
         Thread.ofPlatform().daemon().name("standalone-neo4j-output").start(() -> readOutput(process, tail, port));
         try {
             int boltPort = port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            var server = new Neo4jServerProcess(process, home, URI.create("bolt://127.0.0.1:" + boltPort), killOnExit);
+            var server = new Neo4jServerProcess(
+                    process, home, URI.create("bolt://127.0.0.1:" + boltPort), killOnExit, ownsHome);
             System.out.printf(
                     "Standalone Neo4j (pid %d) ready on %s after %d ms%n",
                     process.pid(),
@@ -104,7 +122,7 @@ public final class Neo4jServerProcess implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            new Neo4jServerProcess(process, home, null, killOnExit).close();
+            new Neo4jServerProcess(process, home, null, killOnExit, ownsHome).close();
             String output;
             synchronized (tail) {
                 output = String.join("\n", tail);
@@ -164,7 +182,24 @@ public final class Neo4jServerProcess implements AutoCloseable {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook is running or about to: nothing left to do
             }
-            deleteRecursively(home);
+            if (ownsHome) {
+                deleteRecursively(home);
+            }
+        }
+    }
+
+    /** {@code kill -9} of the server: a database outage as clients see it. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running
         }
     }
 

@@ -2,6 +2,7 @@ package io.tributary.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * {@code BOLT_PORT=<port>} once ready and stops when its standard input closes, so it cannot outlive the test JVM
  * even if that one is killed.
  *
- * <p>Arguments: the store directory. The password for user {@code neo4j} comes from the environment variable
+ * <p>Arguments: the store directory and, optionally, the Bolt port (to restart a server where clients expect it). The password for user {@code neo4j} comes from the environment variable
  * {@value #PASSWORD_VARIABLE} (not the command line, which any local user can read).
  */
 public final class StandaloneNeo4j {
@@ -38,15 +39,20 @@ public final class StandaloneNeo4j {
 
     public static void main(String[] args) throws IOException {
         String password = System.getenv(PASSWORD_VARIABLE);
-        if (args.length != 1 || password == null) {
-            System.err.println("usage: " + PASSWORD_VARIABLE + "=<password> StandaloneNeo4j <store directory>");
+        if (args.length < 1 || args.length > 2 || password == null) {
+            System.err.println(
+                    "usage: " + PASSWORD_VARIABLE + "=<password> StandaloneNeo4j <store directory> [<bolt port>]");
             System.exit(2);
         }
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(
-                        Path.of(args[0]).toAbsolutePath())
+        Path store = Path.of(args[0]).toAbsolutePath();
+        // Neo4j refuses to set a password to its current value: set it on a new store only, not on a restart.
+        boolean fresh = !Files.exists(store);
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(store)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(
+                        BoltConnector.listen_address,
+                        new SocketAddress("127.0.0.1", args.length == 2 ? Integer.parseInt(args[1]) : 0))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(BoltConnector.enable_discovery, false)
                 .setConfig(HttpConnector.enabled, false)
@@ -56,8 +62,16 @@ public final class StandaloneNeo4j {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "standalone-neo4j-shutdown"));
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-                .executeTransactionally(SET_PASSWORD, Map.of("password", password));
+        try {
+            if (fresh) {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                        .executeTransactionally(SET_PASSWORD, Map.of("password", password));
+            }
+        } catch (RuntimeException e) {
+            // Exit rather than linger half-started: the parent then fails at once instead of at its timeout.
+            e.printStackTrace();
+            System.exit(1);
+        }
         var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int port = db.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)

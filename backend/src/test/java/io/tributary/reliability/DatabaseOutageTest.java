@@ -1,0 +1,156 @@
+package io.tributary.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.TributaryApplication;
+import io.tributary.testing.Neo4jServerProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * External-database mode with the database killed under the service: ingest answers 503 + Retry-After (problem
+ * details) at once while Neo4j is unreachable, recovers without a restart once it is back on the same port, and
+ * nothing acknowledged is lost.
+ */
+class DatabaseOutageTest {
+
+    private static final String API_KEY = "outage-test-key";
+    private static final String PASSWORD = "pw-" + UUID.randomUUID();
+    private static final Duration READY = Duration.ofSeconds(120);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static Neo4jServerProcess database;
+    private static ConfigurableApplicationContext service;
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (database != null) {
+            database.kill();
+        }
+    }
+
+    @Test
+    void ingestAnswers503WithRetryAfterWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
+        Path home = Files.createTempDirectory("tributary-outage-neo4j-");
+        database = Neo4jServerProcess.startAt(PASSWORD, READY, home, 0);
+        int boltPort = database.boltUri().getPort();
+        service = new SpringApplicationBuilder(TributaryApplication.class)
+                .properties(
+                        "server.port=0",
+                        "tributary.api-key=" + API_KEY,
+                        "tributary.data-dir=" + Files.createTempDirectory("tributary-outage-"),
+                        "neo4j.uri=" + database.boltUri(),
+                        "neo4j.username=neo4j",
+                        "neo4j.password=" + PASSWORD)
+                .run();
+        URI lineage = URI.create(
+                "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/api/v1/lineage");
+        var events = new GeneratedEvents();
+        var acknowledged = new ArrayList<Map<String, Object>>();
+
+        for (int i = 0; i < 20; i++) {
+            var event = events.next();
+            assertThat(post(lineage, event.json()).statusCode()).isEqualTo(201);
+            acknowledged.add(event.expected());
+        }
+
+        database.kill();
+        // 4 clients, 5 events each, while the database is gone: every one refused with a 503 to retry, none lost.
+        List<HttpResponse<String>> duringOutage = Collections.synchronizedList(new ArrayList<>());
+        List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+        var clients = IntStream.range(0, 4)
+                .mapToObj(c -> Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        long started = System.nanoTime();
+                        duringOutage.add(post(lineage, events.next().json()));
+                        latenciesMs.add(
+                                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    }
+                }))
+                .toList();
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertThat(duringOutage).hasSize(20).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"status\":503").contains("unavailable");
+        });
+
+        database = Neo4jServerProcess.startAt(PASSWORD, READY, home, boltPort);
+        long restarted = System.nanoTime();
+        int refusedAfterRestart = 0;
+        var first = events.next();
+        while (post(lineage, first.json()).statusCode() != 201) {
+            refusedAfterRestart++;
+            assertThat(Duration.ofNanos(System.nanoTime() - restarted))
+                    .as("ingest recovers after the database is back")
+                    .isLessThan(READY);
+            Thread.sleep(500);
+        }
+        long recoveryMs = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
+        acknowledged.add(first.expected());
+        for (int i = 0; i < 19; i++) {
+            var event = events.next();
+            assertThat(post(lineage, event.json()).statusCode()).isEqualTo(201);
+            acknowledged.add(event.expected());
+        }
+
+        try (var driver = GraphDatabase.driver(database.boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
+            System.out.printf(
+                    "DATABASE OUTAGE: 20 events acknowledged before the kill, 20 posted while down all answered 503"
+                            + " (slowest %d ms, median %d ms), first 201 %d ms after the database was back"
+                            + " (%d refused before), 20 more acknowledged; %d of %d acknowledged found%n",
+                    latenciesMs.stream().mapToLong(Long::longValue).max().orElseThrow(),
+                    latenciesMs.stream().sorted().toList().get(latenciesMs.size() / 2),
+                    recoveryMs,
+                    refusedAfterRestart,
+                    acknowledged.size()
+                            - GraphChecks.differingRuns(driver, acknowledged).size(),
+                    acknowledged.size());
+            assertThat(GraphChecks.differingRuns(driver, acknowledged)).isEmpty();
+            assertThat(GraphChecks.count(driver, "Event")).isEqualTo(acknowledged.size());
+            assertThat(GraphChecks.orphanRuns(driver)).isZero();
+        }
+    }
+
+    private static HttpResponse<String> post(URI uri, String json) {
+        var request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

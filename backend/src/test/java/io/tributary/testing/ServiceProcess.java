@@ -1,0 +1,197 @@
+package io.tributary.testing;
+
+import io.tributary.TributaryApplication;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole service in a child JVM ({@link TributaryApplication} on the test classpath, as {@code java -jar} would run
+ * it), so that a test can kill it with {@code kill -9} and start it again on the same data directory. It is killed on
+ * {@link #kill()}, {@link #close()} and by this JVM's shutdown hook.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final List<String> JVM_FLAGS = List.of(
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED",
+            "-Xmx512m",
+            "-XX:TieredStopAtLevel=1");
+    private static final int OUTPUT_TAIL_LINES = 60;
+    private static final String BOLT_MARKER = "Bolt on ";
+
+    private final Process process;
+    private final int port;
+    private final Thread killOnExit;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final CompletableFuture<URI> embeddedBolt = new CompletableFuture<>();
+
+    private ServiceProcess(Process process, int port, Thread killOnExit) {
+        this.process = process;
+        this.port = port;
+        this.killOnExit = killOnExit;
+    }
+
+    /**
+     * Starts the service with {@code --name=value} for each property (plus the data dir and port) and waits up to
+     * {@code timeout} for {@code /actuator/health} to answer 200.
+     */
+    public static ServiceProcess start(Path dataDir, int port, Map<String, String> properties, Duration timeout) {
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TributaryApplication.class.getName()));
+        command.add("--server.port=" + port);
+        command.add("--tributary.data-dir=" + dataDir);
+        // Small caches: several JVMs share a small test machine.
+        command.add("--tributary.embedded.page-cache=64MB");
+        command.add("--tributary.embedded.transaction-memory=256MB");
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread killOnExit = new Thread(process::destroyForcibly, "kill-tributary-service");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        var service = new ServiceProcess(process, port, killOnExit);
+        Thread.ofPlatform().daemon().name("tributary-service-output").start(service::readOutput);
+        service.awaitHealthy(timeout);
+        return service;
+    }
+
+    /** A TCP port nobody listens on right now. */
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        kill();
+        throw new IllegalStateException("The service was not healthy within " + timeout + ":\n" + output());
+    }
+
+    private void readOutput() {
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                int bolt = line.indexOf(BOLT_MARKER);
+                if (bolt >= 0) {
+                    embeddedBolt.complete(URI.create(
+                            line.substring(bolt + BOLT_MARKER.length()).trim()));
+                }
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > OUTPUT_TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The embedded database's loopback Bolt address, as the service logged it at start-up. */
+    public URI embeddedBoltUri() {
+        return embeddedBolt.getNow(null);
+    }
+
+    /** The last lines the service printed, for failure messages. */
+    public String output() {
+        synchronized (tail) {
+            return String.join("\n", tail);
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no graceful drain, no database shutdown. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(30);
+        removeHook();
+    }
+
+    /** SIGTERM: the graceful shutdown path. */
+    @Override
+    public void close() {
+        process.destroy();
+        if (!waitFor(60)) {
+            process.destroyForcibly();
+            waitFor(30);
+        }
+        removeHook();
+    }
+
+    private boolean waitFor(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.tributary.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameter rows the service's {@code EventRows} builds for the same events (same keys, same shapes), made
+ * straight from the workload model: what the ingest statements cost with no HTTP, no JSON parsing and no validation.
+ */
+final class CeilingRows {
+
+    private static final DateTimeFormatter FIXED_WIDTH = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn");
+    private static final List<String> LIFECYCLE = List.of("START", "RUNNING", "OTHER", "ABORT", "FAIL", "COMPLETE");
+
+    final List<Map<String, Object>> events = new ArrayList<>();
+    final Set<String> namespaces = new LinkedHashSet<>();
+    final List<Map<String, Object>> jobs = new ArrayList<>();
+    final Set<Map<String, Object>> datasets = new LinkedHashSet<>(); // exact duplicates once, as EventRows does
+    final List<Map<String, Object>> schemas = new ArrayList<>();
+    final List<Map<String, Object>> runs = new ArrayList<>();
+    final List<Map<String, Object>> runInputs = new ArrayList<>();
+    final List<Map<String, Object>> runOutputs = new ArrayList<>();
+    final List<Map<String, Object>> jobInputs = new ArrayList<>();
+    final List<Map<String, Object>> jobOutputs = new ArrayList<>();
+    final List<Map<String, Object>> columnLineage = new ArrayList<>();
+
+    static CeilingRows of(List<Workload.Event> batch) {
+        var rows = new CeilingRows();
+        batch.forEach(rows::add);
+        return rows;
+    }
+
+    private void add(Workload.Event e) {
+        var job = e.job();
+        OffsetDateTime time = e.time().atOffset(ZoneOffset.UTC);
+        String id = sha256(e.json());
+        String version = FIXED_WIDTH.format(time) + "|" + LIFECYCLE.indexOf(e.eventType()) + "|" + id;
+        var archived = new HashMap<String, Object>();
+        archived.put("kind", "RUN");
+        archived.put("eventType", e.eventType());
+        archived.put("eventTime", time);
+        archived.put("runId", e.runId().toString());
+        archived.put("jobNamespace", job.namespace());
+        archived.put("jobName", job.name());
+        archived.put("producer", Workload.PRODUCER);
+        archived.put("json", e.json());
+        events.add(Map.of("id", id, "properties", archived));
+        namespaces.add(job.namespace());
+        jobs.add(entity(
+                job.namespace(),
+                job.name(),
+                time,
+                List.of(facet(
+                        "jobType",
+                        version,
+                        Map.of("jobType", "JOB", "integration", "SPARK", "processingType", "BATCH")))));
+        for (var d : job.inputs()) {
+            addDataset(e, d, time, version, true);
+        }
+        for (var d : job.outputs()) {
+            addDataset(e, d, time, version, false);
+        }
+        var run = new HashMap<String, Object>();
+        run.put("runId", e.runId().toString());
+        run.put("namespace", job.namespace());
+        run.put("jobName", job.name());
+        run.put("time", time);
+        run.put("eventType", e.eventType());
+        boolean terminal = e.eventType().equals("COMPLETE");
+        run.put("terminalState", terminal ? "COMPLETED" : null);
+        run.put("terminalVersion", terminal ? FIXED_WIDTH.format(time) + "|2|" + id : null);
+        run.put("facets", List.of());
+        runs.add(run);
+    }
+
+    private void addDataset(Workload.Event e, Workload.Dataset d, OffsetDateTime time, String version, boolean input) {
+        namespaces.add(d.namespace());
+        datasets.add(entity(d.namespace(), d.name(), time, List.of(facet("schema", version, Map.of()))));
+        var fields = new ArrayList<Map<String, Object>>();
+        var json = new StringBuilder("[");
+        for (int i = 0; i < d.fields().size(); i++) {
+            String name = d.fields().get(i);
+            String type = i % 3 == 0 ? "string" : "long";
+            var f = new HashMap<String, Object>();
+            f.put("position", i);
+            f.put("path", name);
+            f.put("name", name);
+            f.put("parentPath", null);
+            f.put("ordinal", i);
+            f.put("depth", 0);
+            f.put("type", type);
+            f.put("description", null);
+            f.put("searchText", searchText(name, d.name()));
+            fields.add(f);
+            json.append(i > 0 ? "," : "")
+                    .append("{\"name\":\"")
+                    .append(name)
+                    .append("\",\"type\":\"")
+                    .append(type)
+                    .append("\"}");
+        }
+        String fieldsJson = json.append(']').toString();
+        schemas.add(Map.of(
+                "namespace", d.namespace(),
+                "name", d.name(),
+                "time", time,
+                "version", version,
+                "hash", sha256(fieldsJson),
+                "fieldsJson", fieldsJson,
+                "fields", fields));
+        var io = ref(d);
+        io.put("runId", e.runId().toString());
+        io.put("time", time);
+        io.put("version", version);
+        io.put("statistics", null);
+        (input ? runInputs : runOutputs).add(io);
+        var lineage = ref(d);
+        lineage.put("jobNamespace", e.job().namespace());
+        lineage.put("jobName", e.job().name());
+        lineage.put("time", time);
+        (input ? jobInputs : jobOutputs).add(lineage);
+        if (input) {
+            return;
+        }
+        for (int i = 0; i < d.fields().size(); i++) {
+            var l = Workload.lineage(d, i, e.job().inputs());
+            datasets.add(entity(l.from().namespace(), l.from().name(), time, List.of()));
+            var row = ref(d);
+            row.put("outputField", d.fields().get(i));
+            row.put("inputNamespace", l.from().namespace());
+            row.put("inputDataset", l.from().name());
+            row.put("inputField", l.field());
+            row.put("inputSearchText", searchText(l.field(), l.from().name()));
+            row.put("outputSearchText", searchText(d.fields().get(i), d.name()));
+            row.put("type", "DIRECT");
+            row.put("subtypeKey", "IDENTITY");
+            row.put("description", "");
+            row.put("masking", false);
+            row.put("jobNamespace", e.job().namespace());
+            row.put("jobName", e.job().name());
+            row.put("time", time);
+            row.put("version", version);
+            columnLineage.add(row);
+        }
+    }
+
+    private static Map<String, Object> facet(String name, String version, Map<String, Object> properties) {
+        var p = new HashMap<String, Object>(properties);
+        p.put("facet_" + name, "{\"_producer\":\"" + Workload.PRODUCER + "\"}");
+        p.put("facetVersion_" + name, version);
+        return Map.of("name", name, "version", version, "properties", p);
+    }
+
+    private static HashMap<String, Object> ref(Workload.Dataset d) {
+        var m = new HashMap<String, Object>();
+        m.put("namespace", d.namespace());
+        m.put("name", d.name());
+        return m;
+    }
+
+    private static Map<String, Object> entity(String namespace, String name, OffsetDateTime time, List<?> facets) {
+        return Map.of(
+                "namespace", namespace,
+                "name", name,
+                "time", time,
+                "facets", facets,
+                "searchText", searchText(name, namespace));
+    }
+
+    private static String searchText(String name, String context) {
+        return (name + " " + context).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

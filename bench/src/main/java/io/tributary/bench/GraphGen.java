@@ -1,0 +1,155 @@
+package io.tributary.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.neo4j.driver.Driver;
+
+/**
+ * A layered lineage graph like a warehouse of DAG stacks: {@code LAYERS} layers of {@code width} datasets, and between
+ * two layers {@code width} jobs. Job (i,k) reads datasets (i,k), (i,k+1) and (i,7k+3) (fan-in, and diamonds since
+ * neighbours share inputs) and writes (i+1,k) and (i+1,k+width/2) (fan-out). Every dataset has {@link #FIELDS} fields;
+ * each job feeds the fields of its first output from the same-named fields of its first input, plus field 0 from its
+ * second input. Every job has one completed run. Nodes: about 6 per (layer, column): dataset, job, run, 3 fields.
+ */
+final class GraphGen {
+
+    static final int LAYERS = 100;
+    static final int FIELDS = 3;
+    static final String DATASET_NS = "warehouse";
+    static final String JOB_NS = "bench-airflow";
+    private static final int BATCH = 2_000;
+
+    final int width;
+    private final Driver driver;
+    private final OffsetDateTime time = OffsetDateTime.parse("2026-03-01T00:00:00Z");
+    private final String version = "2026-03-01T00:00:00.000000000|5|bench";
+
+    GraphGen(Driver driver, int nodes) {
+        this.driver = driver;
+        this.width = Math.max(10, nodes / (6 * LAYERS));
+    }
+
+    static String dataset(int layer, int k) {
+        return String.format("bench.l%03d.t%06d", layer, k);
+    }
+
+    static String job(int layer, int k) {
+        return String.format("dag_%03d.task_%06d", layer, k);
+    }
+
+    private int col(long k) {
+        return (int) Math.floorMod(k, (long) width);
+    }
+
+    /** Writes the graph; returns the number of nodes created. */
+    long generate() {
+        long nodes = 0;
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < LAYERS; i++) {
+            for (int k = 0; k < width; k++) {
+                var fields = new ArrayList<Map<String, Object>>();
+                for (int f = 0; f < FIELDS; f++) {
+                    fields.add(Map.of("name", "col_" + f, "position", f, "searchText", "col " + f));
+                }
+                String name = dataset(i, k);
+                rows.add(Map.of(
+                        "namespace", DATASET_NS,
+                        "name", name,
+                        "searchText", name.replace('.', ' ') + " " + DATASET_NS,
+                        "owners", List.of("team-" + (k % 20)),
+                        "fields", fields));
+                nodes += 1 + FIELDS;
+                rows = flush("datasets", rows, false);
+            }
+        }
+        flush("datasets", rows, true);
+        rows = new ArrayList<>();
+        var writes = new ArrayList<Map<String, Object>>();
+        var feeds = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < LAYERS - 1; i++) {
+            for (int k = 0; k < width; k++) {
+                String name = job(i, k);
+                var reads = new ArrayList<Map<String, Object>>();
+                for (int in : List.of(k, col(k + 1), col(7L * k + 3)).stream()
+                        .distinct()
+                        .toList()) {
+                    reads.add(Map.of("namespace", DATASET_NS, "name", dataset(i, in)));
+                }
+                rows.add(Map.of(
+                        "namespace", JOB_NS,
+                        "name", name,
+                        "searchText", name.replace('.', ' ') + " " + JOB_NS,
+                        "runId",
+                                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
+                                        .toString(),
+                        "reads", reads));
+                nodes += 2;
+                for (int out :
+                        List.of(k, col(k + width / 2L)).stream().distinct().toList()) {
+                    writes.add(Map.of(
+                            "jobNamespace",
+                            JOB_NS,
+                            "jobName",
+                            name,
+                            "namespace",
+                            DATASET_NS,
+                            "name",
+                            dataset(i + 1, out)));
+                }
+                for (int f = 0; f < FIELDS; f++) {
+                    feeds.add(feed(dataset(i, k), dataset(i + 1, k), f, name));
+                }
+                feeds.add(feed(dataset(i, col(k + 1)), dataset(i + 1, k), 0, name));
+                if (rows.size() >= BATCH) {
+                    // Jobs first: the WRITES rows match the jobs they start from.
+                    rows = flush("jobs", rows, true);
+                    writes = flush("writes", writes, true);
+                    feeds = flush("feeds", feeds, true);
+                }
+            }
+        }
+        flush("jobs", rows, true);
+        flush("writes", writes, true);
+        flush("feeds", feeds, true);
+        return nodes;
+    }
+
+    private static Map<String, Object> feed(String from, String to, int field, String job) {
+        var row = new HashMap<String, Object>();
+        row.put("namespace", DATASET_NS);
+        row.put("from", from);
+        row.put("to", to);
+        row.put("field", "col_" + field);
+        row.put("jobNamespace", JOB_NS);
+        row.put("jobName", job);
+        return row;
+    }
+
+    private ArrayList<Map<String, Object>> flush(String statement, ArrayList<Map<String, Object>> rows, boolean last) {
+        if (rows.isEmpty() || (!last && rows.size() < BATCH)) {
+            return rows;
+        }
+        String cypher = resource("/generate/" + statement + ".cypher");
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(
+                    tx -> tx.run(cypher, Map.of("rows", rows, "time", time, "version", version))
+                            .consume());
+        }
+        return new ArrayList<>();
+    }
+
+    static String resource(String path) {
+        try (var in = GraphGen.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
