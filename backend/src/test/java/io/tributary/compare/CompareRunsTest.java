@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 class CompareRunsTest extends EndToEndTest {
 
     private static final String BASELINE = "019127df-0850-72bc-b214-b255290588a6";
     private static final String CHANGED = "019127df-0850-72bc-b214-000000000002";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String COMPARE = """
             query($a: ID!, $b: ID!) {
@@ -79,31 +75,6 @@ class CompareRunsTest extends EndToEndTest {
     }
 
     private static String changed(String fixture, String eventTime) {
-        var event = (ObjectNode) JSON.readTree(Fixtures.text(fixture));
-        event.put("eventTime", eventTime);
-        ((ObjectNode) event.get("run")).put("runId", CHANGED);
-        var inputs = (ArrayNode) event.get("inputs");
-        for (int i = inputs.size() - 1; i >= 0; i--) {
-            if (inputs.get(i).get("name").asString().endsWith("cll_source1")) {
-                inputs.remove(i);
-            }
-        }
-        var fields = (ArrayNode)
-                event.get("outputs").get(0).get("facets").get("schema").get("fields");
-        for (int i = fields.size() - 1; i >= 0; i--) {
-            var field = (ObjectNode) fields.get(i);
-            switch (field.get("name").asString()) {
-                case "trans" -> fields.remove(i);
-                case "agg" -> field.put("type", "double");
-                default -> {}
-            }
-        }
-        fields.addObject().put("name", "extra").put("type", "string");
-        ((ObjectNode) event.get("job").get("facets"))
-                .putObject("sql")
-                .put("_producer", event.get("producer").asString())
-                .put("_schemaURL", "https://openlineage.io/spec/facets/1-1-0/SQLJobFacet.json#/$defs/SQLJobFacet")
-                .put("query", "CREATE TABLE tbl1 AS SELECT ...");
-        return event.toString();
+        return Fixtures.sparkCtasRerun(fixture, eventTime, CHANGED);
     }
 }

@@ -214,4 +214,37 @@ public final class Fixtures {
         }
         return node;
     }
+
+    /**
+     * A Spark CTAS fixture event (spark/compat-tests-cll/5..8) re-sent as another run of the same job: cll_source1
+     * no longer read, the output schema changed (trans dropped, agg now double, extra added) and SQL reported.
+     */
+    public static String sparkCtasRerun(String fixture, String eventTime, String runId) {
+        var event = (ObjectNode) JSON.readTree(Fixtures.text(fixture));
+        event.put("eventTime", eventTime);
+        ((ObjectNode) event.get("run")).put("runId", runId);
+        var inputs = (ArrayNode) event.get("inputs");
+        for (int i = inputs.size() - 1; i >= 0; i--) {
+            if (inputs.get(i).get("name").asString().endsWith("cll_source1")) {
+                inputs.remove(i);
+            }
+        }
+        var fields = (ArrayNode)
+                event.get("outputs").get(0).get("facets").get("schema").get("fields");
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            var field = (ObjectNode) fields.get(i);
+            switch (field.get("name").asString()) {
+                case "trans" -> fields.remove(i);
+                case "agg" -> field.put("type", "double");
+                default -> {}
+            }
+        }
+        fields.addObject().put("name", "extra").put("type", "string");
+        ((ObjectNode) event.get("job").get("facets"))
+                .putObject("sql")
+                .put("_producer", event.get("producer").asString())
+                .put("_schemaURL", "https://openlineage.io/spec/facets/1-1-0/SQLJobFacet.json#/$defs/SQLJobFacet")
+                .put("query", "CREATE TABLE tbl1 AS SELECT ...");
+        return event.toString();
+    }
 }
