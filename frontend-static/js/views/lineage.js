@@ -87,7 +87,7 @@ class LineageView {
       ['200', '500', '1000', '2000', '5000'].map((v) => h('option', { value: v, selected: v === p.max }, v)),
     );
     this.groupBox = h('input', { type: 'checkbox', id: 'group-ns', checked: p.group === '1' });
-    this.asOfInput = h('input', { id: 'as-of', type: 'datetime-local', step: 1, value: toLocalInput(p.asOf) });
+    this.asOfInput = h('input', { id: 'as-of', type: 'datetime-local', value: toLocalInput(p.asOf) });
     const applyDepth = (e) => {
       e.preventDefault();
       updateParams(
@@ -133,16 +133,23 @@ class LineageView {
             this.upInput,
             this.downInput,
             h('label', { class: 'field' }, 'Max nodes', this.maxSelect),
-            h('label', { class: 'field' }, 'As of (empty: now)', this.asOfInput),
+            h('label', { class: 'field', title: 'Empty: the lineage as it is now' }, 'As of', this.asOfInput),
             h('button', { type: 'submit' }, 'Apply'),
             h('label', { class: 'check' }, this.groupBox, 'Group by namespace'),
-            h('span', { class: 'spacer' }),
-            h('button', { type: 'button', onclick: () => this.cy && fitGraph(this.cy) }, 'Fit'),
-            h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => this.zoom(1.25) }, '+'),
-            h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => this.zoom(0.8) }, '−'),
           ),
           this.notice,
-          this.graph,
+          h(
+            'div',
+            { class: 'graph-wrap' },
+            this.graph,
+            h(
+              'div',
+              { class: 'view-controls', role: 'group', 'aria-label': 'View' },
+              h('button', { type: 'button', onclick: () => this.cy && fitGraph(this.cy) }, 'Fit'),
+              h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => this.zoom(1.25) }, '+'),
+              h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => this.zoom(0.8) }, '−'),
+            ),
+          ),
           legend(),
           this.nodeListBox,
         ),

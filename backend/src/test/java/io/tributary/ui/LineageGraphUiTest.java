@@ -181,6 +181,15 @@ class LineageGraphUiTest extends BrowserTest {
     }
 
     @Test
+    void aLinkToAnUnknownNodeSaysSoInsteadOfDrawing() {
+        open("#/lineage/DATASET:nowhere:no_such_table");
+
+        assertThat(page.locator("#lineage-graph[data-state=error]")).hasCount(1);
+        assertThat(page.locator(".graph-notices .message-error")).containsText("Could not load: ");
+        assertThat(page.locator(".side-panel .message-error")).containsText("no_such_table");
+    }
+
+    @Test
     void onANarrowScreenTheSidePanelGoesBelowTheGraph() {
         ingestSparkColumnLineage();
         page.setViewportSize(390, 844);
