@@ -36,3 +36,14 @@ export function formatBytes(n) {
 
 /** Run ids shortened to their first and last characters: UUIDv7 ids of one DAG run share their first 8. */
 export const shortId = (id) => (id && id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id ?? '');
+
+/** A value for <input type=datetime-local> from an ISO time, in the browser's zone. */
+export function toLocalInput(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export const fromLocalInput = (value) => (value ? new Date(value).toISOString() : '');

@@ -29,7 +29,8 @@ export async function gql(query, variables = {}, { signal } = {}) {
     throw new GraphQLError(`The server answered HTTP ${response.status} without a GraphQL response`);
   }
   if (body.errors && body.errors.length) {
-    throw new GraphQLError(body.errors.map((e) => e.message).join('; '), body.errors, body.data);
+    // Aliased fields (the graph asks upstream and downstream at once) can fail with the same message twice.
+    throw new GraphQLError([...new Set(body.errors.map((e) => e.message))].join('; '), body.errors, body.data);
   }
   if (!response.ok) throw new GraphQLError(`The server answered HTTP ${response.status}`);
   return body.data;

@@ -21,14 +21,3 @@ export function pageShell(title, intro) {
   const section = h('section', { class: 'page' }, h('h1', {}, title), intro ? h('p', { class: 'intro' }, intro) : null, filters, results);
   return { section, filters, results };
 }
-
-/** A value for <input type=datetime-local> from an ISO time, in the browser's zone. */
-export function toLocalInput(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export const fromLocalInput = (value) => (value ? new Date(value).toISOString() : '');

@@ -3,9 +3,9 @@
 import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage } from '../dom.js';
 import { navigate } from '../router.js';
-import { formatTime, formatDuration } from '../format.js';
+import { formatTime, formatDuration, toLocalInput, fromLocalInput } from '../format.js';
 import { stateBadge, jobLink, runLink } from '../panel/common.js';
-import { namespaceSelect, pageShell, toLocalInput, fromLocalInput } from './common.js';
+import { namespaceSelect, pageShell } from './common.js';
 
 const RUNS = `query Runs($filter: RunFilter, $after: String) {
   runs(filter: $filter, first: 50, after: $after) {

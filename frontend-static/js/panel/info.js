@@ -54,7 +54,7 @@ async function renderDataset(panel, node, signal) {
       ['Type', d.datasetType],
       ['Owners', d.owners.join(', ')],
       ['Tags', d.tags.join(', ')],
-      ['Data source', d.dataSource ? [d.dataSource.name, d.dataSource.uri].filter(Boolean).join(' · ') : null],
+      ['Data source', d.dataSource ? [...new Set([d.dataSource.name, d.dataSource.uri].filter(Boolean))].join(' · ') : null],
       ['Storage', d.storage ? [d.storage.storageLayer, d.storage.fileFormat].filter(Boolean).join(' · ') : null],
       ['Lifecycle', d.lifecycleState],
       ['Last written', access(d.lastWritten)],

@@ -8,15 +8,16 @@ import { nodeId, parseNodeId, nodeKey } from '../nodes.js';
 import { loadCytoscape } from '../vendor.js';
 import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel, fitGraph } from './graph-style.js';
 import { mountPanel } from '../panel/panel.js';
+import { formatTime, toLocalInput, fromLocalInput } from '../format.js';
 
 const NODE_FIELDS = 'id kind namespace name distance description owners jobType integration latestRunId latestRunState';
 const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to } truncated`;
-const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!) {
-  up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max) { ${GRAPH_FIELDS} }
-  down: lineage(node: $node, direction: DOWNSTREAM, depth: $down, maxNodes: $max) { ${GRAPH_FIELDS} }
+const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!, $asOf: DateTime) {
+  up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
+  down: lineage(node: $node, direction: DOWNSTREAM, depth: $down, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
 }`;
-const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!) {
-  lineage(node: $node, direction: BOTH, depth: 1, maxNodes: $max) { ${GRAPH_FIELDS} }
+const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!, $asOf: DateTime) {
+  lineage(node: $node, direction: BOTH, depth: 1, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
 }`;
 
 const DEFAULTS = { up: '4', down: '4', max: '1000' };
@@ -50,6 +51,7 @@ const graphParams = (params) => ({
   down: params.get('down') ?? DEFAULTS.down,
   max: params.get('max') ?? DEFAULTS.max,
   group: params.get('group'),
+  asOf: params.get('asOf'),
 });
 
 class LineageView {
@@ -85,9 +87,18 @@ class LineageView {
       ['200', '500', '1000', '2000', '5000'].map((v) => h('option', { value: v, selected: v === p.max }, v)),
     );
     this.groupBox = h('input', { type: 'checkbox', id: 'group-ns', checked: p.group === '1' });
+    this.asOfInput = h('input', { id: 'as-of', type: 'datetime-local', value: toLocalInput(p.asOf) });
     const applyDepth = (e) => {
       e.preventDefault();
-      updateParams({ up: this.upInput.firstElementChild.value, down: this.downInput.firstElementChild.value, max: this.maxSelect.value }, { replace: false });
+      updateParams(
+        {
+          up: this.upInput.firstElementChild.value,
+          down: this.downInput.firstElementChild.value,
+          max: this.maxSelect.value,
+          asOf: fromLocalInput(this.asOfInput.value),
+        },
+        { replace: false },
+      );
     };
     this.notice = h('div', { class: 'graph-notices', 'aria-live': 'polite' });
     this.graph = h('div', {
@@ -122,15 +133,23 @@ class LineageView {
             this.upInput,
             this.downInput,
             h('label', { class: 'field' }, 'Max nodes', this.maxSelect),
+            h('label', { class: 'field', title: 'Empty: the lineage as it is now' }, 'As of', this.asOfInput),
             h('button', { type: 'submit' }, 'Apply'),
             h('label', { class: 'check' }, this.groupBox, 'Group by namespace'),
-            h('span', { class: 'spacer' }),
-            h('button', { type: 'button', onclick: () => this.cy && fitGraph(this.cy) }, 'Fit'),
-            h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => this.zoom(1.25) }, '+'),
-            h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => this.zoom(0.8) }, '−'),
           ),
           this.notice,
-          this.graph,
+          h(
+            'div',
+            { class: 'graph-wrap' },
+            this.graph,
+            h(
+              'div',
+              { class: 'view-controls', role: 'group', 'aria-label': 'View' },
+              h('button', { type: 'button', onclick: () => this.cy && fitGraph(this.cy) }, 'Fit'),
+              h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => this.zoom(1.25) }, '+'),
+              h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => this.zoom(0.8) }, '−'),
+            ),
+          ),
           legend(),
           this.nodeListBox,
         ),
@@ -148,7 +167,7 @@ class LineageView {
   update(route) {
     if (route.arg !== this.rootArg) return false;
     const next = graphParams(route.params);
-    const reload = next.up !== this.params.up || next.down !== this.params.down || next.max !== this.params.max;
+    const reload = ['up', 'down', 'max', 'asOf'].some((k) => next[k] !== this.params[k]);
     const regroup = next.group !== this.params.group;
     this.params = next;
     if (reload) this.load(route);
@@ -176,7 +195,7 @@ class LineageView {
     try {
       const [cytoscape, data] = await Promise.all([
         loadCytoscape(),
-        gql(LINEAGE, { node: this.root, up: Number(p.up), down: Number(p.down), max: Number(p.max) }, { signal: this.controller.signal }),
+        gql(LINEAGE, { node: this.root, up: Number(p.up), down: Number(p.down), max: Number(p.max), asOf: p.asOf || null }, { signal: this.controller.signal }),
       ]);
       this.model = newModel();
       mergeGraph(this.model, data.up, 0);
@@ -311,6 +330,16 @@ class LineageView {
         ),
       );
     }
+    if (this.params.asOf) {
+      items.push(
+        h(
+          'p',
+          { class: 'notice', id: 'as-of-notice', role: 'status' },
+          `Lineage as it stood at ${formatTime(this.params.asOf)}. `,
+          h('button', { type: 'button', class: 'link', onclick: () => updateParams({ asOf: null }, { replace: false }) }, 'Show it as it is now'),
+        ),
+      );
+    }
     items.push(h('p', { class: 'graph-summary', id: 'graph-summary' }, `${m.nodes.size} nodes, ${m.edges.size} edges${grouped ? ', grouped by namespace' : ''}.`));
     clear(this.notice, items);
   }
@@ -376,7 +405,7 @@ class LineageView {
     if (!ref) return;
     this.graph.dataset.state = 'loading';
     try {
-      const data = await gql(NEIGHBOURS, { node: ref, max: Number(this.params.max) });
+      const data = await gql(NEIGHBOURS, { node: ref, max: Number(this.params.max), asOf: this.params.asOf || null });
       const base = this.model.nodes.get(id)?.distance ?? 0;
       mergeGraph(this.model, data.lineage, base);
       this.model.truncated ||= data.lineage.truncated;

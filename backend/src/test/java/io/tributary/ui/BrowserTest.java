@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the browser tests: the whole service (as {@link EndToEndTest}) driven by Debian's headless Chromium through
@@ -31,6 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * goes to {@code target/ui-screenshots/}, and an uncaught script error fails the test.
  */
 abstract class BrowserTest extends EndToEndTest {
+
+    /** The run id of {@link #ingestCtasRunADayLater()}. */
+    protected static final String CHANGED_RUN = "019127df-0850-72bc-b214-000000000002";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Installed by scripts/ensure-chromium.sh, which the build runs before the tests. */
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -160,6 +166,20 @@ abstract class BrowserTest extends EndToEndTest {
     protected void ingestDbtTests() {
         ingestBatch(
                 Fixtures.text("dbt/ol-dbt-tests/no_test_metadata__result.json").replace("{{ any(result) }}", "1.0.0"));
+    }
+
+    /** The CTAS job of the Spark set run again a day later: cll_source1 dropped, output schema changed, SQL reported. */
+    protected void ingestCtasRunADayLater() {
+        post(ctasRunADayLater("spark/compat-tests-cll/5.json", "2024-08-07T13:26:53.776Z"))
+                .expectStatus()
+                .isCreated();
+        post(ctasRunADayLater("spark/compat-tests-cll/8.json", "2024-08-07T13:26:54.776Z"))
+                .expectStatus()
+                .isCreated();
+    }
+
+    private static String ctasRunADayLater(String fixture, String eventTime) {
+        return Fixtures.sparkCtasRerun(fixture, eventTime, CHANGED_RUN);
     }
 
     /** One batch request, one transaction: the service settles every value whatever the order of events. */

@@ -160,6 +160,36 @@ class LineageGraphUiTest extends BrowserTest {
     }
 
     @Test
+    void asOfShowsTheLineageAsItStoodAtAPastTime() {
+        ingestSparkColumnLineage();
+        ingestCtasRunADayLater(); // which no longer reads cll_source1
+
+        open("#/lineage/" + TBL1 + "?up=2&down=0&asOf=2024-08-08T00:00:00.000Z");
+        Locator graph = readyGraph("lineage-graph");
+        assertThat(graph).hasAttribute("data-nodes", "3");
+        assertThat(drawnNodeIds()).containsExactlyInAnyOrder(TBL1, CTAS_JOB, SOURCE2);
+        assertThat(byId("as-of-notice"))
+                .hasText("Lineage as it stood at 2024-08-08 00:00:00 UTC. Show it as it is now");
+        assertThat(byId("as-of")).hasValue("2024-08-08T00:00");
+
+        byId("as-of").fill("2024-08-06T14:00");
+        page.getByText("Apply").click();
+        assertThat(page.locator("#lineage-graph[data-state=ready][data-nodes='4']"))
+                .isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*asOf=2024-08-06T14%3A00%3A00\\.000Z.*"));
+        assertThat(drawnNodeIds()).containsExactlyInAnyOrder(TBL1, CTAS_JOB, SOURCE1, SOURCE2);
+    }
+
+    @Test
+    void aLinkToAnUnknownNodeSaysSoInsteadOfDrawing() {
+        open("#/lineage/DATASET:nowhere:no_such_table");
+
+        assertThat(page.locator("#lineage-graph[data-state=error]")).hasCount(1);
+        assertThat(page.locator(".graph-notices .message-error")).containsText("Could not load: ");
+        assertThat(page.locator(".side-panel .message-error")).containsText("no_such_table");
+    }
+
+    @Test
     void onANarrowScreenTheSidePanelGoesBelowTheGraph() {
         ingestSparkColumnLineage();
         page.setViewportSize(390, 844);

@@ -19,7 +19,6 @@ class SidePanelUiTest extends BrowserTest {
     private static final String CTAS_JOB = "JOB:testColumnLevelLineage:open_lineage_integration_create_table"
             + ".execute_create_hive_table_as_select_command.default_tbl1";
     private static final String CTAS_RUN = "019127df-0850-72bc-b214-b255290588a6";
-    private static final String CHANGED_RUN = "019127df-0850-72bc-b214-000000000002";
 
     @Test
     void infoShowsTheDataDictionaryOfADatasetAndTheDetailsOfAJobAndItsRun() {
@@ -117,12 +116,7 @@ class SidePanelUiTest extends BrowserTest {
     @Test
     void compareShowsWhatChangedBetweenTwoRunsAndHighlightsTheChangedDatasets() {
         ingestSparkColumnLineage();
-        post(changed("spark/compat-tests-cll/5.json", "2024-08-07T13:26:53.776Z"))
-                .expectStatus()
-                .isCreated();
-        post(changed("spark/compat-tests-cll/8.json", "2024-08-07T13:26:54.776Z"))
-                .expectStatus()
-                .isCreated();
+        ingestCtasRunADayLater();
 
         open("#/lineage/" + TBL1 + "?select=" + CTAS_JOB + "&tab=compare");
         readyGraph("lineage-graph");
@@ -149,11 +143,6 @@ class SidePanelUiTest extends BrowserTest {
         page.locator(".compare-form button").click();
         assertThat(result.locator(".facts")).containsText("Duration change−436 ms");
         assertThat(byId("inputs-added")).hasText("/tmp/cll_test/cll_source1");
-    }
-
-    /** The same CTAS job a day later: cll_source1 dropped, the output schema changed, SQL reported. */
-    private static String changed(String fixture, String eventTime) {
-        return Fixtures.sparkCtasRerun(fixture, eventTime, CHANGED_RUN);
     }
 
     /** The spec's minimal COMPLETE example, re-identified as one run of the job nightly_load at a given time. */
