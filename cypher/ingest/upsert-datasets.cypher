@@ -5,6 +5,7 @@ MERGE (d:Dataset {namespace: row.namespace, name: row.name})
 SET d.searchText = row.searchText,
     d.firstSeen = CASE WHEN row.time < d.firstSeen THEN row.time ELSE d.firstSeen END,
     d.lastSeen = CASE WHEN row.time > d.lastSeen THEN row.time ELSE d.lastSeen END
+REMOVE d.deleted
 WITH d, row
 UNWIND row.facets AS facet
 WITH d, facet

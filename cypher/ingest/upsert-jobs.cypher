@@ -7,6 +7,7 @@ MERGE (j:Job {namespace: row.namespace, name: row.name})
 SET j.searchText = row.searchText,
     j.firstSeen = CASE WHEN row.time < j.firstSeen THEN row.time ELSE j.firstSeen END,
     j.lastSeen = CASE WHEN row.time > j.lastSeen THEN row.time ELSE j.lastSeen END
+REMOVE j.deleted
 WITH j, row
 UNWIND row.facets AS facet
 WITH j, facet

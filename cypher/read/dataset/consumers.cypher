@@ -1,4 +1,5 @@
 UNWIND $keys AS key
 MATCH (d:Dataset {namespace: key.namespace, name: key.name})-[:READ_BY]->(j:Job)
+WHERE j.deleted IS NULL
 RETURN d.namespace AS forNamespace, d.name AS forName, j.namespace AS namespace, j.name AS name
 ORDER BY j.namespace, j.name

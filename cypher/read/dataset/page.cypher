@@ -3,13 +3,13 @@
 // strings after the cursor's (the cursor + U+0000), which keeps both branches range seeks on the dataset key index.
 CALL () {
   MATCH (d:Dataset)
-  WHERE d.namespace = $afterNamespace AND d.name >= $fromName
+  WHERE d.namespace = $afterNamespace AND d.name >= $fromName AND d.deleted IS NULL
   RETURN d
   ORDER BY d.namespace, d.name
   LIMIT $limit
   UNION
   MATCH (d:Dataset)
-  WHERE d.namespace >= $fromNamespace AND d.name IS NOT NULL
+  WHERE d.namespace >= $fromNamespace AND d.name IS NOT NULL AND d.deleted IS NULL
   RETURN d
   ORDER BY d.namespace, d.name
   LIMIT $limit

@@ -3,6 +3,7 @@
 MATCH (r:Run)
 WHERE r.endedAt >= $since AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
 MATCH (r)-[:RUN_OF]->(j:Job)
+WHERE j.deleted IS NULL
 CALL (r, j) {
   MATCH (p:Run)-[:RUN_OF]->(j)
   WHERE p.state = 'COMPLETED' AND p.durationMs IS NOT NULL AND p.endedAt < r.endedAt

@@ -1,4 +1,5 @@
 UNWIND $keys AS key
 MATCH (j:Job {namespace: key.namespace, name: key.name})-[:WRITES]->(d:Dataset)
+WHERE d.deleted IS NULL
 RETURN j.namespace AS forNamespace, j.name AS forName, d.namespace AS namespace, d.name AS name
 ORDER BY d.namespace, d.name

@@ -3,13 +3,13 @@
 // strings after the cursor's (the cursor + U+0000), which keeps both branches range seeks on the job key index.
 CALL () {
   MATCH (j:Job)
-  WHERE j.namespace = $afterNamespace AND j.name >= $fromName
+  WHERE j.namespace = $afterNamespace AND j.name >= $fromName AND j.deleted IS NULL
   RETURN j
   ORDER BY j.namespace, j.name
   LIMIT $limit
   UNION
   MATCH (j:Job)
-  WHERE j.namespace >= $fromNamespace AND j.name IS NOT NULL
+  WHERE j.namespace >= $fromNamespace AND j.name IS NOT NULL AND j.deleted IS NULL
   RETURN j
   ORDER BY j.namespace, j.name
   LIMIT $limit

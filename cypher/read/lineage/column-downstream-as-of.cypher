@@ -6,6 +6,8 @@ UNWIND $frontier AS near
 MATCH (n) WHERE elementId(n) = near
 MATCH (n)-[e:FEEDS]->(m)
 WHERE e.firstSeen <= $asOf AND ($exclude IS NULL OR NOT elementId(m) IN $exclude)
+  AND NOT EXISTS { (x:Dataset)-[:HAS_FIELD]->(m) WHERE x.deleted IS NOT NULL }
+  AND NOT EXISTS { MATCH (x:Job {namespace: e.jobNamespace, name: e.jobName}) WHERE x.deleted IS NOT NULL }
 WITH e.jobNamespace AS jobNamespace, e.jobName AS jobName, collect({near: near, e: e, m: m}) AS hops
 OPTIONAL CALL (jobNamespace, jobName) {
   MATCH (job:Job {namespace: jobNamespace, name: jobName})

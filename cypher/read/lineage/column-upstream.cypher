@@ -3,7 +3,9 @@ UNWIND $frontier AS near
 MATCH (n) WHERE elementId(n) = near
 MATCH (n)<-[e:FEEDS]-(m)
 WITH near, e, m
-WHERE $exclude IS NULL OR NOT elementId(m) IN $exclude
+WHERE ($exclude IS NULL OR NOT elementId(m) IN $exclude)
+  AND NOT EXISTS { (x:Dataset)-[:HAS_FIELD]->(m) WHERE x.deleted IS NOT NULL }
+  AND NOT EXISTS { MATCH (x:Job {namespace: e.jobNamespace, name: e.jobName}) WHERE x.deleted IS NOT NULL }
 RETURN near, elementId(m) AS far, m.namespace AS namespace, m.dataset AS dataset, m.name AS field, m.type AS type,
        e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking
 LIMIT $limit

@@ -5,7 +5,7 @@
 UNWIND $frontier AS near
 MATCH (n) WHERE elementId(n) = near
 MATCH (n)-[e:READ_BY|WRITES]->(m)
-WHERE e.firstSeen <= $asOf AND m.firstSeen <= $asOf AND ($exclude IS NULL OR NOT elementId(m) IN $exclude)
+WHERE e.firstSeen <= $asOf AND m.firstSeen <= $asOf AND m.deleted IS NULL AND ($exclude IS NULL OR NOT elementId(m) IN $exclude)
 WITH CASE type(e) WHEN 'WRITES' THEN startNode(e) ELSE endNode(e) END AS job, collect({near: near, e: e, m: m}) AS hops
 OPTIONAL CALL (job) {
   MATCH (r:Run)-[:RUN_OF]->(job)

@@ -12,6 +12,7 @@ import org.neo4j.driver.Record;
  * @param storage from the storage facet, null without one
  * @param lifecycleState the last lifecycleStateChange (CREATE, OVERWRITE, DROP, ...)
  * @param datasetType from the datasetType facet (TABLE, VIEW, TOPIC, ...)
+ * @param deletedAt when the dataset was soft-deleted, null while it is live
  */
 public record DatasetView(
         String namespace,
@@ -24,7 +25,8 @@ public record DatasetView(
         DataSource dataSource,
         Storage storage,
         String lifecycleState,
-        String datasetType) {
+        String datasetType,
+        OffsetDateTime deletedAt) {
 
     /** Where the dataset lives (dataSource facet). */
     public record DataSource(String name, String uri) {}
@@ -52,6 +54,7 @@ public record DatasetView(
                 sourceName == null && sourceUri == null ? null : new DataSource(sourceName, sourceUri),
                 layer == null && format == null ? null : new Storage(layer, format),
                 Values.string(r.get("lifecycleState")),
-                Values.string(r.get("datasetType")));
+                Values.string(r.get("datasetType")),
+                Values.time(r.get("deletedAt")));
     }
 }

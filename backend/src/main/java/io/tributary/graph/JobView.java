@@ -1,5 +1,6 @@
 package io.tributary.graph;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -10,6 +11,7 @@ import org.neo4j.driver.Record;
  *
  * @param sql the sql facet, null without one
  * @param sourceCodeLocation the sourceCodeLocation facet, null without one
+ * @param deletedAt when the job was soft-deleted, null while it is live
  */
 public record JobView(
         String namespace,
@@ -21,7 +23,8 @@ public record JobView(
         List<String> owners,
         List<String> tags,
         Sql sql,
-        SourceCodeLocation sourceCodeLocation) {
+        SourceCodeLocation sourceCodeLocation,
+        OffsetDateTime deletedAt) {
 
     /** The query a job runs (sql facet). */
     public record Sql(String query, String dialect) {}
@@ -64,6 +67,7 @@ public record JobView(
                 Values.strings(r.get("owners")),
                 Values.strings(r.get("tags")),
                 query == null ? null : new Sql(query, Values.string(r.get("sqlDialect"))),
-                SourceCodeLocation.from(Values.json(r.get("sourceCodeLocation"))));
+                SourceCodeLocation.from(Values.json(r.get("sourceCodeLocation"))),
+                Values.time(r.get("deletedAt")));
     }
 }

@@ -10,12 +10,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Requires {@code Authorization: Bearer <api key>} on every ingest endpoint, before the body is read. */
+/**
+ * Requires {@code Authorization: Bearer <api key>} on every endpoint that writes ({@link WritePaths}: ingest, import,
+ * deletes), before the body is read.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiKeyFilter implements WebFilter {
-
-    private static final String PREFIX = "Bearer ";
 
     private final ApiKeys keys;
     private final Problems problems;
@@ -27,13 +28,10 @@ class ApiKeyFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/v1/lineage")) {
+        if (!WritePaths.requiresWriteKey(exchange.getRequest())) {
             return chain.filter(exchange);
         }
-        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-                ? header.substring(PREFIX.length()).strip()
-                : null;
+        String presented = WritePaths.bearer(exchange.getRequest().getHeaders());
         if (keys.accepts(presented)) {
             return chain.filter(exchange);
         }

@@ -1,0 +1,44 @@
+package io.tributary.lifecycle;
+
+import io.tributary.graph.NotFoundException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Soft deletes over REST, shaped like Marquez's ({@code DELETE /api/v1/namespaces/{namespace}/datasets/{name}}); a name
+ * with slashes is sent percent-encoded ({@code %2F}). Needs an ingest key ({@code ingest/ApiKeyFilter}).
+ */
+@RestController
+class DeletionEndpoints {
+
+    private final Deletions deletions;
+
+    DeletionEndpoints(Deletions deletions) {
+        this.deletions = deletions;
+    }
+
+    @DeleteMapping("/api/v1/namespaces/{namespace}/datasets/{name}")
+    Mono<Deletions.Deletion> deleteDataset(@PathVariable String namespace, @PathVariable String name) {
+        return Mono.fromCallable(() -> deletions.dataset(namespace, name)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @DeleteMapping("/api/v1/namespaces/{namespace}/jobs/{name}")
+    Mono<Deletions.Deletion> deleteJob(@PathVariable String namespace, @PathVariable String name) {
+        return Mono.fromCallable(() -> deletions.job(namespace, name)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create("https://tributary.dev/problems/not-found"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}
