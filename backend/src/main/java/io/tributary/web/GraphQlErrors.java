@@ -4,7 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.tributary.graph.NotFoundException;
-import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
@@ -24,15 +24,27 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
     @Override
-    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+    protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+        Throwable ex = thrown;
+        // Batch loaders and async fetchers hand over their failure wrapped.
+        while ((ex instanceof java.util.concurrent.CompletionException
+                        || ex instanceof java.util.concurrent.ExecutionException)
+                && ex.getCause() != null) {
+            ex = ex.getCause();
+        }
         if (ex instanceof NotFoundException) {
             return error(env, ErrorType.NOT_FOUND, ex.getMessage());
         }
         if (ex instanceof IllegalArgumentException) {
             return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
         }
-        if (ex instanceof ClientException client && isTimeout(client)) {
-            return error(env, ErrorType.INTERNAL_ERROR, "The query exceeded the read time limit; narrow it down");
+        if (ex instanceof Neo4jException neo4j && isTimeout(neo4j)) {
+            // A reason clients can act on (narrow the query), beyond the generic classification.
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message("The query exceeded the read time limit; narrow it down")
+                    .extensions(java.util.Map.of("reason", "READ_TIMEOUT"))
+                    .build();
         }
         if (ex instanceof ServiceUnavailableException || ex instanceof TransientException) {
             log.warn("GraphQL query failed: database unavailable: {}", ex.toString());
@@ -41,7 +53,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return null;
     }
 
-    private static boolean isTimeout(ClientException e) {
+    private static boolean isTimeout(Neo4jException e) {
         String code = e.code() == null ? "" : e.code();
         return code.contains("TransactionTimedOut") || code.contains("Terminated");
     }

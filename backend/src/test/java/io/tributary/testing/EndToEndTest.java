@@ -165,6 +165,12 @@ public abstract class EndToEndTest {
         }
     }
 
+    private static List<Map<String, Object>> query(Driver source, String cypher) {
+        try (var session = source.session()) {
+            return session.run(cypher).list(r -> r.asMap());
+        }
+    }
+
     protected List<Map<String, Object>> query(String cypher) {
         return query(cypher, Map.of());
     }
@@ -192,8 +198,13 @@ public abstract class EndToEndTest {
      * identical exactly when their dumps are equal.
      */
     protected List<String> canonicalGraph() {
+        return canonicalGraph(driver);
+    }
+
+    /** {@link #canonicalGraph()} of another store, such as a second service's. */
+    protected static List<String> canonicalGraph(Driver source) {
         var lines = new ArrayList<String>();
-        for (var row : query("""
+        for (var row : query(source, """
                 MATCH (n) WHERE NOT n:Migration
                 RETURN labels(n) AS labels, properties(n) AS properties""")) {
             @SuppressWarnings("unchecked")
@@ -205,7 +216,7 @@ public abstract class EndToEndTest {
             properties.computeIfPresent("json", (k, json) -> "sha256:" + sha256(json.toString()));
             lines.add(labels.stream().sorted().toList() + " " + properties);
         }
-        for (var row : query("""
+        for (var row : query(source, """
                 MATCH (a)-[r]->(b)
                 RETURN labels(a) AS fromLabels, properties(a) AS from, type(r) AS type, properties(r) AS properties,
                        labels(b) AS toLabels, properties(b) AS to""")) {
