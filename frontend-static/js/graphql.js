@@ -1,5 +1,7 @@
 // The UI's only way to the backend: POST /graphql. Errors (HTTP or GraphQL) become one exception with the
-// server's messages, so every view can show them as they are.
+// server's messages, so every view can show them as they are. Where reads are protected, a 401 asks for the read key
+// (read-key.js) and the request is sent again with it.
+import { readKey, forgetReadKey, askForReadKey } from './read-key.js';
 
 export class GraphQLError extends Error {
   constructor(message, errors = [], data = null) {
@@ -10,17 +12,13 @@ export class GraphQLError extends Error {
 }
 
 export async function gql(query, variables = {}, { signal } = {}) {
-  let response;
-  try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query, variables }),
-      signal,
-    });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new GraphQLError(`Cannot reach the server: ${e.message}`);
+  let response = await post(query, variables, signal, readKey());
+  while (response.status === 401) {
+    const refused = readKey();
+    if (refused) forgetReadKey();
+    const key = await askForReadKey(Boolean(refused));
+    if (signal?.aborted) throw new DOMException('superseded', 'AbortError');
+    response = await post(query, variables, signal, key);
   }
   let body;
   try {
@@ -34,6 +32,17 @@ export async function gql(query, variables = {}, { signal } = {}) {
   }
   if (!response.ok) throw new GraphQLError(`The server answered HTTP ${response.status}`);
   return body.data;
+}
+
+async function post(query, variables, signal, key) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  try {
+    return await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new GraphQLError(`Cannot reach the server: ${e.message}`);
+  }
 }
 
 /** True for the AbortError a superseded request ends with: nothing to show. */

@@ -22,6 +22,9 @@ record RetentionProperties(
         if (events != null && (events.isNegative() || events.isZero())) {
             throw new IllegalArgumentException("tributary.retention.events must be positive, was " + events);
         }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("tributary.retention.interval must be positive, was " + interval);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("tributary.retention.batch-size must be at least 1");
         }
