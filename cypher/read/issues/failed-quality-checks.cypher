@@ -1,6 +1,7 @@
 MATCH (q:QualityCheck)
 WHERE q.time >= $since AND q.failed > 0
 MATCH (r:Run)-[:CHECKED]->(q)
+WHERE $job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name)
 RETURN r.runId AS runId, q.time AS time, r.namespace AS namespace, r.jobName AS jobName,
        q.namespace AS datasetNamespace, q.dataset AS datasetName, q.assertions AS assertions
 ORDER BY time DESC

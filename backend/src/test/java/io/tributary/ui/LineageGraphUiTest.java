@@ -81,8 +81,15 @@ class LineageGraphUiTest extends BrowserTest {
         assertThat(nodeStyle(job, "shape")).isEqualTo("round-rectangle");
         assertThat(nodeStyle("DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.customers", "shape"))
                 .isEqualTo("barrel");
-        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("failed")))
+        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("last run failed")))
                 .hasText("Job, last run failed");
+
+        // The dataset whose newest dbt tests failed is marked, as the legend says.
+        String customers = "DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.customers";
+        assertThat(nodeStyle(customers, "border-color")).isEqualTo("rgb(179,38,30)");
+        assertThat(nodeStyle(customers, "border-style")).isEqualTo("double");
+        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("quality")))
+                .hasText("Dataset, latest quality checks failed");
 
         // The node list is the keyboard- and screen-reader-friendly way to the same nodes.
         page.locator(".node-list-box summary").click();
@@ -91,6 +98,46 @@ class LineageGraphUiTest extends BrowserTest {
                 .click();
         assertThat(byId("panel-title")).hasText("DEMO_DB.public.jaffle_shop.customers.test");
         assertThat(page.locator(".facts .state")).hasText("FAILED");
+        assertThat(page.locator(".node-list li")
+                        .filter(new Locator.FilterOptions().setHasText("DEMO_DB.public.customers")))
+                .containsText("latest quality checks failed");
+
+        // A dataset whose tests passed keeps the plain dataset border.
+        open("#/lineage/DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.orders");
+        readyGraph("lineage-graph");
+        String orders = "DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.orders";
+        assertThat(page.locator("#lineage-graph[data-state=ready]")).isVisible();
+        assertThat(drawnNodeIds()).contains(orders);
+        assertThat(nodeStyle(orders, "border-color")).isEqualTo("rgb(91,63,180)");
+        assertThat(nodeStyle(orders, "border-style")).isEqualTo("solid");
+    }
+
+    @Test
+    void longNamesLoseTheirMiddleAndShowInFullOnHover() {
+        ingestSparkColumnLineage();
+
+        open("#/lineage/" + TBL1 + "?up=4&down=0");
+        Locator graph = readyGraph("lineage-graph");
+        // The head (where it lives) and the distinctive tail (which table) stay.
+        assertThat(label(CREATE_SOURCE2_JOB)).isEqualTo("open_line…st_cll_source2");
+        assertThat(label(SOURCE2)).isEqualTo("/tmp/cll_…st/cll_source2");
+        assertThat(label(TBL1)).isEqualTo("/tmp/cll_test/tbl1");
+
+        @SuppressWarnings("unchecked")
+        var at = (Map<String, Number>) page.evaluate(
+                "id => { const p = window.__tributary.lineage.cy.$id(id).renderedPosition();"
+                        + " const r = document.getElementById('lineage-graph').getBoundingClientRect();"
+                        + " return { x: r.left + p.x, y: r.top + p.y }; }",
+                CREATE_SOURCE2_JOB);
+        page.mouse().move(at.get("x").doubleValue(), at.get("y").doubleValue());
+        assertThat(graph)
+                .hasAttribute(
+                        "title",
+                        "open_lineage_integration_create_table.execute_create_table_command.cll_test_cll_source2");
+    }
+
+    private String label(String id) {
+        return (String) page.evaluate("id => window.__tributary.lineage.cy.$id(id).data('label')", id);
     }
 
     @Test
