@@ -16,7 +16,7 @@ const NO_RUN = { fill: '#ffffff', border: '#5f6368' };
  * Long names lose their middle: the head says where a node lives (schema, path), the tail tells tables and tasks
  * apart ("public.cl…_source2"). The full name is in the tooltip, the panel and the node list.
  */
-export function shortLabel(name, max = 24) {
+export function shortLabel(name, max = 22) {
   if (name.length <= max) return name;
   const tail = Math.ceil((max - 1) * 0.6);
   return name.slice(0, max - 1 - tail) + '…' + name.slice(name.length - tail);
@@ -109,7 +109,8 @@ export function graphStyle() {
         padding: 14,
       },
     },
-    { selector: 'node.root', style: { 'border-width': 5, 'font-weight': 'bold' } },
+    // Bold text is wider: the start node's label gets the whole box so that its ellipsis stays in the middle.
+    { selector: 'node.root', style: { 'border-width': 5, 'font-weight': 'bold', 'text-max-width': 188 } },
     { selector: 'node.changed', style: { 'border-color': '#c2410c', 'border-width': 6, 'border-style': 'double' } },
     {
       selector: 'node:selected',

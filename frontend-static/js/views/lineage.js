@@ -23,6 +23,7 @@ const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!, $asOf: DateTim
 }`;
 
 const DEFAULTS = { up: '4', down: '4', max: '1000' };
+const KEYS_HELP = 'Arrow keys move between nodes, plus expands, minus collapses, F fits.';
 /** Above this many nodes, namespaces are grouped and all but the start node's collapsed. */
 export const LARGE_GRAPH = 400;
 /**
@@ -114,7 +115,7 @@ class LineageView {
       tabindex: 0,
       role: 'application',
       'aria-roledescription': 'lineage graph',
-      'aria-label': 'Lineage graph. Arrow keys move between nodes, plus expands, minus collapses, F fits.',
+      'aria-label': `Lineage graph. ${KEYS_HELP}`,
       'data-state': 'loading',
     });
     this.graph.addEventListener('keydown', (e) => this.onKey(e));
@@ -331,7 +332,7 @@ class LineageView {
     const nodes = cy.nodes('[kind = "DATASET"], [kind = "JOB"]').length;
     const edges = cy.edges().length;
     const end = performance.now();
-    // What the benchmark reads: building the elements, ELK's layout, and fitting plus the first frame.
+    // What the benchmark reads: which layout, building the elements, the layout, and fitting plus the first frame.
     const timings = { layout: levels ? 'levels' : 'elk', elementsMs: Math.round(tAdd - started), layoutMs: Math.round(tLayout - tAdd), drawMs: Math.round(end - tLayout), renderMs: Math.round(end - started) };
     Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
     window.__tributary.lineage = { view: this, cy, nodes, edges, truncated: this.model.truncated, ...timings, rerender: () => this.render(routeNow()) };
@@ -421,7 +422,10 @@ class LineageView {
     }
     // A node collapsed away since the link was made falls back to the start node.
     const node = this.model.nodes.get(selected) ?? this.model.nodes.get(this.rootId);
-    if (node) this.panel.show(node, route.params);
+    if (!node) return;
+    // Labels in the canvas are shortened; screen readers get the selected node's full name.
+    this.graph.setAttribute('aria-label', `Lineage graph, ${node.name} selected. ${KEYS_HELP}`);
+    this.panel.show(node, route.params);
   }
 
   selectNode(id) {

@@ -128,9 +128,10 @@ class LineageRenderBenchmarkTest extends BrowserTest {
                 event.putArray("outputs").addObject().put("namespace", "bench").put("name", table(layer, i));
             }
         }
-        for (int from = 0; from < events.size(); from += 1000) {
+        // Batches of 250: a 1,000-event batch once outran the 30 s write timeout on the shared machine (load ~20).
+        for (int from = 0; from < events.size(); from += 250) {
             ArrayNode batch = JSON.createArrayNode();
-            for (int i = from; i < Math.min(from + 1000, events.size()); i++) {
+            for (int i = from; i < Math.min(from + 250, events.size()); i++) {
                 batch.add(events.get(i));
             }
             ingestBatch(batch.toString());
