@@ -90,6 +90,7 @@ class LineageGraphUiTest extends BrowserTest {
         assertThat(nodeStyle(customers, "border-style")).isEqualTo("double");
         assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("quality")))
                 .hasText("Dataset, latest quality checks failed");
+        screenshot("LineageGraphUiTest-quality-checks-failed");
 
         // The node list is the keyboard- and screen-reader-friendly way to the same nodes.
         page.locator(".node-list-box summary").click();
