@@ -91,9 +91,8 @@ export function mountSearch(root) {
     controller = new AbortController();
     try {
       const data = await gql(SEARCH, { q: query }, { signal: controller.signal });
-      // Jobs and datasets before columns, each in the API's rank order: a dataset's name also matches its columns.
-      const ranked = [...data.search.filter((r) => r.kind !== 'FIELD'), ...data.search.filter((r) => r.kind === 'FIELD')];
-      if (input.value.trim() === query) show(ranked, query);
+      // In the API's order: exact names first, then jobs and datasets before their columns.
+      if (input.value.trim() === query) show(data.search, query);
     } catch (e) {
       if (isAbort(e)) return;
       clear(list, h('li', { class: 'search-empty', role: 'alert' }, `Search failed: ${e.message}`));

@@ -1,5 +1,6 @@
-// Libraries load on first use: Cytoscape (WebJar, ESM), ELK and its Cytoscape adapter (npm, UMD, copied into
-// /vendor by the build), Chart.js (WebJar, UMD). Version-less /webjars/ URLs come from webjars-locator-lite.
+// Libraries load on first use: Cytoscape (WebJar, ESM), ELK (1.6 MB, only where it lays a graph out) and its
+// Cytoscape adapter (npm, UMD, copied into /vendor by the build), Chart.js (WebJar, UMD). Version-less /webjars/
+// URLs come from webjars-locator-lite.
 
 const once = (f) => {
   let p = null;
@@ -16,12 +17,12 @@ function script(src) {
   });
 }
 
+/** Cytoscape alone: large lineage answers are laid out without ELK (views/level-layout.js). */
+export const loadCytoscape = once(async () => (await import('/webjars/cytoscape/dist/cytoscape.esm.min.mjs')).default);
+
 /** Cytoscape with the ELK layout registered. */
-export const loadCytoscape = once(async () => {
-  const [{ default: cytoscape }] = await Promise.all([
-    import('/webjars/cytoscape/dist/cytoscape.esm.min.mjs'),
-    script('/vendor/elk.bundled.js'),
-  ]);
+export const loadCytoscapeWithElk = once(async () => {
+  const [cytoscape] = await Promise.all([loadCytoscape(), script('/vendor/elk.bundled.js')]);
   await script('/vendor/cytoscape-elk.js'); // reads window.ELK
   cytoscape.use(window.cytoscapeElk);
   return cytoscape;

@@ -1,7 +1,8 @@
 // A completed run whose duration is more than 3 standard deviations from the mean of the job's previous 30
 // completed runs (at least 5 of them, so that one early run does not make everything an outlier).
 MATCH (r:Run)
-WHERE r.endedAt >= $since AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
+WHERE r.endedAt >= $since
+  AND ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name)) AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
 MATCH (r)-[:RUN_OF]->(j:Job)
 WHERE j.deleted IS NULL
 CALL (r, j) {

@@ -1,7 +1,8 @@
 MATCH (q:QualityCheck)
 WHERE q.time >= $since AND q.failed > 0
 MATCH (r:Run)-[:CHECKED]->(q)
-WHERE NOT EXISTS { (q)-[:OF_DATASET]->(d:Dataset) WHERE d.deleted IS NOT NULL }
+WHERE ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name))
+  AND NOT EXISTS { (q)-[:OF_DATASET]->(d:Dataset) WHERE d.deleted IS NOT NULL }
   AND NOT EXISTS { (r)-[:RUN_OF]->(j:Job) WHERE j.deleted IS NOT NULL }
 RETURN r.runId AS runId, q.time AS time, r.namespace AS namespace, r.jobName AS jobName,
        q.namespace AS datasetNamespace, q.dataset AS datasetName, q.assertions AS assertions

@@ -1,14 +1,15 @@
 // Issues page: failed runs (job execution), runs far from their job's usual duration, and failed data-quality
-// assertions, as the API's issues query reports them.
+// assertions, as the API's issues query reports them; `job` (a JOB node id) narrows them to one job's runs.
 import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage, table } from '../dom.js';
-import { navigate } from '../router.js';
+import { navigate, href } from '../router.js';
+import { parseNodeId } from '../nodes.js';
 import { formatTime } from '../format.js';
 import { stateBadge, jobLink, datasetLink, runLink } from '../panel/common.js';
 import { pageShell } from './common.js';
 
-const ISSUES = `query Issues($since: DateTime, $kinds: [IssueKind!]) {
-  issues(since: $since, kinds: $kinds, first: 1000) {
+const ISSUES = `query Issues($since: DateTime, $kinds: [IssueKind!], $job: JobKeyInput) {
+  issues(since: $since, kinds: $kinds, job: $job, first: 1000) {
     kind time summary errorMessage
     run { id state } job { namespace name } dataset { namespace name }
   }
@@ -31,6 +32,8 @@ export function mount(container, route) {
   const p = route.params;
   const period = PERIODS.find(([v]) => v === p.get('since')) ?? PERIODS[1];
   const kinds = (p.get('kinds') ?? '').split(',').filter((k) => KINDS.some(([v]) => v === k));
+  const jobRef = parseNodeId(p.get('job'));
+  const job = jobRef?.kind === 'JOB' ? { namespace: jobRef.namespace, name: jobRef.name } : null;
   const { section, filters, results } = pageShell('Issues', 'Problems worth a look: failed runs, unusual durations and failed data-quality assertions.');
   container.append(section);
   const since = h('select', { id: 'issues-since' }, PERIODS.map(([v, l]) => h('option', { value: v, selected: v === period[0] }, l)));
@@ -39,18 +42,26 @@ export function mount(container, route) {
     h('label', { class: 'field' }, 'Period', since),
     h('fieldset', { class: 'kinds' }, h('legend', {}, 'Kinds'), boxes),
     h('button', { type: 'submit' }, 'Apply'),
+    job
+      ? h(
+          'p',
+          { class: 'notice', id: 'issues-job', role: 'status' },
+          `Only issues of job ${job.name} (${job.namespace}). `,
+          h('a', { href: href('issues', null, { since: p.get('since'), kinds: p.get('kinds') }) }, 'Show every job'),
+        )
+      : null,
   );
   filters.onsubmit = (e) => {
     e.preventDefault();
     const chosen = [...filters.querySelectorAll('input[name=kind]:checked')].map((i) => i.value);
-    navigate('issues', null, { since: since.value, kinds: chosen.length === KINDS.length ? '' : chosen.join(',') });
+    navigate('issues', null, { since: since.value, kinds: chosen.length === KINDS.length ? '' : chosen.join(','), job: p.get('job') });
   };
 
   (async () => {
     results.append(message('Loading issues…'));
     const sinceIso = period[2] === null ? '1970-01-01T00:00:00Z' : new Date(Date.now() - period[2] * 86_400_000).toISOString();
     try {
-      const { issues } = await gql(ISSUES, { since: sinceIso, kinds: kinds.length ? kinds : null }, { signal: controller.signal });
+      const { issues } = await gql(ISSUES, { since: sinceIso, kinds: kinds.length ? kinds : null, job }, { signal: controller.signal });
       clear(results);
       for (const [kind, label, explanation] of KINDS) {
         if (kinds.length && !kinds.includes(kind)) continue;

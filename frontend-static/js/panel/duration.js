@@ -1,6 +1,8 @@
 // Duration tab (jobs): durations of the job's runs over time with the statistics the API computes; runs the Issues
 // API reports as duration outliers are marked (same rule as the Issues page, not recomputed here).
 import { gql } from '../graphql.js';
+import { href } from '../router.js';
+import { nodeId } from '../nodes.js';
 import { h, clear, facts, table, message } from '../dom.js';
 import { formatTime, formatDuration } from '../format.js';
 import { chart, timeLabel, PALETTE, RED } from '../charts.js';
@@ -12,8 +14,8 @@ const DURATIONS = `query Durations($ns: String!, $name: String!) {
     runs(first: 100) { edges { node { id state startedAt endedAt durationMs } } }
   }
 }`;
-const OUTLIERS = `query Outliers($since: DateTime!) {
-  issues(since: $since, kinds: [JOB_DURATION], first: 1000) { run { id } job { namespace name } summary }
+const OUTLIERS = `query Outliers($since: DateTime!, $job: JobKeyInput!) {
+  issues(since: $since, kinds: [JOB_DURATION], job: $job, first: 1000) { run { id } summary }
 }`;
 
 export async function render(panel, { node, signal }) {
@@ -22,10 +24,8 @@ export async function render(panel, { node, signal }) {
   const runs = job.runs.edges.map((e) => e.node).reverse(); // oldest first
   const timed = runs.filter((r) => r.durationMs !== null && r.durationMs !== undefined);
   const since = runs.find((r) => r.startedAt)?.startedAt ?? '1970-01-01T00:00:00Z';
-  const { issues } = await gql(OUTLIERS, { since }, { signal });
-  const outliers = new Map(
-    issues.filter((i) => i.job.namespace === node.namespace && i.job.name === node.name).map((i) => [i.run.id, i.summary]),
-  );
+  const { issues } = await gql(OUTLIERS, { since, job: { namespace: node.namespace, name: node.name } }, { signal });
+  const outliers = new Map(issues.map((i) => [i.run.id, i.summary]));
   const s = job.durationStats;
   clear(
     panel,
@@ -63,6 +63,7 @@ export async function render(panel, { node, signal }) {
     outliers.size
       ? section('Outliers', h('ul', { id: 'duration-outliers' }, [...outliers].map(([id, summary]) => h('li', {}, runLink({ id }, node), ': ', summary))))
       : h('p', { id: 'duration-outliers' }, 'No duration outliers: the Issues API flags a run more than 3 standard deviations from its job’s mean.'),
+    h('p', {}, h('a', { id: 'job-issues-link', href: href('issues', null, { since: 'all', job: nodeId('JOB', node.namespace, node.name) }) }, 'Every issue of this job')),
     section(
       'Runs',
       table(

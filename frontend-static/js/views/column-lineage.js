@@ -4,7 +4,7 @@ import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage, table, facts } from '../dom.js';
 import { href, navigate } from '../router.js';
 import { nodeId, parseNodeId } from '../nodes.js';
-import { loadCytoscape } from '../vendor.js';
+import { loadCytoscapeWithElk } from '../vendor.js';
 import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel, fitGraph } from './graph-style.js';
 
 const COLUMNS = `query Columns($node: NodeRef!, $dir: Direction!, $depth: Int!, $max: Int!, $ns: String!, $name: String!) {
@@ -118,7 +118,7 @@ class ColumnView {
     const s = this.start;
     try {
       const [cytoscape, data] = await Promise.all([
-        loadCytoscape(),
+        loadCytoscapeWithElk(),
         gql(COLUMNS, { node: s, dir: this.dir, depth: Number(this.depth), max: 1000, ns: s.namespace, name: s.name }, { signal: this.controller.signal }),
       ]);
       this.fillColumnPicker(data.dataset?.fields ?? []);

@@ -12,10 +12,25 @@ export const STATES = [
 const DATASET = { fill: '#f1edff', border: '#5b3fb4' };
 const NO_RUN = { fill: '#ffffff', border: '#5f6368' };
 
-/** Long names keep their end, the part that tells tables and tasks apart. */
-export function shortLabel(name, max = 24) {
-  return name.length <= max ? name : '…' + name.slice(name.length - max + 1);
+/**
+ * Long names lose their middle: the head says where a node lives (schema, path), the tail tells tables and tasks
+ * apart ("public.cl…_source2"). The full name is in the tooltip, the panel and the node list.
+ */
+export function shortLabel(name, max = 22) {
+  if (name.length <= max) return name;
+  const tail = Math.ceil((max - 1) * 0.6);
+  return name.slice(0, max - 1 - tail) + '…' + name.slice(name.length - tail);
 }
+
+/** A dataset whose newest quality check failed: a red double border and a warning mark at its left end. */
+const QUALITY_FAILED = { border: '#b3261e' };
+const WARNING_MARK =
+  'data:image/svg+xml;utf8,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">' +
+      '<circle cx="8" cy="8" r="8" fill="#b3261e"/><rect x="7" y="3" width="2" height="6.5" fill="#fff"/>' +
+      '<rect x="7" y="11" width="2" height="2" fill="#fff"/></svg>',
+  );
 
 export function graphStyle() {
   const states = STATES.map((s) => ({
@@ -54,6 +69,20 @@ export function graphStyle() {
         'border-style': 'dashed',
       },
     },
+    {
+      selector: 'node[kind = "DATASET"][?qualityFailed]',
+      style: {
+        'border-color': QUALITY_FAILED.border,
+        'border-style': 'double',
+        'border-width': 5,
+        'background-image': WARNING_MARK,
+        'background-width': 16,
+        'background-height': 16,
+        'background-position-x': 8,
+        'background-position-y': '50%',
+        'background-clip': 'none',
+      },
+    },
     { selector: 'node[kind = "JOB"][state]', style: { 'border-style': 'solid' } },
     ...states,
     {
@@ -80,7 +109,8 @@ export function graphStyle() {
         padding: 14,
       },
     },
-    { selector: 'node.root', style: { 'border-width': 5, 'font-weight': 'bold' } },
+    // Bold text is wider: the start node's label gets the whole box so that its ellipsis stays in the middle.
+    { selector: 'node.root', style: { 'border-width': 5, 'font-weight': 'bold', 'text-max-width': 188 } },
     { selector: 'node.changed', style: { 'border-color': '#c2410c', 'border-width': 6, 'border-style': 'double' } },
     {
       selector: 'node:selected',
@@ -198,6 +228,7 @@ export function legend({ columns = false } = {}) {
     item('swatch-dataset', 'Dataset', { background: DATASET.fill, 'border-color': DATASET.border }),
     item('swatch-job swatch-dashed', 'Job, no run yet', { background: NO_RUN.fill, 'border-color': NO_RUN.border }),
     STATES.map((s) => item('swatch-job', `Job, last run ${s.label.toLowerCase()}`, { background: s.fill, 'border-color': s.border })),
+    item('swatch-quality', 'Dataset, latest quality checks failed', { background: DATASET.fill, 'border-color': QUALITY_FAILED.border }),
     item('swatch-namespace', 'Collapsed namespace'),
     item('swatch-changed', 'Changed between compared runs'),
   );

@@ -1,16 +1,18 @@
 // The lineage graph: datasets and jobs around a start node, upstream and downstream to their own depths, drawn by
-// Cytoscape with ELK's layered layout. Nodes can be expanded (their neighbours fetched) and collapsed (what only
+// Cytoscape with ELK's layered layout (past LEVEL_LAYOUT_FROM nodes, the cheaper one of level-layout.js). Nodes can be expanded (their neighbours fetched) and collapsed (what only
 // they led to removed). Past a size, namespaces group into compound nodes and all but the start's collapse.
 import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage } from '../dom.js';
 import { updateParams, parseRoute } from '../router.js';
 import { nodeId, parseNodeId, nodeKey } from '../nodes.js';
-import { loadCytoscape } from '../vendor.js';
+import { loadCytoscape, loadCytoscapeWithElk } from '../vendor.js';
 import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel, fitGraph } from './graph-style.js';
+import { levelLayout } from './level-layout.js';
 import { mountPanel } from '../panel/panel.js';
 import { formatTime, toLocalInput, fromLocalInput } from '../format.js';
 
-const NODE_FIELDS = 'id kind namespace name distance description owners jobType integration latestRunId latestRunState';
+const NODE_FIELDS =
+  'id kind namespace name distance description owners jobType integration latestRunId latestRunState latestQualityFailed';
 const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to } truncated`;
 const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!, $asOf: DateTime) {
   up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
@@ -21,8 +23,14 @@ const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!, $asOf: DateTim
 }`;
 
 const DEFAULTS = { up: '4', down: '4', max: '1000' };
+const KEYS_HELP = 'Arrow keys move between nodes, plus expands, minus collapses, F fits.';
 /** Above this many nodes, namespaces are grouped and all but the start node's collapsed. */
 export const LARGE_GRAPH = 400;
+/**
+ * Above this many drawn nodes (with at most one namespace group), the layered layout of level-layout.js replaces
+ * ELK, whose start-up alone costs over a second of CPU in a fresh page (bench/ui-render.md).
+ */
+export const LEVEL_LAYOUT_FROM = 300;
 
 export function mount(container, route) {
   if (!route.arg) return mountEmpty(container);
@@ -107,7 +115,7 @@ class LineageView {
       tabindex: 0,
       role: 'application',
       'aria-roledescription': 'lineage graph',
-      'aria-label': 'Lineage graph. Arrow keys move between nodes, plus expands, minus collapses, F fits.',
+      'aria-label': `Lineage graph. ${KEYS_HELP}`,
       'data-state': 'loading',
     });
     this.graph.addEventListener('keydown', (e) => this.onKey(e));
@@ -193,6 +201,8 @@ class LineageView {
     clear(this.notice, message('Loading lineage…'));
     const p = this.params;
     try {
+      // ELK loads alongside (its scripts compile off the main thread); only smaller answers wait for it.
+      loadCytoscapeWithElk().catch(() => {});
       const [cytoscape, data] = await Promise.all([
         loadCytoscape(),
         gql(LINEAGE, { node: this.root, up: Number(p.up), down: Number(p.down), max: Number(p.max), asOf: p.asOf || null }, { signal: this.controller.signal }),
@@ -217,6 +227,9 @@ class LineageView {
     this.cy = cytoscape({ container: this.graph, style: graphStyle(), ...rendererOptions(this.model.nodes.size) });
     this.cy.on('tap', 'node', (e) => this.selectNode(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => this.toggle(e.target.id()));
+    // Labels are shortened; the full name shows as the tooltip (and in the panel and the node list).
+    this.cy.on('mouseover', 'node', (e) => (this.graph.title = e.target.data('fullName') ?? ''));
+    this.cy.on('mouseout', 'node', () => this.graph.removeAttribute('title'));
     this.resizeObserver = new ResizeObserver(() => this.cy?.resize());
     this.resizeObserver.observe(this.graph);
     window.__tributary.lineage = { view: this, cy: this.cy };
@@ -252,13 +265,21 @@ class LineageView {
       if (parent) groups.add(n.namespace);
       els.push({
         group: 'nodes',
-        data: { id: n.id, kind: n.kind, label: shortLabel(n.name), state: n.latestRunState ?? undefined, parent },
+        data: {
+          id: n.id,
+          kind: n.kind,
+          label: shortLabel(n.name),
+          fullName: n.name,
+          state: n.latestRunState ?? undefined,
+          qualityFailed: n.latestQualityFailed === true || undefined,
+          parent,
+        },
         classes: n.id === rootId ? 'root' : '',
       });
     }
     for (const [sid, count] of summaries) {
       const ns = sid.slice('NAMESPACE:'.length);
-      els.push({ group: 'nodes', data: { id: sid, kind: 'NAMESPACE', namespace: ns, count, label: `${shortLabel(ns, 24)} (${count})` } });
+      els.push({ group: 'nodes', data: { id: sid, kind: 'NAMESPACE', namespace: ns, count, label: `${shortLabel(ns, 24)} (${count})`, fullName: ns } });
     }
     for (const ns of groups) els.push({ group: 'nodes', data: { id: `GROUP:${ns}`, kind: 'GROUP', label: ns } });
     const seen = new Set();
@@ -271,24 +292,38 @@ class LineageView {
       seen.add(id);
       els.push({ group: 'edges', data: { id, source: from, target: to } });
     }
-    return { els, grouped, summaries: summaries.size };
+    return { els, grouped, summaries: summaries.size, groups: groups.size, rootId };
   }
 
   async render(route) {
     const seq = ++this.renderSeq;
     const started = performance.now();
     this.graph.dataset.state = 'layout';
-    const { els, grouped, summaries } = this.elements();
+    const { els, grouped, summaries, groups, rootId } = this.elements();
     const cy = this.cy;
     cy.batch(() => {
       cy.elements().remove();
       cy.add(els);
     });
     const tAdd = performance.now();
-    const layout = cy.layout(layoutOptions(cy.nodes().length));
-    const done = layout.promiseOn('layoutstop');
-    layout.run();
-    await done;
+    const drawn = els.filter((e) => e.group === 'nodes' && e.data.kind !== 'GROUP');
+    const levels = drawn.length > LEVEL_LAYOUT_FROM && groups <= 1;
+    if (levels) {
+      const positions = levelLayout(
+        drawn.map((e) => e.data.id),
+        els.filter((e) => e.group === 'edges').map((e) => e.data),
+        rootId,
+      );
+      if (groups) keepOutsideGroup(positions, drawn);
+      cy.layout({ name: 'preset', positions: (n) => positions.get(n.id()), fit: false, animate: false }).run();
+    } else {
+      await loadCytoscapeWithElk();
+      if (seq !== this.renderSeq) return;
+      const layout = cy.layout(layoutOptions(cy.nodes().length));
+      const done = layout.promiseOn('layoutstop');
+      layout.run();
+      await done;
+    }
     if (seq !== this.renderSeq) return;
     const tLayout = performance.now();
     fitGraph(cy);
@@ -297,8 +332,8 @@ class LineageView {
     const nodes = cy.nodes('[kind = "DATASET"], [kind = "JOB"]').length;
     const edges = cy.edges().length;
     const end = performance.now();
-    // What the benchmark reads: building the elements, ELK's layout, and fitting plus the first frame.
-    const timings = { elementsMs: Math.round(tAdd - started), layoutMs: Math.round(tLayout - tAdd), drawMs: Math.round(end - tLayout), renderMs: Math.round(end - started) };
+    // What the benchmark reads: which layout, building the elements, the layout, and fitting plus the first frame.
+    const timings = { layout: levels ? 'levels' : 'elk', elementsMs: Math.round(tAdd - started), layoutMs: Math.round(tLayout - tAdd), drawMs: Math.round(end - tLayout), renderMs: Math.round(end - started) };
     Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
     window.__tributary.lineage = { view: this, cy, nodes, edges, truncated: this.model.truncated, ...timings, rerender: () => this.render(routeNow()) };
     this.renderNotices(grouped, summaries);
@@ -359,7 +394,7 @@ class LineageView {
             { type: 'button', class: 'link', onclick: () => this.selectNode(this.visibleIdOf(n.id)) },
             n.name,
           ),
-          ` ${n.kind === 'JOB' ? 'job' : 'dataset'} · ${n.namespace} · distance ${n.distance}${n.latestRunState ? ' · ' + n.latestRunState.toLowerCase() : ''}`,
+          ` ${n.kind === 'JOB' ? 'job' : 'dataset'} · ${n.namespace} · distance ${n.distance}${n.latestRunState ? ' · ' + n.latestRunState.toLowerCase() : ''}${n.latestQualityFailed ? ' · latest quality checks failed' : ''}`,
         ),
       ),
     );
@@ -387,7 +422,10 @@ class LineageView {
     }
     // A node collapsed away since the link was made falls back to the start node.
     const node = this.model.nodes.get(selected) ?? this.model.nodes.get(this.rootId);
-    if (node) this.panel.show(node, route.params);
+    if (!node) return;
+    // Labels in the canvas are shortened; screen readers get the selected node's full name.
+    this.graph.setAttribute('aria-label', `Lineage graph, ${node.name} selected. ${KEYS_HELP}`);
+    this.panel.show(node, route.params);
   }
 
   selectNode(id) {
@@ -526,6 +564,16 @@ class LineageView {
 }
 
 const routeNow = () => parseRoute();
+
+/**
+ * With one namespace group drawn, the nodes outside it (collapsed namespaces) go below the group's box, one under
+ * the other at their own layer's x, so the box drawn around the members does not cover them.
+ */
+function keepOutsideGroup(positions, drawn) {
+  const inside = drawn.filter((e) => e.data.parent).map((e) => positions.get(e.data.id).y);
+  let bottom = Math.max(...inside) + 100;
+  for (const e of drawn) if (!e.data.parent) positions.get(e.data.id).y = bottom += 56;
+}
 
 function newModel() {
   return { nodes: new Map(), edges: new Map(), truncated: false, expanded: new Set(), rootId: null };

@@ -3,6 +3,7 @@ package io.tributary.issues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -37,10 +38,11 @@ class IssueFinder {
             Double stddev,
             List<Issue.FailedAssertion> failedAssertions) {}
 
-    List<Found> failedRuns(OffsetDateTime since, int first) {
+    List<Found> failedRuns(OffsetDateTime since, JobKey job, int first) {
         return find(
                 "read/issues/failed-runs",
                 since,
+                job,
                 first,
                 r -> new Found(
                         "JOB_EXECUTION",
@@ -59,10 +61,11 @@ class IssueFinder {
                         List.of()));
     }
 
-    List<Found> durationOutliers(OffsetDateTime since, int first) {
+    List<Found> durationOutliers(OffsetDateTime since, JobKey job, int first) {
         return find(
                 "read/issues/duration-outliers",
                 since,
+                job,
                 first,
                 r -> new Found(
                         "JOB_DURATION",
@@ -79,10 +82,11 @@ class IssueFinder {
                         List.of()));
     }
 
-    List<Found> failedQualityChecks(OffsetDateTime since, int first) {
+    List<Found> failedQualityChecks(OffsetDateTime since, JobKey job, int first) {
         return find(
                 "read/issues/failed-quality-checks",
                 since,
+                job,
                 first,
                 r -> new Found(
                         "DATA_QUALITY",
@@ -115,9 +119,20 @@ class IssueFinder {
     }
 
     private <T> List<T> find(
-            String statement, OffsetDateTime since, int first, java.util.function.Function<Record, T> mapper) {
-        return store.read(statement, Map.of("since", since, "first", first), result -> result.list(mapper::apply));
+            String statement,
+            OffsetDateTime since,
+            JobKey job,
+            int first,
+            java.util.function.Function<Record, T> mapper) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("since", since);
+        parameters.put("first", first);
+        parameters.put("job", job == null ? null : Map.of("namespace", job.namespace(), "name", job.name()));
+        return store.read(statement, parameters, result -> result.list(mapper::apply));
     }
+
+    /** The GraphQL {@code JobKeyInput}: only issues of this job's runs. */
+    record JobKey(String namespace, String name) {}
 
     private static OffsetDateTime time(Record r) {
         return r.get("time").asZonedDateTime().toOffsetDateTime();

@@ -26,7 +26,11 @@ class IssuesController {
     }
 
     @QueryMapping
-    List<Issue> issues(@Argument OffsetDateTime since, @Argument List<String> kinds, @Argument int first) {
+    List<Issue> issues(
+            @Argument OffsetDateTime since,
+            @Argument List<String> kinds,
+            @Argument IssueFinder.JobKey job,
+            @Argument int first) {
         if (first < 1 || first > 1000) {
             throw new IllegalArgumentException("first must be between 1 and 1000");
         }
@@ -36,13 +40,13 @@ class IssuesController {
                 kinds == null || kinds.isEmpty() ? List.of("JOB_EXECUTION", "JOB_DURATION", "DATA_QUALITY") : kinds;
         var found = new ArrayList<IssueFinder.Found>();
         if (wanted.contains("JOB_EXECUTION")) {
-            found.addAll(finder.failedRuns(from, first));
+            found.addAll(finder.failedRuns(from, job, first));
         }
         if (wanted.contains("JOB_DURATION")) {
-            found.addAll(finder.durationOutliers(from, first));
+            found.addAll(finder.durationOutliers(from, job, first));
         }
         if (wanted.contains("DATA_QUALITY")) {
-            found.addAll(finder.failedQualityChecks(from, first));
+            found.addAll(finder.failedQualityChecks(from, job, first));
         }
         found.sort(Comparator.comparing(IssueFinder.Found::time).reversed().thenComparing(IssueFinder.Found::runId));
         List<IssueFinder.Found> page = found.stream().limit(first).toList();

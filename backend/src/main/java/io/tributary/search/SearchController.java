@@ -2,6 +2,7 @@ package io.tributary.search;
 
 import io.tributary.store.GraphStore;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -9,7 +10,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Full-text search over the Neo4j full-text index {@code search_text}. */
+/** Full-text search over the Neo4j full-text index {@code search_text}, ranked as read/search/search says. */
 @Controller
 class SearchController {
 
@@ -33,7 +34,15 @@ class SearchController {
         }
         return store.read(
                 "read/search/search",
-                Map.of("query", lucene, "kinds", kinds == null || kinds.isEmpty() ? ALL_KINDS : kinds, "first", first),
+                Map.of(
+                        "query",
+                        lucene,
+                        "exact",
+                        query.strip().toLowerCase(Locale.ROOT),
+                        "kinds",
+                        kinds == null || kinds.isEmpty() ? ALL_KINDS : kinds,
+                        "first",
+                        first),
                 result -> result.list(r -> new SearchResult(
                         r.get("kind").asString(),
                         r.get("namespace").asString(),

@@ -87,6 +87,67 @@ class IssuesTest extends EndToEndTest {
                 .containsEntry("summary", "nightly_load took 600000 ms; usually 60333 ms ± 943 ms");
     }
 
+    @Test
+    void narrowsIssuesToOneJobsRuns() {
+        for (String event : Fixtures.events("dbt/ol-dbt-tests/no_test_metadata__result.json")) {
+            post(event.replace("{{ any(result) }}", "1.0.0")).expectStatus().isCreated();
+        }
+        String failed = UUID.randomUUID().toString();
+        postRun(failed, "START", OffsetDateTime.of(2024, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        postRun(failed, "FAIL", OffsetDateTime.of(2024, 5, 1, 0, 1, 0, 0, ZoneOffset.UTC));
+        String query = """
+                query($job: JobKeyInput) {
+                  issues(since: "2000-01-01T00:00:00Z", job: $job) { kind job { name } run { id } }
+                }""";
+
+        assertThat(issuesOf(query, null))
+                .extracting(i -> i.get("kind") + " " + ((Map<?, ?>) i.get("job")).get("name"))
+                .containsExactlyInAnyOrder(
+                        "JOB_EXECUTION nightly_load",
+                        "JOB_EXECUTION DEMO_DB.public.jaffle_shop.customers.test",
+                        "DATA_QUALITY DEMO_DB.public.jaffle_shop.customers.test");
+        assertThat(issuesOf(
+                        query,
+                        Map.of("namespace", "dbt-test-namespace", "name", "DEMO_DB.public.jaffle_shop.customers.test")))
+                .extracting(i -> i.get("kind"))
+                .containsExactlyInAnyOrder("JOB_EXECUTION", "DATA_QUALITY");
+        assertThat(issuesOf(query, Map.of("namespace", "my-scheduler-namespace", "name", "nightly_load")))
+                .extracting(i -> i.get("run"))
+                .containsExactly(Map.of("id", failed));
+        // The same name in another namespace is another job.
+        assertThat(issuesOf(query, Map.of("namespace", "dbt-test-namespace", "name", "nightly_load")))
+                .isEmpty();
+    }
+
+    private List<Map<String, Object>> issuesOf(String query, Map<String, Object> job) {
+        return graphQl.document(query)
+                .variable("job", job)
+                .execute()
+                .path("issues")
+                .entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .get();
+    }
+
+    @Test
+    void narrowsDurationOutliersToOneJob() {
+        OffsetDateTime start = OffsetDateTime.of(2024, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        long[] seconds = {60, 61, 59, 60, 62, 60, 600};
+        for (int i = 0; i < seconds.length; i++) {
+            String runId = UUID.randomUUID().toString();
+            postRun(runId, "START", start.plusHours(i));
+            postRun(runId, "COMPLETE", start.plusHours(i).plusSeconds(seconds[i]));
+        }
+        String query = """
+                query($job: JobKeyInput) {
+                  issues(since: "2000-01-01T00:00:00Z", kinds: [JOB_DURATION], job: $job) { durationMs }
+                }""";
+
+        assertThat(issuesOf(query, Map.of("namespace", "my-scheduler-namespace", "name", "nightly_load")))
+                .hasSize(1);
+        assertThat(issuesOf(query, Map.of("namespace", "my-scheduler-namespace", "name", "other_job")))
+                .isEmpty();
+    }
+
     /** The spec's own minimal COMPLETE example, re-identified as one run of one job at a given time. */
     private void postRun(String runId, String eventType, OffsetDateTime time) {
         String event = Fixtures.text("spec-examples/fluentd__event_simple.json")

@@ -81,8 +81,16 @@ class LineageGraphUiTest extends BrowserTest {
         assertThat(nodeStyle(job, "shape")).isEqualTo("round-rectangle");
         assertThat(nodeStyle("DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.customers", "shape"))
                 .isEqualTo("barrel");
-        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("failed")))
+        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("last run failed")))
                 .hasText("Job, last run failed");
+
+        // The dataset whose newest dbt tests failed is marked, as the legend says.
+        String customers = "DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.customers";
+        assertThat(nodeStyle(customers, "border-color")).isEqualTo("rgb(179,38,30)");
+        assertThat(nodeStyle(customers, "border-style")).isEqualTo("double");
+        assertThat(page.locator(".legend li").filter(new Locator.FilterOptions().setHasText("quality")))
+                .hasText("Dataset, latest quality checks failed");
+        screenshot("LineageGraphUiTest-quality-checks-failed");
 
         // The node list is the keyboard- and screen-reader-friendly way to the same nodes.
         page.locator(".node-list-box summary").click();
@@ -91,6 +99,54 @@ class LineageGraphUiTest extends BrowserTest {
                 .click();
         assertThat(byId("panel-title")).hasText("DEMO_DB.public.jaffle_shop.customers.test");
         assertThat(page.locator(".facts .state")).hasText("FAILED");
+        assertThat(page.locator(".node-list li")
+                        .filter(new Locator.FilterOptions().setHasText("DEMO_DB.public.customers")))
+                .containsText("latest quality checks failed");
+
+        // A dataset whose tests passed keeps the plain dataset border.
+        open("#/lineage/DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.orders");
+        readyGraph("lineage-graph");
+        String orders = "DATASET:snowflake%3A%2F%2FASDF1234.eu-central-1.aws:DEMO_DB.public.orders";
+        assertThat(page.locator("#lineage-graph[data-state=ready]")).isVisible();
+        assertThat(drawnNodeIds()).contains(orders);
+        assertThat(nodeStyle(orders, "border-color")).isEqualTo("rgb(91,63,180)");
+        assertThat(nodeStyle(orders, "border-style")).isEqualTo("solid");
+    }
+
+    @Test
+    void longNamesLoseTheirMiddleAndShowInFullOnHover() {
+        ingestSparkColumnLineage();
+
+        open("#/lineage/" + TBL1 + "?up=4&down=0");
+        Locator graph = readyGraph("lineage-graph");
+        // The head (where it lives) and the distinctive tail (which table) stay.
+        assertThat(label(CREATE_SOURCE2_JOB)).isEqualTo("open_lin…t_cll_source2");
+        assertThat(label(SOURCE2)).isEqualTo("/tmp/cll…t/cll_source2");
+        assertThat(label(TBL1)).isEqualTo("/tmp/cll_test/tbl1");
+        assertThat(graph)
+                .hasAttribute("aria-label", Pattern.compile("^Lineage graph, /tmp/cll_test/tbl1 selected\\. .*"));
+
+        @SuppressWarnings("unchecked")
+        var at = (Map<String, Number>) page.evaluate(
+                "id => { const p = window.__tributary.lineage.cy.$id(id).renderedPosition();"
+                        + " const r = document.getElementById('lineage-graph').getBoundingClientRect();"
+                        + " return { x: r.left + p.x, y: r.top + p.y }; }",
+                CREATE_SOURCE2_JOB);
+        page.mouse().move(at.get("x").doubleValue(), at.get("y").doubleValue());
+        assertThat(graph)
+                .hasAttribute(
+                        "title",
+                        "open_lineage_integration_create_table.execute_create_table_command.cll_test_cll_source2");
+        page.evaluate("id => window.__tributary.lineage.view.selectNode(id)", CREATE_SOURCE2_JOB);
+        assertThat(graph)
+                .hasAttribute(
+                        "aria-label",
+                        Pattern.compile("^Lineage graph, open_lineage_integration_create_table"
+                                + "\\.execute_create_table_command\\.cll_test_cll_source2 selected\\. .*"));
+    }
+
+    private String label(String id) {
+        return (String) page.evaluate("id => window.__tributary.lineage.cy.$id(id).data('label')", id);
     }
 
     @Test
@@ -187,6 +243,55 @@ class LineageGraphUiTest extends BrowserTest {
         assertThat(page.locator("#lineage-graph[data-state=error]")).hasCount(1);
         assertThat(page.locator(".graph-notices .message-error")).containsText("Could not load: ");
         assertThat(page.locator(".side-panel .message-error")).containsText("no_such_table");
+    }
+
+    @Test
+    void aLargeAnswerIsLaidOutInLayersByDistanceWithoutOverlaps() {
+        // orders (warehouse) → 400 jobs (warehouse) → 400 tables (lake): lake collapses, one namespace group stays.
+        var events = JSON.createArrayNode();
+        for (int i = 0; i < 400; i++) {
+            var event = events.addObject()
+                    .put("eventType", "COMPLETE")
+                    .put("eventTime", "2024-01-01T00:00:00Z")
+                    .put("producer", "https://example.com/ui-test")
+                    .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent");
+            event.putObject("run").put("runId", UUID.randomUUID().toString());
+            event.putObject("job").put("namespace", "warehouse").put("name", "load_%03d".formatted(i));
+            event.putArray("inputs").addObject().put("namespace", "warehouse").put("name", "orders");
+            event.putArray("outputs").addObject().put("namespace", "lake").put("name", "orders_%03d".formatted(i));
+        }
+        ingestBatch(events.toString());
+
+        open("#/lineage/DATASET:warehouse:orders?up=0&down=2");
+
+        Locator graph = readyGraph("lineage-graph");
+        assertThat(graph).hasAttribute("data-nodes", "401");
+        assertThat(page.evaluate("() => window.__tributary.lineage.layout")).isEqualTo("levels");
+        // Each node's x is its distance from the start; the collapsed namespace sits below the group's box.
+        @SuppressWarnings("unchecked")
+        var columns = (Map<String, Object>)
+                page.evaluate(
+                        "() => { const cy = window.__tributary.lineage.cy;"
+                                + " const x = (s) => [...new Set(cy.nodes(s).map(n => Math.round(n.position('x'))))];"
+                                + " return { start: x('node.root'), jobs: x('[kind = \"JOB\"]'), lake: x('[kind = \"NAMESPACE\"]') }; }");
+        assertThat((List<?>) columns.get("jobs")).hasSize(1);
+        assertThat(((Number) ((List<?>) columns.get("jobs")).getFirst()).doubleValue())
+                .isGreaterThan(((Number) ((List<?>) columns.get("start")).getFirst()).doubleValue());
+        assertThat(((Number) ((List<?>) columns.get("lake")).getFirst()).doubleValue())
+                .isGreaterThan(((Number) ((List<?>) columns.get("jobs")).getFirst()).doubleValue());
+        assertThat(
+                        page.evaluate(
+                                "() => { const cy = window.__tributary.lineage.cy;"
+                                        + " return cy.$id('NAMESPACE:lake').boundingBox().y1 > cy.$id('GROUP:warehouse').boundingBox().y2; }"))
+                .isEqualTo(true);
+        // No two nodes overlap.
+        assertThat(
+                        page.evaluate(
+                                "() => { const boxes = window.__tributary.lineage.cy.nodes().filter(n => !n.isParent())"
+                                        + ".map(n => n.boundingBox()).sort((a, b) => a.x1 - b.x1 || a.y1 - b.y1); let overlaps = 0;"
+                                        + " for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length && boxes[j].x1 < boxes[i].x2; j++)"
+                                        + " if (boxes[j].y1 < boxes[i].y2 && boxes[i].y1 < boxes[j].y2) overlaps++; return overlaps; }"))
+                .isEqualTo(0);
     }
 
     @Test

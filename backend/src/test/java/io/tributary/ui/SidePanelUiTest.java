@@ -7,6 +7,7 @@ import io.tributary.testing.Fixtures;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -94,6 +95,10 @@ class SidePanelUiTest extends BrowserTest {
             slow = UUID.randomUUID().toString();
             postRun(slow, "START", start.plusHours(i));
             postRun(slow, "COMPLETE", start.plusHours(i).plusSeconds(seconds[i]));
+            // Another job with an outlier of its own at the same times, which neither the tab nor its link shows.
+            String other = UUID.randomUUID().toString();
+            postRun("weekly_load", other, "START", start.plusHours(i));
+            postRun("weekly_load", other, "COMPLETE", start.plusHours(i).plusSeconds(seconds[i] * 2));
         }
 
         open("#/lineage/JOB:my-scheduler-namespace:nightly_load?tab=duration");
@@ -111,6 +116,19 @@ class SidePanelUiTest extends BrowserTest {
         assertThat(runs).hasCount(7);
         assertThat(runs.first().locator("td").nth(3)).hasText("10 min 0 s outlier");
         assertThat(runs.nth(1).locator("td").nth(3)).hasText("1 min 0 s");
+
+        // Every issue of this job: the Issues page narrowed to it by the API's job filter.
+        byId("job-issues-link").click();
+        assertThat(page)
+                .hasURL(Pattern.compile(".*#/issues\\?since=all&job=JOB%3Amy-scheduler-namespace%3Anightly_load$"));
+        assertThat(byId("issues-job")).containsText("Only issues of job nightly_load (my-scheduler-namespace).");
+        Locator durations = byId("issues-job-duration");
+        assertThat(durations.locator("h2")).hasText("Job duration (1)");
+        assertThat(durations.locator("tbody tr td").nth(1)).hasText("nightly_load");
+        screenshot("SidePanelUiTest-issues-of-one-job");
+        byId("issues-job").getByText("Show every job").click();
+        assertThat(durations.locator("h2")).hasText("Job duration (2)");
+        assertThat(byId("issues-job")).hasCount(0);
     }
 
     @Test
@@ -147,11 +165,15 @@ class SidePanelUiTest extends BrowserTest {
 
     /** The spec's minimal COMPLETE example, re-identified as one run of the job nightly_load at a given time. */
     private void postRun(String runId, String eventType, OffsetDateTime time) {
+        postRun("nightly_load", runId, eventType, time);
+    }
+
+    private void postRun(String job, String runId, String eventType, OffsetDateTime time) {
         var event = (ObjectNode) JSON.readTree(Fixtures.text("spec-examples/fluentd__event_simple.json"));
         ((ObjectNode) event.get("run")).put("runId", runId);
         event.put("eventType", eventType);
         event.put("eventTime", time.toString());
-        ((ObjectNode) event.get("job")).put("name", "nightly_load");
+        ((ObjectNode) event.get("job")).put("name", job);
         post(event.toString()).expectStatus().isCreated();
     }
 }
