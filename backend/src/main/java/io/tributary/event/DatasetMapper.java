@@ -22,6 +22,7 @@ final class DatasetMapper {
                 FacetMapper.datasetFacets(facets),
                 schema(facets.get("schema")),
                 columnLineage(facets.get("columnLineage")),
+                datasetColumnLineage(facets.get("columnLineage")),
                 symlinks(facets.get("symlinks")),
                 FacetMapper.statistics(statistics.isObject() ? statistics : null),
                 FacetMapper.quality(ioFacets, facets));
@@ -66,39 +67,63 @@ final class DatasetMapper {
             String legacyType = text(spec, "transformationType");
             String legacyDescription = text(spec, "transformationDescription");
             for (JsonNode in : spec.path("inputFields")) {
-                String namespace = text(in, "namespace");
-                String name = text(in, "name");
-                String field = text(in, "field");
-                if (namespace == null || name == null || field == null) {
-                    continue;
-                }
-                JsonNode transformations = in.path("transformations");
-                if (transformations.isArray() && !transformations.isEmpty()) {
-                    for (JsonNode t : transformations) {
-                        derivations.add(new LineageEvent.ColumnDerivation(
-                                output.getKey(),
-                                namespace,
-                                name,
-                                field,
-                                text(t, "type") == null ? "UNKNOWN" : text(t, "type"),
-                                text(t, "subtype"),
-                                text(t, "description"),
-                                bool(t, "masking")));
-                    }
-                } else {
-                    derivations.add(new LineageEvent.ColumnDerivation(
-                            output.getKey(),
-                            namespace,
-                            name,
-                            field,
-                            legacyType == null || legacyType.isBlank() ? "UNKNOWN" : legacyType,
-                            null,
-                            legacyDescription == null || legacyDescription.isBlank() ? null : legacyDescription,
-                            null));
-                }
+                addDerivations(in, output.getKey(), legacyType, legacyDescription, derivations);
             }
         }
         return derivations;
+    }
+
+    /**
+     * The facet's dataset-level entries (spec 1.2 {@code dataset}: input fields that shape the whole output, such as
+     * filter, join and group-by columns), one derivation per (input field, transformation), with no output field.
+     */
+    private static List<LineageEvent.ColumnDerivation> datasetColumnLineage(JsonNode facet) {
+        var derivations = new ArrayList<LineageEvent.ColumnDerivation>();
+        if (facet == null || !facet.isObject() || isDeleted(facet)) {
+            return derivations;
+        }
+        for (JsonNode in : facet.path("dataset")) {
+            addDerivations(in, null, null, null, derivations);
+        }
+        return derivations;
+    }
+
+    private static void addDerivations(
+            JsonNode in,
+            String outputField,
+            String legacyType,
+            String legacyDescription,
+            List<LineageEvent.ColumnDerivation> into) {
+        String namespace = text(in, "namespace");
+        String name = text(in, "name");
+        String field = text(in, "field");
+        if (namespace == null || name == null || field == null) {
+            return;
+        }
+        JsonNode transformations = in.path("transformations");
+        if (transformations.isArray() && !transformations.isEmpty()) {
+            for (JsonNode t : transformations) {
+                into.add(new LineageEvent.ColumnDerivation(
+                        outputField,
+                        namespace,
+                        name,
+                        field,
+                        text(t, "type") == null ? "UNKNOWN" : text(t, "type"),
+                        text(t, "subtype"),
+                        text(t, "description"),
+                        bool(t, "masking")));
+            }
+        } else {
+            into.add(new LineageEvent.ColumnDerivation(
+                    outputField,
+                    namespace,
+                    name,
+                    field,
+                    legacyType == null || legacyType.isBlank() ? "UNKNOWN" : legacyType,
+                    null,
+                    legacyDescription == null || legacyDescription.isBlank() ? null : legacyDescription,
+                    null));
+        }
     }
 
     private static List<LineageEvent.Symlink> symlinks(JsonNode facet) {

@@ -16,12 +16,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,10 +45,12 @@ public class EventParser {
                         .maxNestingDepth(64)
                         .maxNumberLength(100)
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.reader = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // A repeated property is refused unless both values are equal (real Spark events repeat one).
+                .addModule(new SimpleModule("same-value-duplicates")
+                        .addDeserializer(JsonNode.class, new SameValueDuplicates()))
                 .build();
         this.canonical = JsonMapper.builder()
                 .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)

@@ -65,6 +65,8 @@ public record LineageEvent(
      * @param fields the {@code schema} facet, flattened depth-first (nested fields carry their parent's path), or
      *     null when the event carried no schema
      * @param columnLineage the {@code columnLineage} facet, one entry per output field and input field
+     * @param datasetColumnLineage the facet's dataset-level entries (input fields that affect every output field, such
+     *     as filter, join and group-by columns), with no output field
      * @param symlinks other identifiers of the same dataset
      * @param statistics per-run input or output statistics (rows, bytes, files)
      * @param quality data-quality metrics and assertions about this dataset in this run, or null
@@ -75,6 +77,7 @@ public record LineageEvent(
             List<Facet> facets,
             List<SchemaField> fields,
             List<ColumnDerivation> columnLineage,
+            List<ColumnDerivation> datasetColumnLineage,
             List<Symlink> symlinks,
             Statistics statistics,
             Quality quality) {}

@@ -37,6 +37,7 @@ final class EventRows {
     final List<Map<String, Object>> jobInputs = new ArrayList<>();
     final List<Map<String, Object>> jobOutputs = new ArrayList<>();
     final List<Map<String, Object>> columnLineage = new ArrayList<>();
+    final List<Map<String, Object>> datasetColumnLineage = new ArrayList<>();
     final List<Map<String, Object>> symlinks = new ArrayList<>();
     final List<Map<String, Object>> quality = new ArrayList<>();
 
@@ -165,6 +166,11 @@ final class EventRows {
             row.put("version", version);
             columnLineage.add(row);
         }
+        for (var c : d.datasetColumnLineage()) {
+            datasets.add(entity(c.inputNamespace(), c.inputDataset(), time, List.of()));
+            namespaces.add(c.inputNamespace());
+        }
+        datasetColumnLineage.addAll(DatasetColumnLineageRows.of(e, d, version));
         for (var s : d.symlinks()) {
             datasets.add(entity(s.namespace(), s.name(), time, List.of()));
             namespaces.add(s.namespace());

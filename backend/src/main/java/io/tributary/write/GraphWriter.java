@@ -45,6 +45,7 @@ class GraphWriter {
                     run(tx, "ingest/link-job-inputs", rows.jobInputs);
                     run(tx, "ingest/link-job-outputs", rows.jobOutputs);
                     run(tx, "ingest/upsert-column-lineage", rows.columnLineage);
+                    run(tx, "ingest/upsert-dataset-column-lineage", rows.datasetColumnLineage);
                     run(tx, "ingest/link-symlinks", rows.symlinks);
                     run(tx, "ingest/upsert-quality", rows.quality);
                     return null;

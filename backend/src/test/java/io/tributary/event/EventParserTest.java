@@ -137,6 +137,31 @@ class EventParserTest {
                 .containsExactly(new LineageEvent.Assertion("row_count", null, false));
     }
 
+    /**
+     * openlineage-spark 1.53 repeats the {@code processing_engine} run facet in some START events: a property repeated
+     * with an equal value (nested objects included) is read once; repeated with another value it stays malformed.
+     */
+    @Test
+    void acceptsARepeatedPropertyOnlyWhenBothValuesAreEqual() {
+        String event = Fixtures.text("spark/compat-tests-cll/5.json").strip();
+        var job = (ObjectNode) JSON.readTree(event).get("job");
+        String sameJobTwice = "{\"job\": " + job + ", " + event.substring(1);
+        String otherJobFirst = "{\"job\": " + job.deepCopy().put("name", "another_job") + ", " + event.substring(1);
+
+        LineageEvent once = parse(event);
+        LineageEvent twice = parse(sameJobTwice);
+        assertThat(twice.id()).isEqualTo(once.id());
+        assertThat(twice.job()).isEqualTo(once.job());
+        assertThatThrownBy(() -> parse(otherJobFirst))
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class,
+                        e -> assertThat(e.violations())
+                                .singleElement()
+                                .extracting(Violation::detail)
+                                .asString()
+                                .startsWith("malformed JSON: Duplicate Object property \"job\" with different values"));
+    }
+
     private LineageEvent parse(String json) {
         return parser.parse(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -39,7 +39,7 @@ class HiveReplayTest extends EndToEndTest {
 
     /**
      * The sha1 columns (mt, ma) are masked, the plain ones not. The facet's dataset-level entry (t1.a, INDIRECT
-     * GROUP_BY) names no output field, so it is no field-to-field edge.
+     * GROUP_BY: the grouping shapes every row of the output) feeds every output column.
      */
     @Test
     void columnLineageMarksTheHashedColumnsAsMasked() {
@@ -56,12 +56,22 @@ class HiveReplayTest extends EndToEndTest {
                             { "dataset": "test.t1", "field": "a", "type": "int", "distance": 1 },
                             { "dataset": "test.t1", "field": "b", "type": "int", "distance": 1 } ],
                           "edges": [
+{ "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:a",
+  "transformation": { "type": "INDIRECT", "subtype": "GROUP_BY", "masking": false } },
 { "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:i",
   "transformation": { "type": "DIRECT", "subtype": "IDENTITY", "masking": false } },
+{ "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:i",
+  "transformation": { "type": "INDIRECT", "subtype": "GROUP_BY", "masking": false } },
+{ "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:ma",
+  "transformation": { "type": "INDIRECT", "subtype": "GROUP_BY", "masking": false } },
 { "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:mt",
   "transformation": { "type": "DIRECT", "subtype": "TRANSFORMATION", "masking": true } },
+{ "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:mt",
+  "transformation": { "type": "INDIRECT", "subtype": "GROUP_BY", "masking": false } },
 { "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:t",
   "transformation": { "type": "DIRECT", "subtype": "TRANSFORMATION", "masking": false } },
+{ "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:a", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:t",
+  "transformation": { "type": "INDIRECT", "subtype": "GROUP_BY", "masking": false } },
 { "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:b", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:a",
   "transformation": { "type": "DIRECT", "subtype": "AGGREGATION", "masking": false } },
 { "from": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.t1:b", "to": "FIELD:hive%3A%2F%2Flocalhost%3A9083:test.xxx:ma",
