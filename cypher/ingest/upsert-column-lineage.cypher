@@ -1,22 +1,39 @@
 // Column lineage, in the direction data flows: (input Field)-[:FEEDS]->(output Field), one edge per
-// transformation (type, subtype). Datasets referenced only here were created by upsert-datasets.
+// transformation (type, subtype), for the rows column-lineage-changes returned. Datasets referenced only here were
+// created by upsert-datasets. First seen is the earliest event reporting the edge; its description, masking and job
+// come from the newest ColumnLineageVersion reporting it (the greatest lastVersion, ties to the greater hash), whose
+// hash the edge keeps as lineageHash. When each version was last sent is on the ColumnLineageVersion. Rows are
+// grouped per edge first, so that each edge is decided once from every version of this transaction reporting it.
 UNWIND $rows AS row
-MATCH (id:Dataset {namespace: row.inputNamespace, name: row.inputDataset})
-MATCH (od:Dataset {namespace: row.namespace, name: row.name})
-MERGE (src:Field {namespace: row.inputNamespace, dataset: row.inputDataset, name: row.inputField})
-  ON CREATE SET src.firstSeen = row.time, src.searchText = row.inputSearchText
-SET src.firstSeen = CASE WHEN row.time < src.firstSeen THEN row.time ELSE src.firstSeen END
+MATCH (c:ColumnLineageVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
+WITH row.inputNamespace AS inputNamespace, row.inputDataset AS inputDataset, row.inputField AS inputField,
+     row.namespace AS namespace, row.name AS name, row.outputField AS outputField, row.type AS type,
+     row.subtypeKey AS subtype, min(row.time) AS time,
+     collect({row: row, hash: c.hash, lastVersion: c.lastVersion}) AS candidates
+WITH inputNamespace, inputDataset, inputField, namespace, name, outputField, type, subtype, time,
+     reduce(best = head(candidates), c IN tail(candidates) |
+       CASE WHEN c.lastVersion > best.lastVersion OR (c.lastVersion = best.lastVersion AND c.hash > best.hash)
+         THEN c ELSE best END) AS best
+MATCH (id:Dataset {namespace: inputNamespace, name: inputDataset})
+MATCH (od:Dataset {namespace: namespace, name: name})
+MERGE (src:Field {namespace: inputNamespace, dataset: inputDataset, name: inputField})
+  ON CREATE SET src.firstSeen = time, src.searchText = best.row.inputSearchText
+SET src.firstSeen = CASE WHEN time < src.firstSeen THEN time ELSE src.firstSeen END
 MERGE (id)-[:HAS_FIELD]->(src)
-MERGE (dst:Field {namespace: row.namespace, dataset: row.name, name: row.outputField})
-  ON CREATE SET dst.firstSeen = row.time, dst.searchText = row.outputSearchText
-SET dst.firstSeen = CASE WHEN row.time < dst.firstSeen THEN row.time ELSE dst.firstSeen END
+MERGE (dst:Field {namespace: namespace, dataset: name, name: outputField})
+  ON CREATE SET dst.firstSeen = time, dst.searchText = best.row.outputSearchText
+SET dst.firstSeen = CASE WHEN time < dst.firstSeen THEN time ELSE dst.firstSeen END
 MERGE (od)-[:HAS_FIELD]->(dst)
-MERGE (src)-[e:FEEDS {type: row.type, subtype: row.subtypeKey}]->(dst)
-  ON CREATE SET e.firstSeen = row.time, e.lastSeen = row.time
-SET e.firstSeen = CASE WHEN row.time < e.firstSeen THEN row.time ELSE e.firstSeen END,
-    e.lastSeen = CASE WHEN row.time > e.lastSeen THEN row.time ELSE e.lastSeen END
-SET e += CASE
-  WHEN e.version IS NULL OR e.version <= row.version
-    THEN {description: row.description, masking: row.masking, jobNamespace: row.jobNamespace,
-          jobName: row.jobName, version: row.version}
-  ELSE {} END
+MERGE (src)-[e:FEEDS {type: type, subtype: subtype}]->(dst)
+  ON CREATE SET e.firstSeen = time
+SET e.firstSeen = CASE WHEN time < e.firstSeen THEN time ELSE e.firstSeen END
+WITH e, best, namespace, name
+OPTIONAL MATCH (held:ColumnLineageVersion {namespace: namespace, dataset: name, hash: e.lineageHash})
+WITH e, best, held
+// An edge without lineageHash predates ColumnLineageVersions: its version property orders it instead.
+WHERE coalesce(e.lineageHash, '') <> best.hash
+  AND (coalesce(held.lastVersion, e.version, '') < best.lastVersion
+       OR (held.lastVersion = best.lastVersion AND held.hash < best.hash))
+SET e.description = best.row.description, e.masking = best.row.masking, e.jobNamespace = best.row.jobNamespace,
+    e.jobName = best.row.jobName, e.lineageHash = best.hash
+REMOVE e.version, e.lastSeen

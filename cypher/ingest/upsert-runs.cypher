@@ -28,6 +28,9 @@ SET r.durationMs = CASE
 MERGE (r)-[:RUN_OF]->(j)
 WITH r, row
 UNWIND row.facets AS facet
-WITH r, facet
+// The newest of this transaction's rows per facet first, so that rows cannot act on each other's stale reads.
+WITH r, facet.name AS name, collect(facet) AS sent
+WITH r, reduce(newest = head(sent), f IN tail(sent) | CASE WHEN f.version > newest.version THEN f ELSE newest END)
+  AS facet
 WHERE r['facetVersion_' + facet.name] IS NULL OR r['facetVersion_' + facet.name] <= facet.version
 SET r += facet.properties

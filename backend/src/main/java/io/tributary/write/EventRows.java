@@ -6,7 +6,9 @@ import io.tributary.event.LineageEvent.DatasetInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,13 @@ final class EventRows {
     final List<Map<String, Object>> runOutputs = new ArrayList<>();
     final List<Map<String, Object>> jobInputs = new ArrayList<>();
     final List<Map<String, Object>> jobOutputs = new ArrayList<>();
+    /** One row per (event, output dataset) with a columnLineage facet: the facet's ColumnLineageVersion. */
+    final List<Map<String, Object>> lineageVersions = new ArrayList<>();
+    /** Rows carry their {@code index} so that the check statements can return which of them change the graph. */
     final List<Map<String, Object>> columnLineage = new ArrayList<>();
-    final List<Map<String, Object>> datasetColumnLineage = new ArrayList<>();
+
+    private final Map<List<Object>, Map<String, Object>> lineageRows = new HashMap<>();
+
     final List<Map<String, Object>> symlinks = new ArrayList<>();
     final List<Map<String, Object>> quality = new ArrayList<>();
 
@@ -120,13 +127,22 @@ final class EventRows {
                     .toList();
             String fieldsJson = SchemaJson.of(d.fields());
             schemas.add(Map.of(
-                    "namespace", d.namespace(),
-                    "name", d.name(),
-                    "time", time,
-                    "version", version,
-                    "hash", SchemaJson.hash(fieldsJson),
-                    "fieldsJson", fieldsJson,
-                    "fields", fields));
+                    "index",
+                    schemas.size(),
+                    "namespace",
+                    d.namespace(),
+                    "name",
+                    d.name(),
+                    "time",
+                    time,
+                    "version",
+                    version,
+                    "hash",
+                    SchemaJson.hash(fieldsJson),
+                    "fieldsJson",
+                    fieldsJson,
+                    "fields",
+                    fields));
         }
         if (e.run() != null) {
             var io = ref(d);
@@ -146,7 +162,18 @@ final class EventRows {
             lineage.put("time", time);
             (input ? jobInputs : jobOutputs).add(lineage);
         }
-        for (var c : d.columnLineage()) {
+        var derivations = ColumnDerivations.of(d);
+        String lineageHash = derivations.isEmpty() ? null : SchemaJson.lineageHash(e.job(), derivations);
+        if (lineageHash != null) {
+            var lineageVersion = ref(d);
+            lineageVersion.put("hash", lineageHash);
+            lineageVersion.put("jobNamespace", e.job() == null ? null : e.job().namespace());
+            lineageVersion.put("jobName", e.job() == null ? null : e.job().name());
+            lineageVersion.put("time", time);
+            lineageVersion.put("version", version);
+            lineageVersions.add(lineageVersion);
+        }
+        for (var c : derivations) {
             datasets.add(entity(c.inputNamespace(), c.inputDataset(), time, List.of()));
             namespaces.add(c.inputNamespace());
             var row = ref(d);
@@ -163,14 +190,14 @@ final class EventRows {
             row.put("jobNamespace", e.job() == null ? null : e.job().namespace());
             row.put("jobName", e.job() == null ? null : e.job().name());
             row.put("time", time);
-            row.put("version", version);
-            columnLineage.add(row);
+            row.put("hash", lineageHash);
+            addLineage(row);
         }
         for (var c : d.datasetColumnLineage()) {
+            // Named even when no output column is known to draw its edges to.
             datasets.add(entity(c.inputNamespace(), c.inputDataset(), time, List.of()));
             namespaces.add(c.inputNamespace());
         }
-        datasetColumnLineage.addAll(DatasetColumnLineageRows.of(e, d, version));
         for (var s : d.symlinks()) {
             datasets.add(entity(s.namespace(), s.name(), time, List.of()));
             namespaces.add(s.namespace());
@@ -180,6 +207,46 @@ final class EventRows {
             row.put("type", s.type());
             symlinks.add(row);
         }
+    }
+
+    /**
+     * One row per edge and facet version: a run's START and COMPLETE, or reruns coalesced into one transaction, repeat
+     * the same entries, which differ only in time; the earliest time is the only one the statements use.
+     */
+    private void addLineage(HashMap<String, Object> row) {
+        var key = Arrays.asList(
+                row.get("inputNamespace"),
+                row.get("inputDataset"),
+                row.get("inputField"),
+                row.get("namespace"),
+                row.get("name"),
+                row.get("outputField"),
+                row.get("type"),
+                row.get("subtypeKey"),
+                row.get("hash"));
+        Map<String, Object> known = lineageRows.get(key);
+        if (known == null) {
+            row.put("index", columnLineage.size());
+            columnLineage.add(row);
+            lineageRows.put(key, row);
+        } else if (((OffsetDateTime) row.get("time")).isBefore((OffsetDateTime) known.get("time"))) {
+            known.put("time", row.get("time"));
+        }
+    }
+
+    /**
+     * The schema rows upsert-fields needs: one per dataset and schema, at its earliest time (upsert-fields takes the
+     * versions from the SchemaVersion and only first-seen times from the rows).
+     */
+    static List<Map<String, Object>> earliestPerSchema(List<Map<String, Object>> schemas) {
+        var earliest = new LinkedHashMap<List<Object>, Map<String, Object>>();
+        for (var row : schemas) {
+            earliest.merge(
+                    List.of(row.get("namespace"), row.get("name"), row.get("hash")),
+                    row,
+                    (a, b) -> ((OffsetDateTime) b.get("time")).isBefore((OffsetDateTime) a.get("time")) ? b : a);
+        }
+        return List.copyOf(earliest.values());
     }
 
     private static Map<String, Object> quality(String runId, DatasetInfo d, OffsetDateTime time, String version) {

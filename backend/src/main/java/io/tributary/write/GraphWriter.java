@@ -36,21 +36,39 @@ class GraphWriter {
                     }
                     run(tx, "ingest/upsert-jobs", rows.jobs);
                     run(tx, "ingest/upsert-datasets", rows.datasets);
-                    run(tx, "ingest/upsert-schemas", rows.schemas);
-                    run(tx, "ingest/upsert-fields", rows.schemas);
+                    // Only schemas that change a field are written field by field (a rerun's usually do not).
+                    run(
+                            tx,
+                            "ingest/upsert-fields",
+                            EventRows.earliestPerSchema(changing(tx, "ingest/upsert-schemas", rows.schemas)));
                     run(tx, "ingest/upsert-runs", rows.runs);
                     run(tx, "ingest/link-run-parents", rows.parents);
                     run(tx, "ingest/link-run-inputs", rows.runInputs);
                     run(tx, "ingest/link-run-outputs", rows.runOutputs);
                     run(tx, "ingest/link-job-inputs", rows.jobInputs);
                     run(tx, "ingest/link-job-outputs", rows.jobOutputs);
-                    run(tx, "ingest/upsert-column-lineage", rows.columnLineage);
-                    run(tx, "ingest/upsert-dataset-column-lineage", rows.datasetColumnLineage);
+                    run(tx, "ingest/upsert-column-lineage-versions", rows.lineageVersions);
+                    run(
+                            tx,
+                            "ingest/upsert-column-lineage",
+                            changing(tx, "ingest/column-lineage-changes", rows.columnLineage));
                     run(tx, "ingest/link-symlinks", rows.symlinks);
                     run(tx, "ingest/upsert-quality", rows.quality);
                     return null;
                 },
                 timeout);
+    }
+
+    /** Runs a statement that returns the {@code index} of each of its rows that changes the graph; those rows. */
+    private List<Map<String, Object>> changing(
+            TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var changing = new ArrayList<Map<String, Object>>();
+        tx.run(store.statement(statement), Map.of("rows", rows))
+                .forEachRemaining(r -> changing.add(rows.get(r.get("index").asInt())));
+        return changing;
     }
 
     private void run(TransactionContext tx, String statement, Collection<Map<String, Object>> rows) {

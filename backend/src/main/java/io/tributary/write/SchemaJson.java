@@ -4,6 +4,7 @@ import io.tributary.event.LineageEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,15 @@ final class SchemaJson {
                 })
                 .toList();
         return MAPPER.writeValueAsString(list);
+    }
+
+    /** Identifies one job's columnLineage facet for one output dataset: the job and every entry, in order. */
+    static String lineageHash(LineageEvent.JobInfo job, List<LineageEvent.ColumnDerivation> entries) {
+        var key = new ArrayList<Object>();
+        key.add(job == null ? null : job.namespace());
+        key.add(job == null ? null : job.name());
+        key.add(entries);
+        return hash(MAPPER.writeValueAsString(key));
     }
 
     static String assertions(List<LineageEvent.Assertion> assertions) {

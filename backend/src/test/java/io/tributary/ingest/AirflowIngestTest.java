@@ -178,8 +178,9 @@ class AirflowIngestTest extends EndToEndTest {
                 .containsOnly(List.of("IDENTITY", "", "identical"));
         assertThat(feeds).extracting(r -> r.get("masking")).containsOnlyNulls();
         assertThat(query("""
-                        MATCH (:Field {name: 'a'})-[e:FEEDS]->(:Field {dataset: 'result.csv', name: 'a'})
-                        RETURN e.jobName AS job, e.firstSeen AS firstSeen, e.lastSeen AS lastSeen"""))
+                        MATCH (:Field {name: 'a'})-[e:FEEDS]->(t:Field {dataset: 'result.csv', name: 'a'})
+                        MATCH (c:ColumnLineageVersion {namespace: t.namespace, dataset: t.dataset, hash: e.lineageHash})
+                        RETURN e.jobName AS job, e.firstSeen AS firstSeen, c.lastSeen AS lastSeen"""))
                 .containsExactly(row(
                         "job",
                         "BQ.download",

@@ -146,8 +146,9 @@ class SparkColumnLineageIngestTest extends EndToEndTest {
                 .containsOnly(List.of("", false, CTAS_JOB));
         assertThat(single("MATCH ()-[e:FEEDS]->() RETURN count(e)")).isEqualTo(21L);
         assertThat(query("""
-                        MATCH (:Field {dataset: '/tmp/cll_test/cll_source2', name: 'c'})-[e:FEEDS]->(:Field {name: 'agg'})
-                        RETURN e.firstSeen AS firstSeen, e.lastSeen AS lastSeen"""))
+                        MATCH (:Field {dataset: '/tmp/cll_test/cll_source2', name: 'c'})-[e:FEEDS]->(t:Field {name: 'agg'})
+                        MATCH (c:ColumnLineageVersion {namespace: t.namespace, dataset: t.dataset, hash: e.lineageHash})
+                        RETURN e.firstSeen AS firstSeen, c.lastSeen AS lastSeen"""))
                 .containsExactly(row(
                         "firstSeen", time("2024-08-06T13:26:53.776Z"), "lastSeen", time("2024-08-06T13:26:54.34Z")));
     }

@@ -59,14 +59,24 @@ final class Ceiling {
                 .consume();
         run(tx, "upsert-jobs", rows.jobs);
         run(tx, "upsert-datasets", rows.datasets);
-        run(tx, "upsert-schemas", rows.schemas);
-        run(tx, "upsert-fields", rows.schemas);
+        run(tx, "upsert-fields", CeilingRows.earliestPerSchema(changing(tx, "upsert-schemas", rows.schemas)));
         run(tx, "upsert-runs", rows.runs);
         run(tx, "link-run-inputs", rows.runInputs);
         run(tx, "link-run-outputs", rows.runOutputs);
         run(tx, "link-job-inputs", rows.jobInputs);
         run(tx, "link-job-outputs", rows.jobOutputs);
-        run(tx, "upsert-column-lineage", rows.columnLineage);
+        run(tx, "upsert-column-lineage-versions", rows.lineageVersions);
+        run(tx, "upsert-column-lineage", changing(tx, "column-lineage-changes", rows.columnLineage));
+    }
+
+    /** As {@code GraphWriter}: the statement returns the index of each row that changes the graph. */
+    private List<Map<String, Object>> changing(TransactionContext tx, String name, List<Map<String, Object>> rows) {
+        var changing = new ArrayList<Map<String, Object>>();
+        if (!rows.isEmpty()) {
+            tx.run(statement(name), Map.of("rows", rows))
+                    .forEachRemaining(r -> changing.add(rows.get(r.get("index").asInt())));
+        }
+        return changing;
     }
 
     private void run(TransactionContext tx, String name, Collection<Map<String, Object>> rows) {

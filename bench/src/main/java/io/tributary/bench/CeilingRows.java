@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,21 @@ final class CeilingRows {
     final List<Map<String, Object>> runOutputs = new ArrayList<>();
     final List<Map<String, Object>> jobInputs = new ArrayList<>();
     final List<Map<String, Object>> jobOutputs = new ArrayList<>();
+    final List<Map<String, Object>> lineageVersions = new ArrayList<>();
     final List<Map<String, Object>> columnLineage = new ArrayList<>();
+    private final Map<List<Object>, Map<String, Object>> lineageRows = new HashMap<>();
+
+    /** The flagged schema rows upsert-fields needs, one per dataset and schema at its earliest time (as EventRows). */
+    static List<Map<String, Object>> earliestPerSchema(List<Map<String, Object>> schemas) {
+        var earliest = new LinkedHashMap<List<Object>, Map<String, Object>>();
+        for (var row : schemas) {
+            earliest.merge(
+                    List.of(row.get("namespace"), row.get("name"), row.get("hash")),
+                    row,
+                    (a, b) -> ((OffsetDateTime) b.get("time")).isBefore((OffsetDateTime) a.get("time")) ? b : a);
+        }
+        return List.copyOf(earliest.values());
+    }
 
     static CeilingRows of(List<Workload.Event> batch) {
         var rows = new CeilingRows();
@@ -111,13 +126,22 @@ final class CeilingRows {
         }
         String fieldsJson = json.append(']').toString();
         schemas.add(Map.of(
-                "namespace", d.namespace(),
-                "name", d.name(),
-                "time", time,
-                "version", version,
-                "hash", sha256(fieldsJson),
-                "fieldsJson", fieldsJson,
-                "fields", fields));
+                "index",
+                schemas.size(),
+                "namespace",
+                d.namespace(),
+                "name",
+                d.name(),
+                "time",
+                time,
+                "version",
+                version,
+                "hash",
+                sha256(fieldsJson),
+                "fieldsJson",
+                fieldsJson,
+                "fields",
+                fields));
         var io = ref(d);
         io.put("runId", e.runId().toString());
         io.put("time", time);
@@ -132,6 +156,19 @@ final class CeilingRows {
         if (input) {
             return;
         }
+        var lineageJson = new StringBuilder(e.job().namespace() + "|" + e.job().name());
+        for (int i = 0; i < d.fields().size(); i++) {
+            var l = Workload.lineage(d, i, e.job().inputs());
+            lineageJson.append('|').append(l.from().name()).append('.').append(l.field());
+        }
+        String lineageHash = sha256(lineageJson.toString());
+        var lineageVersion = ref(d);
+        lineageVersion.put("hash", lineageHash);
+        lineageVersion.put("jobNamespace", e.job().namespace());
+        lineageVersion.put("jobName", e.job().name());
+        lineageVersion.put("time", time);
+        lineageVersion.put("version", version);
+        lineageVersions.add(lineageVersion);
         for (int i = 0; i < d.fields().size(); i++) {
             var l = Workload.lineage(d, i, e.job().inputs());
             datasets.add(entity(l.from().namespace(), l.from().name(), time, List.of()));
@@ -149,8 +186,18 @@ final class CeilingRows {
             row.put("jobNamespace", e.job().namespace());
             row.put("jobName", e.job().name());
             row.put("time", time);
-            row.put("version", version);
-            columnLineage.add(row);
+            row.put("hash", lineageHash);
+            // One row per edge and facet version, at its earliest time, as EventRows coalesces them.
+            List<Object> key =
+                    List.of(l.from().name(), l.field(), d.name(), d.fields().get(i), lineageHash);
+            var known = lineageRows.get(key);
+            if (known == null) {
+                row.put("index", columnLineage.size());
+                columnLineage.add(row);
+                lineageRows.put(key, row);
+            } else if (time.isBefore((OffsetDateTime) known.get("time"))) {
+                known.put("time", time);
+            }
         }
     }
 
