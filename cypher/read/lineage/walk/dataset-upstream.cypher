@@ -1,0 +1,14 @@
+// A whole lineage walk upstream (where the start's data came from) from a dataset, in one statement:
+// min(length(p)) over a var-length pattern from ONE start found by a unique-index seek is planned as a pruning
+// breadth-first expand (VarLengthExpand(Pruning,BFS)) that yields each node once, at its shortest distance, nearest
+// first, lazily: the caller (NearestFirst) stops reading after the depth cap + 1 or the level where maxNodes is
+// reached, and the expand stops with it. The bound is MAX_DEPTH + 1 (for the "anything further?" probe) because a
+// var-length bound cannot be a parameter. Do not add grouping keys beside m: they turn the expand into an eager
+// aggregation over everything reachable.
+// next: the node's neighbours in the walk's direction, from which the caller keeps the edges it walked.
+MATCH (s:Dataset {namespace: $namespace, name: $name})
+MATCH p = (s)<-[:READ_BY|WRITES*0..51]-(m)
+WITH m, min(length(p)) AS distance
+RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance,
+       m.description AS description, m.owners AS owners, m.jobType AS jobType, m.integration AS integration,
+       [(m)<-[:READ_BY|WRITES]-(next) | elementId(next)] AS next
