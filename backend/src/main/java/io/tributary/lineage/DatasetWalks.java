@@ -3,19 +3,21 @@ package io.tributary.lineage;
 import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.store.GraphStore;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.springframework.stereotype.Repository;
 
 /**
- * Dataset and job walks on the current graph, each in ONE read transaction: one streamed statement per direction
- * ({@code cypher/read/lineage/walk/}, read by {@link NearestFirst}) that also brings each node's documentation, then
- * the latest runs of the jobs kept. Walks at a past time ({@code asOf}) apply per-edge run rules and stay level by
+ * Dataset and job walks on the current graph: ONE streamed statement per direction ({@code cypher/read/lineage/walk/},
+ * read by {@link NearestFirst}) that also brings each node's documentation and, for jobs, the latest run. Walks at a past time ({@code asOf}) apply per-edge run rules and stay level by
  * level ({@link DatasetHops}).
  */
 @Repository
@@ -24,29 +26,49 @@ class DatasetWalks {
     /** A walk with the details of its nodes, by element id. */
     record Found(Bfs.Walk<Node, Void> walk, Map<String, Details> details) {}
 
+    private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+
     private final GraphStore store;
 
     DatasetWalks(GraphStore store) {
         this.store = store;
     }
 
-    /** Lineage in the given direction(s), with edges and details; NOT_FOUND when the start does not exist. */
+    /**
+     * Lineage in the given direction(s), with edges and details; NOT_FOUND when the start does not exist. Both ways,
+     * the upstream walk runs on a virtual thread in its own transaction while this thread walks downstream: two
+     * independent round trips overlap, as the level-by-level walk's two chains did.
+     */
     Found lineage(NodeRef ref, Direction direction, Limits limits) {
         String kind = kind(ref);
+        return switch (direction) {
+            case DOWNSTREAM -> walk(ref, kind + "-downstream", true, limits);
+            case UPSTREAM -> walk(ref, kind + "-upstream", false, limits);
+            case BOTH -> {
+                CompletableFuture<Found> up =
+                        CompletableFuture.supplyAsync(() -> walk(ref, kind + "-upstream", false, limits), BACKGROUND);
+                Found down = walk(ref, kind + "-downstream", true, limits);
+                Found upstream;
+                try {
+                    upstream = up.join();
+                } catch (CompletionException e) {
+                    // Rethrow what the walk threw (NOT_FOUND, a timeout), as a one-way walk would.
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+                var details = new HashMap<String, Details>(upstream.details());
+                details.putAll(down.details());
+                yield new Found(Bfs.union(upstream.walk(), down.walk(), limits.maxNodes(), Node.ORDER), details);
+            }
+        };
+    }
+
+    private Found walk(NodeRef ref, String statement, boolean downstream, Limits limits) {
         return store.readTransaction(reads -> {
             var details = new HashMap<String, Details>();
-            Bfs.Walk<Node, Void> walk = switch (direction) {
-                case DOWNSTREAM -> walk(reads, ref, kind + "-downstream", true, limits, details);
-                case UPSTREAM -> walk(reads, ref, kind + "-upstream", false, limits, details);
-                case BOTH ->
-                    Bfs.union(
-                            walk(reads, ref, kind + "-upstream", false, limits, details),
-                            walk(reads, ref, kind + "-downstream", true, limits, details),
-                            limits.maxNodes(),
-                            Node.ORDER);
-            };
-            addLatestRuns(reads, walk, details);
-            return new Found(walk, details);
+            return new Found(walk(reads, ref, statement, downstream, limits, details), details);
         });
     }
 
@@ -106,8 +128,8 @@ class DatasetWalks {
                                 Rows.strings(r.get("owners")),
                                 Rows.string(r.get("jobType")),
                                 Rows.string(r.get("integration")),
-                                null,
-                                null));
+                                r.containsKey("runId") ? Rows.string(r.get("runId")) : null,
+                                r.containsKey("runState") ? Rows.string(r.get("runState")) : null));
                 List<String> next = r.containsKey("next") ? Rows.strings(r.get("next")) : null;
                 return new NearestFirst.Row<>(
                         id,
@@ -119,35 +141,5 @@ class DatasetWalks {
                         next);
             }
         };
-    }
-
-    private static void addLatestRuns(GraphStore.Reads reads, Bfs.Walk<Node, Void> walk, Map<String, Details> details) {
-        var jobs = new ArrayList<Map<String, Object>>();
-        walk.nodes().forEach((id, reached) -> {
-            if (reached.node().kind() == NodeKind.JOB) {
-                jobs.add(Map.of(
-                        "id",
-                        id,
-                        "namespace",
-                        reached.node().namespace(),
-                        "name",
-                        reached.node().name()));
-            }
-        });
-        if (jobs.isEmpty()) {
-            return;
-        }
-        reads.read("read/lineage/latest-runs", Map.of("jobs", jobs), result -> {
-            result.forEachRemaining(r -> details.computeIfPresent(
-                    r.get("id").asString(),
-                    (id, d) -> new Details(
-                            d.description(),
-                            d.owners(),
-                            d.jobType(),
-                            d.integration(),
-                            Rows.string(r.get("runId")),
-                            Rows.string(r.get("runState")))));
-            return null;
-        });
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The plans the fast walks rely on, as the embedded database plans them: each walk statement is one pruning
  * breadth-first expand that streams (no eager aggregation or sort over everything reachable, which would make the
- * early stop of {@link NearestFirst} useless and its level order a coincidence), and the latest-run lookup seeks the
- * run index in order instead of sorting a job's runs.
+ * early stop of {@link NearestFirst} useless and its level order a coincidence), and each job's latest run is a seek
+ * of the run index in order instead of a sort of the job's runs.
  */
 class WalkPlanTest extends EndToEndTest {
 
@@ -42,12 +42,16 @@ class WalkPlanTest extends EndToEndTest {
     }
 
     @Test
-    void theLatestRunOfAJobIsAnIndexSeekInOrder() {
-        List<String> operators = explain(
-                "read/lineage/latest-runs", Map.of("jobs", List.of(Map.of("id", "1", "namespace", "n", "name", "j"))));
+    void theLatestRunOfEachJobIsAnIndexSeekInOrderNotASortOfItsRuns() {
+        for (String kind : List.of("dataset", "job")) {
+            for (String walk : List.of("downstream", "upstream")) {
+                List<String> operators =
+                        explain("read/lineage/walk/" + kind + "-" + walk, Map.of("namespace", "n", "name", "x"));
 
-        assertThat(operators).anyMatch(o -> o.startsWith("NodeIndexSeek"));
-        assertThat(operators).noneMatch(o -> o.startsWith("Sort") || o.startsWith("Expand"));
+                assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("NodeIndexSeek"));
+                assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("PartialTop"));
+            }
+        }
     }
 
     private List<String> explain(String statement, Map<String, Object> parameters) {

@@ -9,17 +9,21 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 
 /**
- * The service's answer computed with the least machinery: the same {@code cypher/read/lineage/walk} statements and
- * latest-run lookup in ONE read transaction over Bolt, read nearest first and cut the same way, but without GraphQL,
- * HTTP, JSON or the service's result mapping. This is the raw Cypher figure for the SAME answer (node set with
+ * The service's answer computed with the least machinery: the same {@code cypher/read/lineage/walk} statements over
+ * Bolt (one read transaction per direction, both directions at once), read nearest first and cut the same way, but
+ * without GraphQL, HTTP, JSON or the service's result mapping. This is the raw Cypher figure for the SAME answer (node set with
  * distances, edges, details) that the service's latency is compared with.
  */
 final class RawWalk {
+
+    private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Driver driver;
     private final Path cypher;
@@ -29,75 +33,76 @@ final class RawWalk {
         this.cypher = repository.resolve("cypher/read/lineage");
     }
 
-    /** {@code lineage} both ways from a dataset: nodes, edges and the latest runs of the jobs kept; returns nodes. */
+    /**
+     * {@code lineage} both ways from a dataset: nodes (with details and each job's latest run, which the statements
+     * bring) and edges; returns the nodes. The two directions run concurrently, as in the service.
+     */
     int lineage(String namespace, String name, int depth, int maxNodes) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                var up = walk(tx, "walk/dataset-upstream", namespace, name, depth, maxNodes);
-                var down = walk(tx, "walk/dataset-downstream", namespace, name, depth, maxNodes);
-                var nodes = new HashMap<String, Record>();
-                var distance = new HashMap<String, Integer>();
-                for (Record r : concat(up, down)) {
-                    String id = r.get("id").asString();
-                    int d = r.get("distance").asInt();
-                    if (distance.merge(id, d, Math::min) == d) {
-                        nodes.put(id, r);
-                    }
-                }
-                var kept = new ArrayList<>(nodes.values());
-                if (kept.size() > maxNodes) {
-                    kept.sort(Comparator.<Record>comparingInt(
-                                    r -> distance.get(r.get("id").asString()))
-                            .thenComparing(r -> r.get("name").asString()));
-                    kept = new ArrayList<>(kept.subList(0, maxNodes));
-                }
-                var ids = new HashMap<String, Boolean>();
-                kept.forEach(r -> ids.put(r.get("id").asString(), true));
-                int edges = 0;
-                for (Record r : concat(up, down)) {
-                    for (var next : r.get("next").values()) {
-                        edges += ids.containsKey(next.asString()) ? 1 : 0;
-                    }
-                }
-                var jobs = kept.stream()
-                        .filter(r -> r.get("job").asBoolean())
-                        .map(r -> Map.<String, Object>of(
-                                "id", r.get("id").asString(),
-                                "namespace", r.get("namespace").asString(),
-                                "name", r.get("name").asString()))
-                        .toList();
-                tx.run(statement("latest-runs"), Map.of("jobs", jobs)).list();
-                return edges >= 0 ? kept.size() : -1; // the edges are part of the answer: count them
-            });
+        CompletableFuture<List<Record>> upstream = CompletableFuture.supplyAsync(
+                () -> walk("walk/dataset-upstream", namespace, name, depth, maxNodes), BACKGROUND);
+        List<Record> down = walk("walk/dataset-downstream", namespace, name, depth, maxNodes);
+        List<Record> up = upstream.join();
+        var nodes = new HashMap<String, Record>();
+        var distance = new HashMap<String, Integer>();
+        for (Record r : concat(up, down)) {
+            String id = r.get("id").asString();
+            int d = r.get("distance").asInt();
+            if (distance.merge(id, d, Math::min) == d) {
+                nodes.put(id, r);
+            }
         }
+        var kept = new ArrayList<>(nodes.values());
+        if (kept.size() > maxNodes) {
+            kept.sort(Comparator.<Record>comparingInt(
+                            r -> distance.get(r.get("id").asString()))
+                    .thenComparing(r -> r.get("name").asString()));
+            kept = new ArrayList<>(kept.subList(0, maxNodes));
+        }
+        var ids = new HashMap<String, Boolean>();
+        kept.forEach(r -> ids.put(r.get("id").asString(), true));
+        int edges = 0;
+        for (Record r : concat(up, down)) {
+            for (var next : r.get("next").values()) {
+                edges += ids.containsKey(next.asString()) ? 1 : 0;
+            }
+        }
+        return edges >= 0 ? kept.size() : -1; // the edges are part of the answer: count them
     }
 
-    /** Everything downstream of a dataset (up to maxNodes, nearest first) with owners; returns the count. */
+    /** Everything downstream of a dataset (up to maxNodes, nearest first) with owners; returns the impacted count. */
     int impact(String namespace, String name, int maxNodes) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> walk(tx, "walk/dataset-impact", namespace, name, 50, maxNodes)
-                            .size()
-                    - 1);
+        List<Record> rows = walk("walk/dataset-impact", namespace, name, 50, maxNodes);
+        if (rows.size() > maxNodes) {
+            // The cut keeps the first of the last level in name order, as the service does.
+            int last = rows.getLast().get("distance").asInt();
+            var level = new ArrayList<>(
+                    rows.stream().filter(r -> r.get("distance").asInt() == last).toList());
+            level.sort(Comparator.comparing(r -> r.get("name").asString()));
+            return maxNodes - 1;
         }
+        return rows.size() - 1;
     }
 
     /** Rows nearest first, up to the depth cap and the level where maxNodes is reached; the rest is discarded. */
-    private List<Record> walk(
-            TransactionContext tx, String statement, String namespace, String name, int depth, int maxNodes) {
-        var result = tx.run(statement(statement), Map.of("namespace", namespace, "name", name));
-        var rows = new ArrayList<Record>();
-        int level = 0;
-        while (result.hasNext()) {
-            Record r = result.next();
-            int d = r.get("distance").asInt();
-            if (d > level && (d > depth || rows.size() >= maxNodes)) {
-                break;
-            }
-            level = d;
-            rows.add(r);
+    private List<Record> walk(String statement, String namespace, String name, int depth, int maxNodes) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                var result = tx.run(statement(statement), Map.of("namespace", namespace, "name", name));
+                var rows = new ArrayList<Record>();
+                int level = 0;
+                while (result.hasNext()) {
+                    Record r = result.next();
+                    int d = r.get("distance").asInt();
+                    if (d > level && (d > depth || rows.size() >= maxNodes)) {
+                        break;
+                    }
+                    level = d;
+                    rows.add(r);
+                }
+                result.consume();
+                return rows;
+            });
         }
-        result.consume();
-        return rows;
     }
 
     private static List<Record> concat(List<Record> a, List<Record> b) {
