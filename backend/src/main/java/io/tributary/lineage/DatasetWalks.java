@@ -66,7 +66,7 @@ class DatasetWalks {
     }
 
     private Found walk(NodeRef ref, String statement, boolean downstream, Limits limits) {
-        return store.readTransaction(reads -> {
+        return store.readTransaction(fetchSize(limits), reads -> {
             var details = new HashMap<String, Details>();
             return new Found(walk(reads, ref, statement, downstream, limits, details), details);
         });
@@ -74,11 +74,16 @@ class DatasetWalks {
 
     /** Everything downstream, nearest first, with owners only (no edges, no runs): what impact analysis needs. */
     Found impact(NodeRef ref, Limits limits) {
-        String kind = kind(ref);
-        return store.readTransaction(reads -> {
-            var details = new HashMap<String, Details>();
-            return new Found(walk(reads, ref, kind + "-impact", true, limits, details), details);
-        });
+        return walk(ref, kind(ref) + "-impact", true, limits);
+    }
+
+    /**
+     * Records pulled per batch: the database runs ahead of the reader by up to one batch, which a walk that stops at
+     * a small depth would waste (1,000 rows computed for a 100-node answer), while a large answer wants few round
+     * trips. A quarter of the node cap, between 100 and 2,000.
+     */
+    static int fetchSize(Limits limits) {
+        return Math.clamp(limits.maxNodes() / 4, 100, 2_000);
     }
 
     private static String kind(NodeRef ref) {

@@ -28,6 +28,7 @@ public class GraphStore implements InitializingBean {
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
+    private final String neo4jDatabase;
     private final CypherStatements statements = CypherStatements.load();
     private final TransactionConfig readConfig;
     private final MeterRegistry meters;
@@ -36,6 +37,7 @@ public class GraphStore implements InitializingBean {
         this.driver = driver;
         this.meters = meters;
         this.sessionConfig = SessionConfig.forDatabase(neo4j.database());
+        this.neo4jDatabase = neo4j.database();
         this.readConfig =
                 TransactionConfig.builder().withTimeout(limits.queryTimeout()).build();
     }
@@ -81,6 +83,20 @@ public class GraphStore implements InitializingBean {
      */
     public <T> T readTransaction(Function<Reads, T> work) {
         try (var session = driver.session(sessionConfig)) {
+            return session.executeRead(tx -> work.apply(new Reads(tx)), readConfig);
+        }
+    }
+
+    /**
+     * As {@link #readTransaction(Function)}, pulling {@code fetchSize} records at a time (the driver's default is
+     * 1,000): the database computes a batch ahead of the reader, so a reader that stops early wastes up to one batch.
+     */
+    public <T> T readTransaction(int fetchSize, Function<Reads, T> work) {
+        var config = SessionConfig.builder()
+                .withDatabase(neo4jDatabase)
+                .withFetchSize(fetchSize)
+                .build();
+        try (var session = driver.session(config)) {
             return session.executeRead(tx -> work.apply(new Reads(tx)), readConfig);
         }
     }

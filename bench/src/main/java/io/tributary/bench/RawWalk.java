@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
 
 /**
  * The service's answer computed with the least machinery: the same {@code cypher/read/lineage/walk} statements over
@@ -85,7 +86,11 @@ final class RawWalk {
 
     /** Rows nearest first, up to the depth cap and the level where maxNodes is reached; the rest is discarded. */
     private List<Record> walk(String statement, String namespace, String name, int depth, int maxNodes) {
-        try (var session = driver.session()) {
+        // The service's batch size (DatasetWalks.fetchSize): the database runs ahead of the reader by one batch.
+        var config = SessionConfig.builder()
+                .withFetchSize(Math.clamp(maxNodes / 4, 100, 2_000))
+                .build();
+        try (var session = driver.session(config)) {
             return session.executeRead(tx -> {
                 var result = tx.run(statement(statement), Map.of("namespace", namespace, "name", name));
                 var rows = new ArrayList<Record>();
