@@ -131,7 +131,7 @@ final class Bfs {
      * Both directions: the union of an upstream and a downstream walk from the same start, each node at its smaller
      * distance. If the union exceeds {@code maxNodes}, the nearest nodes are kept and the answer is truncated.
      */
-    private static <N, E> Walk<N, E> union(Walk<N, E> up, Walk<N, E> down, int maxNodes, Comparator<N> order) {
+    static <N, E> Walk<N, E> union(Walk<N, E> up, Walk<N, E> down, int maxNodes, Comparator<N> order) {
         var merged = new LinkedHashMap<String, Reached<N>>(up.nodes());
         down.nodes()
                 .forEach((id, reached) -> merged.merge(id, reached, (a, b) -> a.distance() <= b.distance() ? a : b));

@@ -43,6 +43,11 @@ class ColumnHops {
         this.json = json;
     }
 
+    /** Runs a walk's level queries in one read transaction (one session, one snapshot). */
+    <T> T inOneTransaction(java.util.function.Function<GraphStore.Reads, T> walk) {
+        return store.readTransaction(walk);
+    }
+
     /** Schemas at a past time for one traversal; null for the current graph. */
     SchemasAt schemasAt(OffsetDateTime asOf) {
         return asOf == null ? null : new SchemasAt(store, json, asOf);
@@ -129,7 +134,7 @@ class ColumnHops {
      * Expands frontiers one level. At a past time the query applies first-seen and run rules; this side then keeps
      * only derivations whose output field was in its dataset's schema then, and shows types of that schema.
      */
-    Bfs.Expander<Field, Transformation> expander(boolean downstream, SchemasAt schemas) {
+    Bfs.Expander<Field, Transformation> expander(GraphStore.Reads reads, boolean downstream, SchemasAt schemas) {
         String statement =
                 "read/lineage/column-" + (downstream ? "downstream" : "upstream") + (schemas == null ? "" : "-as-of");
         return (frontier, exclude, limit) -> {
@@ -139,7 +144,7 @@ class ColumnHops {
             // Rows are filtered below at a past time, so a probe must see them all to find one that qualifies.
             parameters.put("limit", schemas == null ? limit : Integer.MAX_VALUE);
             parameters.put("asOf", schemas == null ? null : schemas.asOf());
-            List<Record> rows = store.read(statement, parameters, r -> r.list());
+            List<Record> rows = reads.read(statement, parameters, r -> r.list());
             if (schemas != null) {
                 var datasets = new ArrayList<Dataset>();
                 rows.forEach(r -> {

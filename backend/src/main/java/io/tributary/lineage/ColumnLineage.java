@@ -51,18 +51,21 @@ class ColumnLineage {
         return new ColumnLineageGraph(nodes, edges, walk.truncated());
     }
 
-    /** The walk alone, keyed by element id; impact analysis builds on it. {@code schemas} is null for now. */
+    /**
+     * The walk alone, keyed by element id; impact analysis builds on it. {@code schemas} is null for now. All levels
+     * (both directions one after the other) run in one read transaction.
+     */
     Bfs.Walk<Field, Transformation> walk(
             Map<String, Field> starts, Direction direction, Limits limits, SchemasAt schemas) {
-        return switch (direction) {
-            case DOWNSTREAM -> Bfs.walk(starts, hops.expander(true, schemas), true, limits, Field.ORDER);
-            case UPSTREAM -> Bfs.walk(starts, hops.expander(false, schemas), false, limits, Field.ORDER);
+        return hops.inOneTransaction(reads -> switch (direction) {
+            case DOWNSTREAM -> Bfs.walk(starts, hops.expander(reads, true, schemas), true, limits, Field.ORDER);
+            case UPSTREAM -> Bfs.walk(starts, hops.expander(reads, false, schemas), false, limits, Field.ORDER);
             case BOTH ->
-                Bfs.both(
-                        () -> Bfs.walk(starts, hops.expander(false, schemas), false, limits, Field.ORDER),
-                        () -> Bfs.walk(starts, hops.expander(true, schemas), true, limits, Field.ORDER),
+                Bfs.union(
+                        Bfs.walk(starts, hops.expander(reads, false, schemas), false, limits, Field.ORDER),
+                        Bfs.walk(starts, hops.expander(reads, true, schemas), true, limits, Field.ORDER),
                         limits.maxNodes(),
                         Field.ORDER);
-        };
+        });
     }
 }

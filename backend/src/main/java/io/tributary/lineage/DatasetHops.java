@@ -10,7 +10,7 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 
-/** The dataset and job graph as the traversal sees it: start lookups, one query per level, details at the end. */
+/** The dataset and job graph at a past time: start lookups, one query per level, details at the end. */
 @Repository
 class DatasetHops {
 
@@ -58,9 +58,13 @@ class DatasetHops {
         return Map.of(row.get("id").asString(), new Node(ref.kind(), ref.namespace(), ref.name()));
     }
 
-    /** Expands frontiers one level in the given direction, as the graph stands now or as it stood at asOf. */
+    /**
+     * Expands frontiers one level in the given direction as the graph stood at asOf (walks of the current graph are one
+     * streamed statement each, see {@link DatasetWalks}).
+     */
     Bfs.Expander<Node, Void> expander(boolean downstream, OffsetDateTime asOf) {
-        String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + (asOf == null ? "" : "-as-of");
+        java.util.Objects.requireNonNull(asOf, "asOf");
+        String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + "-as-of";
         return (frontier, exclude, limit) -> {
             var parameters = new HashMap<String, Object>();
             parameters.put("frontier", frontier);

@@ -8,22 +8,35 @@ import java.util.Comparator;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Dataset and job lineage around a start node: the walk in the asked direction(s), then one details query. */
+/**
+ * Dataset and job lineage around a start node. On the current graph, one streamed statement per direction in one
+ * transaction ({@link DatasetWalks}); at a past time, the level-by-level walk and one details query.
+ */
 @Service
 class DatasetLineage {
 
     private final DatasetHops hops;
+    private final DatasetWalks walks;
     private final LineageProperties properties;
 
-    DatasetLineage(DatasetHops hops, LineageProperties properties) {
+    DatasetLineage(DatasetHops hops, DatasetWalks walks, LineageProperties properties) {
         this.hops = hops;
+        this.walks = walks;
         this.properties = properties;
     }
 
     LineageGraph lineage(NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf) {
         Limits limits = Limits.of(depth, maxNodes, properties.deadline());
-        Bfs.Walk<Node, Void> walk = walk(ref.validated(), direction, limits, asOf);
-        Map<String, Details> details = hops.details(walk.nodes().keySet(), asOf);
+        Bfs.Walk<Node, Void> walk;
+        Map<String, Details> details;
+        if (asOf == null) {
+            DatasetWalks.Found found = walks.lineage(ref.validated(), direction, limits);
+            walk = found.walk();
+            details = found.details();
+        } else {
+            walk = walk(ref.validated(), direction, limits, asOf);
+            details = hops.details(walk.nodes().keySet(), asOf);
+        }
         var nodes = new ArrayList<LineageGraph.Node>();
         walk.nodes().forEach((elementId, reached) -> {
             Node n = reached.node();
@@ -55,8 +68,8 @@ class DatasetLineage {
         return new LineageGraph(nodes, edges, walk.truncated());
     }
 
-    /** The walk alone, keyed by element id; impact analysis builds on it. */
-    Bfs.Walk<Node, Void> walk(NodeRef ref, Direction direction, Limits limits, OffsetDateTime asOf) {
+    /** The level-by-level walk alone, keyed by element id (walks at a past time). */
+    private Bfs.Walk<Node, Void> walk(NodeRef ref, Direction direction, Limits limits, OffsetDateTime asOf) {
         Map<String, Node> start = hops.start(ref, asOf);
         return switch (direction) {
             case DOWNSTREAM -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER);

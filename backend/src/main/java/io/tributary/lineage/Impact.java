@@ -28,22 +28,19 @@ class Impact {
             .thenComparing(ImpactReport.Node::name)
             .thenComparing(n -> n.field() == null ? "" : n.field());
 
-    private final DatasetLineage datasetLineage;
-    private final DatasetHops datasetHops;
+    private final DatasetWalks datasetWalks;
     private final ColumnLineage columnLineage;
     private final ColumnHops columnHops;
     private final EntityLookup lookup;
     private final LineageProperties properties;
 
     Impact(
-            DatasetLineage datasetLineage,
-            DatasetHops datasetHops,
+            DatasetWalks datasetWalks,
             ColumnLineage columnLineage,
             ColumnHops columnHops,
             EntityLookup lookup,
             LineageProperties properties) {
-        this.datasetLineage = datasetLineage;
-        this.datasetHops = datasetHops;
+        this.datasetWalks = datasetWalks;
         this.columnLineage = columnLineage;
         this.columnHops = columnHops;
         this.lookup = lookup;
@@ -52,18 +49,23 @@ class Impact {
 
     /** {@code depth} null means as deep as allowed; a FIELD always yields columns only. */
     ImpactReport impact(NodeRef ref, Integer depth, boolean includeColumns, int maxNodes) {
+        return impact(ref, depth, includeColumns, maxNodes, Limits.MAX_NODES);
+    }
+
+    /** As above, with {@code maxNodes} allowed up to {@code cap} (the CSV export goes beyond the GraphQL cap). */
+    ImpactReport impact(NodeRef ref, Integer depth, boolean includeColumns, int maxNodes, int cap) {
         ref.validated();
-        Limits limits = Limits.of(depth == null ? Limits.MAX_DEPTH : depth, maxNodes, properties.deadline());
+        Limits limits = Limits.of(depth == null ? Limits.MAX_DEPTH : depth, maxNodes, properties.deadline(), cap);
         var datasets = new ArrayList<ImpactReport.Node>();
         var jobs = new ArrayList<ImpactReport.Node>();
         var columns = new ArrayList<ImpactReport.Node>();
         boolean truncated = false;
         if (ref.kind() != NodeKind.FIELD) {
-            Bfs.Walk<Node, Void> walk = datasetLineage.walk(ref, Direction.DOWNSTREAM, limits, null);
-            truncated = walk.truncated();
-            var impacted = new HashMap<String, Bfs.Reached<Node>>(walk.nodes());
+            DatasetWalks.Found found = datasetWalks.impact(ref, limits);
+            truncated = found.walk().truncated();
+            var impacted = new HashMap<String, Bfs.Reached<Node>>(found.walk().nodes());
             impacted.values().removeIf(reached -> reached.distance() == 0);
-            Map<String, Details> details = datasetHops.details(impacted.keySet(), null);
+            Map<String, Details> details = found.details();
             impacted.forEach((elementId, reached) -> {
                 Node n = reached.node();
                 var node = new ImpactReport.Node(

@@ -15,7 +15,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Impact analysis for scripts: {@code GET /api/v1/impact.csv?kind=DATASET&namespace=..&name=..} answers the same
  * report as the GraphQL {@code impact} query as CSV (see {@link ImpactCsv}); {@code X-Tributary-Truncated: true}
- * says a cap cut it. Bad arguments are 400 and an unknown node 404, as problem details.
+ * says a cap cut it. Bad arguments are 400 and an unknown node 404, as problem details. {@code maxNodes} (default
+ * 10,000, as GraphQL) may go up to {@link Limits#MAX_CSV_NODES}: a whole large downstream for a script.
  */
 @RestController
 class ImpactCsvController {
@@ -44,7 +45,11 @@ class ImpactCsvController {
         return Mono.fromCallable(() -> metrics.timed(
                         "impact-csv",
                         () -> impact.impact(
-                                new NodeRef(kind, namespace, name, field), depth, includeColumns, maxNodes)))
+                                new NodeRef(kind, namespace, name, field),
+                                depth,
+                                includeColumns,
+                                maxNodes,
+                                Limits.MAX_CSV_NODES)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(report -> ResponseEntity.ok()
                         .contentType(TEXT_CSV)

@@ -28,6 +28,7 @@ public class GraphStore implements InitializingBean {
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
+    private final String neo4jDatabase;
     private final CypherStatements statements = CypherStatements.load();
     private final TransactionConfig readConfig;
     private final MeterRegistry meters;
@@ -36,6 +37,7 @@ public class GraphStore implements InitializingBean {
         this.driver = driver;
         this.meters = meters;
         this.sessionConfig = SessionConfig.forDatabase(neo4j.database());
+        this.neo4jDatabase = neo4j.database();
         this.readConfig =
                 TransactionConfig.builder().withTimeout(limits.queryTimeout()).build();
     }
@@ -69,11 +71,61 @@ public class GraphStore implements InitializingBean {
         try (var session = driver.session(sessionConfig)) {
             return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), readConfig);
         } finally {
-            sample.stop(Timer.builder(READS)
-                    .description("Read statements run, by statement name")
-                    .tag("statement", name)
-                    .register(meters));
+            stop(sample, name);
         }
+    }
+
+    /**
+     * Runs several named read statements in ONE read transaction (one session, one begin and commit): a consistent
+     * snapshot and fewer round trips than one {@link #read} each. The work may be retried on transient errors, so it
+     * must build its answer from scratch. A mapper that stops reading early should {@code consume()} the result, which
+     * discards the rest without fetching it.
+     */
+    public <T> T readTransaction(Function<Reads, T> work) {
+        try (var session = driver.session(sessionConfig)) {
+            return session.executeRead(tx -> work.apply(new Reads(tx)), readConfig);
+        }
+    }
+
+    /**
+     * As {@link #readTransaction(Function)}, pulling {@code fetchSize} records at a time (the driver's default is
+     * 1,000): the database computes a batch ahead of the reader, so a reader that stops early wastes up to one batch.
+     */
+    public <T> T readTransaction(int fetchSize, Function<Reads, T> work) {
+        var config = SessionConfig.builder()
+                .withDatabase(neo4jDatabase)
+                .withFetchSize(fetchSize)
+                .build();
+        try (var session = driver.session(config)) {
+            return session.executeRead(tx -> work.apply(new Reads(tx)), readConfig);
+        }
+    }
+
+    /** The statements of one {@link #readTransaction}, each timed as a {@link #read} is. */
+    public final class Reads {
+
+        private final TransactionContext tx;
+
+        private Reads(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        public <T> T read(String name, Map<String, Object> parameters, Function<Result, T> mapper) {
+            String cypher = statements.get(name);
+            Timer.Sample sample = Timer.start(meters);
+            try {
+                return mapper.apply(tx.run(cypher, parameters));
+            } finally {
+                stop(sample, name);
+            }
+        }
+    }
+
+    private void stop(Timer.Sample sample, String name) {
+        sample.stop(Timer.builder(READS)
+                .description("Read statements run, by statement name")
+                .tag("statement", name)
+                .register(meters));
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.tributary.lineage.TestEvents.columnLineage;
 import static io.tributary.lineage.TestEvents.input;
 import static io.tributary.lineage.TestEvents.ownership;
 import static io.tributary.lineage.TestEvents.schema;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,38 @@ class ImpactTest extends LineageTestSupport {
                         JOB,shop,enrich,,1,alice\r
                         DATASET,shop,orders_enriched,,2,team:analytics\r
                         """);
+    }
+
+    @Test
+    void exportsBeyondTheGraphQlCapAsCsvAndCutsNearestFirst() {
+        web.get()
+                .uri("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=1000000")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Tributary-Truncated", "false")
+                .expectBody(String.class)
+                .value(csv -> assertThat(csv.lines()).hasSize(5));
+        // maxNodes counts the start: with 3, the two nearest impacted nodes are kept.
+        web.get()
+                .uri("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=3")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Tributary-Truncated", "true")
+                .expectBody(String.class)
+                .isEqualTo("""
+                        kind,namespace,name,field,distance,owners\r
+                        JOB,shop,enrich,,1,alice\r
+                        DATASET,shop,orders_enriched,,2,team:analytics\r
+                        """);
+        graphQl.document("query { impact(node: {kind: DATASET, namespace: \"shop\", name: \"orders\"}, maxNodes: 10001)"
+                        + " { truncated } }")
+                .execute()
+                .errors()
+                .expect(e -> e.getMessage().contains("maxNodes must be between 1 and 10000"));
     }
 
     private static Impacted node(String kind, String name, String field, int distance, String... owners) {

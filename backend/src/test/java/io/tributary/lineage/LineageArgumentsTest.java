@@ -53,6 +53,10 @@ class LineageArgumentsTest extends LineageTestSupport {
     void answersCsvErrorsAsProblemDetails() {
         expectProblem("/api/v1/impact.csv?namespace=shop&name=orders&depth=99", 400, "depth must be between 0 and 50");
         expectProblem("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=0", 400, "maxNodes must be between");
+        expectProblem(
+                "/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=1000001",
+                400,
+                "maxNodes must be between 1 and 1000000");
         expectProblem("/api/v1/impact.csv?kind=FIELD&namespace=shop&name=orders", 400, "node.field is required");
         expectProblem("/api/v1/impact.csv?namespace=shop&name=orders", 404, "No DATASET shop orders is known");
         web.get()

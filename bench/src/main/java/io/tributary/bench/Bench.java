@@ -74,6 +74,7 @@ public final class Bench {
         double generateSeconds;
         long generated;
         String impactStart;
+        int impactDescendants;
         try (var service = new Service(jar, data, heap, jfr, log)) {
             freshReady = service.readyMillis();
             System.out.printf("service ready in %d ms (fresh store, migrations)%n", freshReady);
@@ -119,12 +120,14 @@ public final class Bench {
                 System.out.printf(
                         "  generated %,d nodes (width %d x %d layers) in %.0f s%n",
                         generated, gen.width, GraphGen.LAYERS, generateSeconds);
-                // Start the impact walk where about 100k datasets and jobs lie downstream (2 per layer-column).
-                int layer = Math.max(0, GraphGen.LAYERS - 1 - (int) Math.ceil(100_000.0 / (2.0 * gen.width)));
-                impactStart = GraphGen.dataset(layer, 0);
+                // Start the impact walk where about 100k datasets and jobs lie downstream, counted, not estimated.
+                impactStart = Traversal.impactStart(driver, 100_000);
+                impactDescendants = Traversal.descendants(driver, impactStart);
+                System.out.printf(
+                        "  impact start %s: %,d datasets and jobs downstream%n", impactStart, impactDescendants);
                 String lineageStart = GraphGen.dataset(GraphGen.LAYERS / 2, gen.width / 3);
                 loads.put("traversal", Footprint.loadAverage());
-                traversal = new Traversal(service, driver, new RawBfs(driver, root), samples)
+                traversal = new Traversal(service, driver, new RawBfs(driver, root), new RawWalk(driver, root), samples)
                         .run(lineageStart, impactStart);
             }
             footprint = Footprint.of(service);
@@ -152,7 +155,17 @@ public final class Bench {
         report.put("ingest", ingestResults);
         report.put("ceiling", ceiling);
         report.put("ingestToCeiling", ingestResults.get(2).perSecond() / ceiling.perSecond());
-        report.put("graph", Map.of("nodes", generated, "seconds", generateSeconds, "impactStart", impactStart));
+        report.put(
+                "graph",
+                Map.of(
+                        "nodes",
+                        generated,
+                        "seconds",
+                        generateSeconds,
+                        "impactStart",
+                        impactStart,
+                        "impactDescendants",
+                        impactDescendants));
         report.put("traversal", traversal);
         report.put("footprint", footprint);
         report.put("readyMillis", Map.of("fresh", freshReady, "withGraph", restartReady));

@@ -45,7 +45,9 @@ final class Plot {
                     .replace("impact maxNodes 10000", "impact 10k")
                     .replace("impact full (uncapped)", "impact all");
             double[] v = latency.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
-            int series = r.via().equals("GraphQL") ? 0 : r.via().startsWith("raw BFS") ? 1 : 2;
+            int series = r.via().equals(Traversal.GRAPHQL) || r.via().equals(Traversal.CSV)
+                    ? 0
+                    : r.via().equals(Traversal.SAME) ? 1 : 2;
             v[series] = r.p95Ms();
         }
         panel(
@@ -53,7 +55,7 @@ final class Plot {
                 620,
                 "Traversal p95 (ms); line = 30 ms target",
                 latency,
-                List.of("GraphQL", "raw BFS 1 tx", "raw 1 statement"),
+                List.of("service (GraphQL / CSV)", "raw, same answer", "raw 1 statement"),
                 30);
         g.dispose();
         ImageIO.write(image, "png", png.toFile());

@@ -14,8 +14,9 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * The service's traversal done by hand over Bolt: the same {@code cypher/read/lineage} statements, level by level, but
- * all in one read transaction and without GraphQL, HTTP or result mapping. Same answer (node set), least overhead.
+ * The service's column-lineage traversal done by hand over Bolt: the same {@code cypher/read/lineage/column-*}
+ * statements, level by level, but all in one read transaction and without GraphQL, HTTP or result mapping. Same
+ * answer (node set), least overhead.
  */
 final class RawBfs {
 
@@ -25,34 +26,6 @@ final class RawBfs {
     RawBfs(Driver driver, Path repository) {
         this.driver = driver;
         this.cypher = repository.resolve("cypher/read/lineage");
-    }
-
-    /** Datasets and jobs around a dataset (both directions), with the details query the service runs at the end. */
-    int lineage(String namespace, String name, int depth, int maxNodes, boolean both, boolean details) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                String start = tx.run(statement("dataset"), Map.of("namespace", namespace, "name", name))
-                        .single()
-                        .get("id")
-                        .asString();
-                var nodes = new LinkedHashSet<String>();
-                nodes.addAll(walk(tx, "downstream", List.of(start), depth, maxNodes));
-                if (both) {
-                    for (String id : walk(tx, "upstream", List.of(start), depth, maxNodes)) {
-                        if (nodes.size() < maxNodes) {
-                            nodes.add(id);
-                        }
-                    }
-                }
-                if (details) {
-                    var parameters = new HashMap<String, Object>();
-                    parameters.put("ids", List.copyOf(nodes));
-                    parameters.put("asOf", null);
-                    tx.run(statement("details"), parameters).list();
-                }
-                return nodes.size();
-            });
-        }
     }
 
     /** Column lineage upstream from a dataset's current fields. */

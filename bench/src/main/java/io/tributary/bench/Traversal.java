@@ -13,34 +13,80 @@ import org.neo4j.driver.Driver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Traversal latency through GraphQL (HTTP) and as raw Cypher over Bolt, on the same graph in the same run. */
+/**
+ * Traversal latency through GraphQL (HTTP) and as raw Cypher over Bolt, on the same graph in the same run. Each
+ * service figure is paired with the raw Cypher that gives the same answer ({@link RawWalk}; for column lineage the
+ * service's own per-level statements in one transaction), measured just before it, and their p95 ratio is reported.
+ */
 final class Traversal {
 
-    record Result(String query, String via, int samples, int nodes, double p50Ms, double p95Ms) {}
+    /**
+     * One figure. {@code vsRaw} is this p95 over the p95 of the raw Cypher that gives the same answer (NaN for the raw
+     * rows themselves): the service's overhead, which the design target caps at 1.5.
+     */
+    record Result(String query, String via, int samples, int nodes, double p50Ms, double p95Ms, double vsRaw) {}
+
+    static final String GRAPHQL = "GraphQL";
+    static final String CSV = "HTTP CSV";
+    static final String SAME = "raw, same answer";
+    static final String FLOOR = "raw 1 statement, node set only";
 
     private static final String LINEAGE = "query($ns:String!,$name:String!,$depth:Int!){lineage(node:{kind:DATASET,"
             + "namespace:$ns,name:$name},depth:$depth,maxNodes:1000){nodes{id kind namespace name distance"
-            + " latestRunId latestRunState} edges{from to} truncated}}";
+            + " description owners jobType integration latestRunId latestRunState} edges{from to} truncated}}";
     private static final String COLUMNS = "query($ns:String!,$name:String!){columnLineage(node:{kind:DATASET,"
             + "namespace:$ns,name:$name},depth:10,maxNodes:1000){nodes{id dataset field distance}"
             + " edges{from to transformation{type subtype}} truncated}}";
     private static final String IMPACT = "query($ns:String!,$name:String!){impact(node:{kind:DATASET,"
-            + "namespace:$ns,name:$name},maxNodes:10000){datasets{id distance owners} jobs{id distance} owners"
+            + "namespace:$ns,name:$name},maxNodes:10000){datasets{id distance owners} jobs{id distance owners} owners"
             + " truncated}}";
+    /** The CSV export's cap (Limits.MAX_CSV_NODES): the whole downstream. */
+    private static final int ALL = 1_000_000;
 
     private final Service service;
     private final Driver driver;
     private final RawBfs raw;
+    private final RawWalk rawWalk;
     private final int samples;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    Traversal(Service service, Driver driver, RawBfs raw, int samples) {
+    Traversal(Service service, Driver driver, RawBfs raw, RawWalk rawWalk, int samples) {
         this.service = service;
         this.driver = driver;
         this.raw = raw;
+        this.rawWalk = rawWalk;
         this.samples = samples;
+    }
+
+    /**
+     * The dataset whose downstream (within impact's 50 hops) is closest above {@code target} datasets and jobs: the
+     * highest layer whose first dataset still reaches that many (descendants shrink layer by layer), else layer 0.
+     */
+    static String impactStart(Driver driver, int target) {
+        int low = 0;
+        int high = GraphGen.LAYERS - 1;
+        while (low < high) {
+            int mid = (low + high + 1) / 2;
+            if (descendants(driver, GraphGen.dataset(mid, 0)) >= target) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return GraphGen.dataset(low, 0);
+    }
+
+    static int descendants(Driver driver, String name) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(
+                            GraphGen.resource("/raw/downstream-count.cypher"),
+                            Map.of("namespace", GraphGen.DATASET_NS, "name", name))
+                    .single()
+                    .get("descendants")
+                    .asInt());
+        }
     }
 
     List<Result> run(String lineageStart, String impactStart) throws Exception {
@@ -48,18 +94,18 @@ final class Traversal {
         var results = new ArrayList<Result>();
         for (int depth : List.of(5, 10, 20)) {
             var vars = Map.<String, Object>of("ns", ns, "name", lineageStart, "depth", depth);
+            String query = "lineage depth " + depth;
+            Result same =
+                    measure(query, SAME, samples, Double.NaN, () -> rawWalk.lineage(ns, lineageStart, depth, 1000));
             results.add(measure(
-                    "lineage depth " + depth,
-                    "GraphQL",
+                    query,
+                    GRAPHQL,
                     samples,
+                    same.p95Ms(),
                     () -> count(graphql(LINEAGE, vars).path("lineage").path("nodes"))));
-            results.add(measure(
-                    "lineage depth " + depth,
-                    "raw BFS, 1 tx",
-                    samples,
-                    () -> raw.lineage(ns, lineageStart, depth, 1000, true, true)));
+            results.add(same);
         }
-        results.add(measure("lineage depth 10", "raw 1 statement", samples, () -> {
+        results.add(measure("lineage depth 10", FLOOR, samples, Double.NaN, () -> {
             try (var session = driver.session()) {
                 return session.executeRead(tx -> tx.run(
                                 GraphGen.resource("/raw/lineage-both.cypher"),
@@ -69,43 +115,53 @@ final class Traversal {
             }
         }));
         var columnVars = Map.<String, Object>of("ns", ns, "name", lineageStart);
+        Result columnsRaw = measure(
+                "columnLineage depth 10", SAME, samples, Double.NaN, () -> raw.columns(ns, lineageStart, 10, 1000));
         results.add(measure(
                 "columnLineage depth 10",
-                "GraphQL",
+                GRAPHQL,
                 samples,
+                columnsRaw.p95Ms(),
                 () -> count(graphql(COLUMNS, columnVars).path("columnLineage").path("nodes"))));
-        results.add(measure(
-                "columnLineage depth 10", "raw BFS, 1 tx", samples, () -> raw.columns(ns, lineageStart, 10, 1000)));
+        results.add(columnsRaw);
         int few = Math.max(3, samples / 5);
         var impactVars = Map.<String, Object>of("ns", ns, "name", impactStart);
-        results.add(measure("impact maxNodes 10000", "GraphQL", few, () -> {
+        Result impactRaw =
+                measure("impact maxNodes 10000", SAME, few, Double.NaN, () -> rawWalk.impact(ns, impactStart, 10_000));
+        results.add(measure("impact maxNodes 10000", GRAPHQL, few, impactRaw.p95Ms(), () -> {
             JsonNode impact = graphql(IMPACT, impactVars).path("impact");
             return count(impact.path("datasets")) + count(impact.path("jobs"));
         }));
-        results.add(measure(
-                "impact maxNodes 10000",
-                "raw BFS, 1 tx",
-                few,
-                () -> raw.lineage(ns, impactStart, 50, 10_000, false, true) - 1));
+        results.add(impactRaw);
+        Result allRaw =
+                measure("impact full (uncapped)", SAME, few, Double.NaN, () -> rawWalk.impact(ns, impactStart, ALL));
+        results.add(measure("impact full (uncapped)", CSV, few, allRaw.p95Ms(), () -> csvRows(impactStart)));
+        results.add(allRaw);
         results.add(measure(
                 "impact full (uncapped)",
-                "raw BFS, 1 tx",
+                "raw 1 statement, count only",
                 few,
-                () -> raw.lineage(ns, impactStart, 50, Integer.MAX_VALUE, false, true) - 1));
-        results.add(measure("impact full (uncapped)", "raw 1 statement", few, () -> {
-            try (var session = driver.session()) {
-                return session.executeRead(tx -> tx.run(
-                                GraphGen.resource("/raw/downstream-count.cypher"),
-                                Map.of("namespace", ns, "name", impactStart))
-                        .single()
-                        .get("descendants")
-                        .asInt());
-            }
-        }));
+                Double.NaN,
+                () -> descendants(driver, impactStart)));
         return results;
     }
 
-    private static Result measure(String query, String via, int samples, Callable<Integer> call) throws Exception {
+    /** GET /api/v1/impact.csv for the whole downstream; returns its data rows (datasets and jobs). */
+    private int csvRows(String name) throws Exception {
+        String query = "?kind=DATASET&namespace=" + GraphGen.DATASET_NS + "&name=" + name + "&maxNodes=" + ALL;
+        var request = HttpRequest.newBuilder(service.uri("/api/v1/impact.csv" + query))
+                .timeout(Duration.ofMinutes(2))
+                .GET()
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("impact.csv failed: " + response.statusCode() + " " + response.body());
+        }
+        return (int) response.body().lines().count() - 1;
+    }
+
+    private static Result measure(String query, String via, int samples, double rawP95, Callable<Integer> call)
+            throws Exception {
         int nodes = 0;
         for (int i = 0; i < 3; i++) {
             nodes = call.call(); // warm-up: JIT, page cache, query plan cache
@@ -117,9 +173,16 @@ final class Traversal {
             millis.add((System.nanoTime() - t) / 1e6);
         }
         Collections.sort(millis);
-        var r = new Result(query, via, samples, nodes, percentile(millis, 50), percentile(millis, 95));
+        double p95 = percentile(millis, 95);
+        var r = new Result(query, via, samples, nodes, percentile(millis, 50), p95, p95 / rawP95);
         System.out.printf(
-                "  %-24s %-16s nodes %7d  p50 %8.1f ms  p95 %8.1f ms%n", query, via, nodes, r.p50Ms(), r.p95Ms());
+                "  %-24s %-30s nodes %7d  p50 %8.1f ms  p95 %8.1f ms%s%n",
+                query,
+                via,
+                nodes,
+                r.p50Ms(),
+                r.p95Ms(),
+                Double.isNaN(r.vsRaw()) ? "" : String.format("  %.2fx raw", r.vsRaw()));
         return r;
     }
 

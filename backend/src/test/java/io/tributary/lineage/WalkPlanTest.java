@@ -1,0 +1,72 @@
+package io.tributary.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.store.GraphStore;
+import io.tributary.testing.EndToEndTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.summary.Plan;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The plans the fast walks rely on, as the embedded database plans them: each walk statement is one pruning
+ * breadth-first expand that streams (no eager aggregation or sort over everything reachable, which would make the
+ * early stop of {@link NearestFirst} useless and its level order a coincidence), and each job's latest run is a seek
+ * of the run index in order instead of a sort of the job's runs.
+ */
+class WalkPlanTest extends EndToEndTest {
+
+    @Autowired
+    GraphStore store;
+
+    @Test
+    void everyWalkStatementIsOneStreamingBreadthFirstExpand() {
+        for (String kind : List.of("dataset", "job")) {
+            for (String walk : List.of("downstream", "upstream", "impact")) {
+                List<String> operators =
+                        explain("read/lineage/walk/" + kind + "-" + walk, Map.of("namespace", "n", "name", "x"));
+
+                assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("VarLengthExpand(Pruning,BFS"));
+                assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("NodeUniqueIndexSeek"));
+                assertThat(operators)
+                        .as(kind + "-" + walk)
+                        .noneMatch(o -> o.startsWith("EagerAggregation")
+                                || o.startsWith("Sort")
+                                || o.startsWith("Top")
+                                || o.startsWith("Eager"));
+            }
+        }
+    }
+
+    @Test
+    void theLatestRunOfEachJobIsAnIndexSeekInOrderNotASortOfItsRuns() {
+        for (String kind : List.of("dataset", "job")) {
+            for (String walk : List.of("downstream", "upstream")) {
+                List<String> operators =
+                        explain("read/lineage/walk/" + kind + "-" + walk, Map.of("namespace", "n", "name", "x"));
+
+                assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("NodeIndexSeek"));
+                assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("PartialTop"));
+            }
+        }
+    }
+
+    private List<String> explain(String statement, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            Plan plan = session.executeRead(tx -> tx.run("EXPLAIN " + store.statement(statement), parameters)
+                    .consume()
+                    .plan());
+            var operators = new ArrayList<String>();
+            collect(plan, operators);
+            return operators;
+        }
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+}

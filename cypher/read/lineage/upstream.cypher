@@ -1,8 +1,0 @@
-// One breadth-first level upstream (incoming edges: where the frontier's data came from); see downstream.cypher.
-UNWIND $frontier AS near
-MATCH (n) WHERE elementId(n) = near
-MATCH (n)<-[:READ_BY|WRITES]-(m)
-WITH near, m
-WHERE m.deleted IS NULL AND ($exclude IS NULL OR NOT elementId(m) IN $exclude)
-RETURN near, elementId(m) AS far, m:Job AS job, m.namespace AS namespace, m.name AS name
-LIMIT $limit

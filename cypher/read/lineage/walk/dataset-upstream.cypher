@@ -1,0 +1,29 @@
+// A whole lineage walk from a dataset, upstream (where the start's data came from), in one statement:
+// min(length(p)) over a var-length pattern from ONE start found by a unique-index seek is planned as a pruning
+// breadth-first expand (VarLengthExpand(Pruning,BFS)) that yields each node once, at its shortest distance, nearest
+// first, lazily: the caller (NearestFirst) stops reading after the depth cap + 1 or the level where maxNodes is
+// reached, and the expand stops with it. The bound is MAX_DEPTH + 1 (for the "anything further?" probe) because a
+// var-length bound cannot be a parameter. Do not add grouping keys beside m: they turn the expand into an eager
+// aggregation over everything reachable.
+// next: the node's neighbours in the walk's direction, from which the caller keeps the edges it walked.
+MATCH (s:Dataset {namespace: $namespace, name: $name})
+MATCH p = (s)<-[:READ_BY|WRITES*0..51]-(m)
+// Soft-deleted datasets and jobs are neither answered nor walked through (all(...) is evaluated inside the expand).
+WHERE all(x IN nodes(p) WHERE x.deleted IS NULL)
+WITH m, min(length(p)) AS distance
+// A job's latest run (newest sortTime, i.e. START time else first event, then runId; placeholders aside): an
+// index-ordered seek on run_job_sort_time that stops at the first run instead of sorting all the job's runs
+// (Run.namespace and Run.jobName are its job's key, as the run listings rely on). Per row, so it streams too.
+OPTIONAL CALL (m) {
+  WITH m WHERE m:Job
+  MATCH (r:Run)
+  USING INDEX r:Run(namespace, jobName, sortTime)
+  WHERE r.namespace = m.namespace AND r.jobName = m.name AND r.sortTime IS NOT NULL AND r.placeholder IS NULL
+  RETURN r
+  ORDER BY r.namespace DESC, r.jobName DESC, r.sortTime DESC, r.runId DESC
+  LIMIT 1
+}
+RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance,
+       m.description AS description, m.owners AS owners, m.jobType AS jobType, m.integration AS integration,
+       r.runId AS runId, r.state AS runState,
+       [(m)<-[:READ_BY|WRITES]-(next) | elementId(next)] AS next

@@ -1,0 +1,8 @@
+// Everything downstream of a job for impact analysis, in one statement: as walk/job-downstream.cypher
+// (nearest first, each node once at its shortest distance, streamed), without the edges, with the owners.
+MATCH (s:Job {namespace: $namespace, name: $name})
+MATCH p = (s)-[:READ_BY|WRITES*0..51]->(m)
+// Soft-deleted datasets and jobs are neither answered nor walked through (all(...) is evaluated inside the expand).
+WHERE all(x IN nodes(p) WHERE x.deleted IS NULL)
+WITH m, min(length(p)) AS distance
+RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance, m.owners AS owners
