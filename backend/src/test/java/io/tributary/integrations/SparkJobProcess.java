@@ -62,6 +62,9 @@ final class SparkJobProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Spark job with " + command.getFirst(), e);
         }
+        // Should the test JVM be stopped meanwhile, Spark goes with it.
+        Thread killOnExit = new Thread(process::destroyForcibly, "kill-spark-job");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         boolean exited;
         try {
             exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -72,6 +75,11 @@ final class SparkJobProcess {
         if (!exited) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it ends the process anyway.
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
         String output = read(log);

@@ -52,6 +52,7 @@ class SparkLiveTest extends EndToEndTest {
 
     private static Path data;
     private static SparkJobProcess.Result spark;
+    private static AssertionError failure;
 
     record IngestRequest(String contentEncoding, String authorization, Integer status) {}
 
@@ -76,13 +77,28 @@ class SparkLiveTest extends EndToEndTest {
         }
     }
 
-    /** Empties the graph and runs the Spark job once; the tests only read what it left. */
+    /**
+     * Empties the graph and runs the Spark job once; the tests only read what it left. A failed run fails every test
+     * at once with the same error instead of starting Spark again.
+     */
     @Override
     @BeforeEach
     protected void emptyGraph() {
+        if (failure != null) {
+            throw failure;
+        }
         if (spark != null) {
             return;
         }
+        try {
+            runTheSparkJob();
+        } catch (RuntimeException | Error e) {
+            failure = e instanceof AssertionError assertion ? assertion : new AssertionError(e.getMessage(), e);
+            throw failure;
+        }
+    }
+
+    private void runTheSparkJob() {
         warmUp();
         super.emptyGraph();
         REQUESTS.clear();
