@@ -22,7 +22,7 @@ class WriteKeyWithProtectedReadsTest extends EndToEndTest {
 
     @Test
     void anIngestKeyRunsMutationsButNoReadOverGraphQl() {
-        post(Fixtures.text("spark/compat-tests-cll/1.json")).expectStatus().isCreated();
+        ingestSparkCtas();
 
         graphQl(DELETE, API_KEY)
                 .expectStatus()
@@ -49,7 +49,7 @@ class WriteKeyWithProtectedReadsTest extends EndToEndTest {
 
     @Test
     void theReadKeyRunsNoMutation() {
-        post(Fixtures.text("spark/compat-tests-cll/1.json")).expectStatus().isCreated();
+        ingestSparkCtas();
 
         graphQl(DELETE, ReadApiKeyTest.READ_KEY)
                 .expectStatus()
@@ -65,6 +65,17 @@ class WriteKeyWithProtectedReadsTest extends EndToEndTest {
                         .header("Authorization", "Bearer " + ReadApiKeyTest.READ_KEY)
                         .exchange(),
                 401);
+    }
+
+    /** The Spark CTAS set (compatibility-tests CLL 1..9), which reads and so creates cll_source1. */
+    private void ingestSparkCtas() {
+        for (int i = 1; i <= 9; i++) {
+            post(Fixtures.text("spark/compat-tests-cll/" + i + ".json"))
+                    .expectStatus()
+                    .isCreated();
+        }
+        assertThat(single("MATCH (d:Dataset {namespace: 'file', name: '/tmp/cll_test/cll_source1'}) RETURN count(d)"))
+                .isEqualTo(1L);
     }
 
     private WebTestClient.ResponseSpec graphQl(String document, String key) {
