@@ -1,6 +1,7 @@
 MATCH (r:Run)
 WHERE r.endedAt >= $since
-  AND ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name)) AND r.state = 'FAILED'
+  AND r.state = 'FAILED'
+  AND ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name))
 RETURN r.runId AS runId, r.endedAt AS time, r.namespace AS namespace, r.jobName AS jobName,
        r.errorMessage AS errorMessage
 ORDER BY time DESC
