@@ -2,7 +2,8 @@
 // completed runs (at least 5 of them, so that one early run does not make everything an outlier).
 MATCH (r:Run)
 WHERE r.endedAt >= $since
-  AND ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name)) AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
+  AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
+  AND ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name))
 MATCH (r)-[:RUN_OF]->(j:Job)
 WHERE j.deleted IS NULL
 CALL (r, j) {
