@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Dataset and job walks on the current graph: ONE streamed statement per direction ({@code cypher/read/lineage/walk/},
- * read by {@link NearestFirst}) that also brings each node's documentation and, for jobs, the latest run. Walks at a past time ({@code asOf}) apply per-edge run rules and stay level by
- * level ({@link DatasetHops}).
+ * read by {@link NearestFirst}) that also brings each node's documentation and, for jobs, the latest run. Walks at a
+ * past time ({@code asOf}) apply per-edge run rules and stay level by level ({@link DatasetHops}).
  */
 @Repository
 class DatasetWalks {

@@ -19,8 +19,8 @@ import org.neo4j.driver.SessionConfig;
 /**
  * The service's answer computed with the least machinery: the same {@code cypher/read/lineage/walk} statements over
  * Bolt (one read transaction per direction, both directions at once), read nearest first and cut the same way, but
- * without GraphQL, HTTP, JSON or the service's result mapping. This is the raw Cypher figure for the SAME answer (node set with
- * distances, edges, details) that the service's latency is compared with.
+ * without GraphQL, HTTP, JSON or the service's result mapping. This is the raw Cypher figure for the SAME answer
+ * (node set with distances, edges, details) that the service's latency is compared with.
  */
 final class RawWalk {
 
