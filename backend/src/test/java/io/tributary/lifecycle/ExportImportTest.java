@@ -63,7 +63,9 @@ class ExportImportTest extends EndToEndTest {
         Path file = dir.resolve("export.ndjson.gz");
         Script export = script("tributary-export", "--url", "http://127.0.0.1:" + port, file.toString());
         assertThat(export.exitCode()).as(export.output()).isZero();
-        assertThat(export.output()).contains("#").contains("exported " + archived + " events");
+        // No "#" check: the export's size is not known up front, and curl draws no bar for a transfer that ends
+        // before its first progress update.
+        assertThat(export.output()).contains("exported " + archived + " events");
         List<String> lines = gunzipLines(Files.readAllBytes(file));
         assertThat(lines).hasSize((int) archived);
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -67,6 +68,11 @@ public final class Fixtures {
      */
     public static Filled fill(List<String> events, String eventTime) {
         var runIds = new LinkedHashMap<String, UUID>();
+        var filled = fill(events, eventTime, job -> runIds.computeIfAbsent(jobKey(job), k -> UUID.randomUUID()));
+        return new Filled(filled, Map.copyOf(runIds));
+    }
+
+    private static List<String> fill(List<String> events, String eventTime, Function<JsonNode, UUID> runIdOfJob) {
         var filled = new ArrayList<String>();
         for (String text : events) {
             var event = (ObjectNode) JSON.readTree(text);
@@ -74,12 +80,12 @@ public final class Fixtures {
             if (event.has("run")) {
                 var run = (ObjectNode) event.get("run");
                 if (isPlaceholder(run.get("runId"))) {
-                    run.put("runId", runId(runIds, job).toString());
+                    run.put("runId", runIdOfJob.apply(job).toString());
                 }
                 JsonNode parent = run.path("facets").path("parent");
                 if (parent.isObject() && isPlaceholder(parent.path("run").get("runId"))) {
                     ((ObjectNode) parent.get("run"))
-                            .put("runId", runId(runIds, parent.path("job")).toString());
+                            .put("runId", runIdOfJob.apply(parent.path("job")).toString());
                 }
             }
             if (!event.has("eventTime") && eventTime != null) {
@@ -91,7 +97,7 @@ public final class Fixtures {
             replacePlaceholders(event);
             filled.add(event.toString());
         }
-        return new Filled(List.copyOf(filled), Map.copyOf(runIds));
+        return List.copyOf(filled);
     }
 
     /** {@link #fill(List, String)} for events that all carry their event time. */
@@ -121,9 +127,8 @@ public final class Fixtures {
         return "[" + String.join(",", events) + "]";
     }
 
-    private static UUID runId(Map<String, UUID> runIds, JsonNode job) {
-        String key = job.path("namespace").asString() + "/" + job.path("name").asString();
-        return runIds.computeIfAbsent(key, k -> UUID.randomUUID());
+    private static String jobKey(JsonNode job) {
+        return job.path("namespace").asString() + "/" + job.path("name").asString();
     }
 
     private static boolean isPlaceholder(JsonNode value) {
@@ -159,28 +164,12 @@ public final class Fixtures {
     }
 
     /**
-     * The events of a file with what the README calls matchers filled in: a run id or parent run id that is not a UUID
-     * (such as {@code {{ any(result) }}}) becomes {@link #runId}{@code (salt, job)} of its job, so each job has one
-     * run and a parent facet points at its parent job's run; a missing eventTime becomes {@code time}.
+     * The events of a file with their placeholders filled as {@link #fill(List, String)} does, except that each job's
+     * run id is {@link #runId}{@code (salt, job)}, so a test knows it in advance; a missing eventTime becomes
+     * {@code time}.
      */
     public static List<String> filled(String path, String salt, String time) {
-        var events = new ArrayList<String>();
-        for (String text : events(path)) {
-            ObjectNode event = (ObjectNode) JSON.readTree(text);
-            ObjectNode run = (ObjectNode) event.path("run");
-            if (!isUuid(run.path("runId").asString(""))) {
-                run.put("runId", runId(salt, event.path("job")));
-            }
-            JsonNode parent = run.path("facets").path("parent");
-            if (parent.isObject() && !isUuid(parent.path("run").path("runId").asString(""))) {
-                ((ObjectNode) parent.path("run")).put("runId", runId(salt, parent.path("job")));
-            }
-            if (!event.has("eventTime")) {
-                event.put("eventTime", time);
-            }
-            events.add(event.toString());
-        }
-        return events;
+        return fill(events(path), time, job -> UUID.fromString(runId(salt, job)));
     }
 
     /** The run id {@link #filled} gives the runs of a job. */
@@ -191,14 +180,6 @@ public final class Fixtures {
 
     private static String runId(String salt, JsonNode job) {
         return runId(salt, job.path("namespace").asString(), job.path("name").asString());
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /**

@@ -248,19 +248,7 @@ class LineageGraphUiTest extends BrowserTest {
     @Test
     void aLargeAnswerIsLaidOutInLayersByDistanceWithoutOverlaps() {
         // orders (warehouse) → 400 jobs (warehouse) → 400 tables (lake): lake collapses, one namespace group stays.
-        var events = JSON.createArrayNode();
-        for (int i = 0; i < 400; i++) {
-            var event = events.addObject()
-                    .put("eventType", "COMPLETE")
-                    .put("eventTime", "2024-01-01T00:00:00Z")
-                    .put("producer", "https://example.com/ui-test")
-                    .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent");
-            event.putObject("run").put("runId", UUID.randomUUID().toString());
-            event.putObject("job").put("namespace", "warehouse").put("name", "load_%03d".formatted(i));
-            event.putArray("inputs").addObject().put("namespace", "warehouse").put("name", "orders");
-            event.putArray("outputs").addObject().put("namespace", "lake").put("name", "orders_%03d".formatted(i));
-        }
-        ingestBatch(events.toString());
+        ingestFanOut(400, "warehouse", "load");
 
         open("#/lineage/DATASET:warehouse:orders?up=0&down=2");
 
@@ -352,19 +340,7 @@ class LineageGraphUiTest extends BrowserTest {
     void aLargeAnswerIsGroupedByNamespaceWithAllButTheStartNodesCollapsed() {
         // One table read by 201 jobs (namespace etl), each writing its own table (namespace lake): 403 nodes, past the
         // 400 at which the view groups namespaces.
-        var events = JSON.createArrayNode();
-        for (int i = 0; i < 201; i++) {
-            var event = events.addObject()
-                    .put("eventType", "COMPLETE")
-                    .put("eventTime", "2024-01-01T00:00:00Z")
-                    .put("producer", "https://example.com/ui-test")
-                    .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent");
-            event.putObject("run").put("runId", UUID.randomUUID().toString());
-            event.putObject("job").put("namespace", "etl").put("name", "copy_%03d".formatted(i));
-            event.putArray("inputs").addObject().put("namespace", "warehouse").put("name", "orders");
-            event.putArray("outputs").addObject().put("namespace", "lake").put("name", "orders_%03d".formatted(i));
-        }
-        ingestBatch(events.toString());
+        ingestFanOut(201, "etl", "copy");
 
         open("#/lineage/DATASET:warehouse:orders?up=0&down=2");
 
@@ -401,5 +377,22 @@ class LineageGraphUiTest extends BrowserTest {
     private String nodeStyle(String id, String property) {
         return (String)
                 page.evaluate("([id, p]) => window.__tributary.lineage.cy.$id(id).style(p)", List.of(id, property));
+    }
+
+    /** warehouse.orders read by {@code jobs} jobs ({@code prefix_NNN}), each writing its own lake.orders_NNN. */
+    private void ingestFanOut(int jobs, String jobNamespace, String prefix) {
+        var events = JSON.createArrayNode();
+        for (int i = 0; i < jobs; i++) {
+            var event = events.addObject()
+                    .put("eventType", "COMPLETE")
+                    .put("eventTime", "2024-01-01T00:00:00Z")
+                    .put("producer", "https://example.com/ui-test")
+                    .put("schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent");
+            event.putObject("run").put("runId", UUID.randomUUID().toString());
+            event.putObject("job").put("namespace", jobNamespace).put("name", "%s_%03d".formatted(prefix, i));
+            event.putArray("inputs").addObject().put("namespace", "warehouse").put("name", "orders");
+            event.putArray("outputs").addObject().put("namespace", "lake").put("name", "orders_%03d".formatted(i));
+        }
+        ingestBatch(events.toString());
     }
 }
