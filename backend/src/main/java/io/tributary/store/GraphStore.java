@@ -82,9 +82,7 @@ public class GraphStore implements InitializingBean {
      * discards the rest without fetching it.
      */
     public <T> T readTransaction(Function<Reads, T> work) {
-        try (var session = driver.session(sessionConfig)) {
-            return session.executeRead(tx -> work.apply(new Reads(tx)), readConfig);
-        }
+        return readTransaction(sessionConfig, work);
     }
 
     /**
@@ -92,10 +90,15 @@ public class GraphStore implements InitializingBean {
      * 1,000): the database computes a batch ahead of the reader, so a reader that stops early wastes up to one batch.
      */
     public <T> T readTransaction(int fetchSize, Function<Reads, T> work) {
-        var config = SessionConfig.builder()
-                .withDatabase(neo4jDatabase)
-                .withFetchSize(fetchSize)
-                .build();
+        return readTransaction(
+                SessionConfig.builder()
+                        .withDatabase(neo4jDatabase)
+                        .withFetchSize(fetchSize)
+                        .build(),
+                work);
+    }
+
+    private <T> T readTransaction(SessionConfig config, Function<Reads, T> work) {
         try (var session = driver.session(config)) {
             return session.executeRead(tx -> work.apply(new Reads(tx)), readConfig);
         }

@@ -1,10 +1,10 @@
 package io.tributary.write;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,24 +21,14 @@ final class SearchText {
 
     /**
      * Results by input: the same job, dataset and column names come back with every rerun, and splitting them was ~5%
-     * of the service's CPU in ingest. A pure function, so the cache can never be stale; cleared when it grows large.
+     * of the service's CPU in ingest. A pure function, so the cache can never be stale; bounded in size.
      */
-    private static final Map<List<String>, String> CACHE = new ConcurrentHashMap<>();
-
-    private static final int CACHE_LIMIT = 100_000;
+    private static final Cache<List<String>, String> CACHE =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     static String of(String... parts) {
-        List<String> key = Arrays.asList(parts);
-        String known = CACHE.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (CACHE.size() >= CACHE_LIMIT) {
-            CACHE.clear();
-        }
-        String text = split(parts);
-        CACHE.put(key, text); // the varargs array behind the key is the caller's own, never changed
-        return text;
+        // The varargs array behind the key is the caller's own, never changed.
+        return CACHE.get(Arrays.asList(parts), key -> split(parts));
     }
 
     private static String split(String... parts) {
