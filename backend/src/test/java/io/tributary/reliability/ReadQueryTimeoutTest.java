@@ -6,25 +6,31 @@ import io.tributary.testing.EndToEndTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code tributary.read.query-timeout} end to end: a GraphQL read whose query runs far past the limit is stopped by the
  * database and answered with a typed error, and the service goes on answering.
  */
-@TestPropertySource(properties = "tributary.read.query-timeout=1s")
+@TestPropertySource(properties = "tributary.read.query-timeout=250ms")
 class ReadQueryTimeoutTest extends EndToEndTest {
 
     /**
      * Runs of one job: every 1000th completed with a duration, the others without one. The duration-outlier check
      * compares each qualifying run with its 30 qualifying predecessors, read newest first from the end-time index: about
-     * 30,000 runs read and filtered for each of the 200, 6 million in all (9.6–14 s on the loaded 2-core build
-     * machine, measured with the statement alone), far past the 1 s limit.
+     * 30,000 runs read and filtered for each of the 400, 12 million in all. The statement alone takes 4.0 s on the quiet
+     * 2-core machine with the plan chosen once index statistics have caught up with the new runs, 5.3 s with the plan
+     * chosen on stale ones: 16 times the 250 ms limit or more, whichever plan the database picks. (With 200,000 runs
+     * and a 1 s limit, the first plan finished inside the limit on a faster machine.)
      */
-    private static final int RUNS = 200_000;
+    private static final int RUNS = 400_000;
 
     @Test
     void aSlowGraphQlReadIsCutOffWithATypedErrorAndTheServiceStaysUp() {
+        // The first GraphQL request of a fresh context is slow (0.8 s measured) for reasons outside the database; the
+        // reads after the timeout must be judged on their own work, not on that warm-up.
+        jobNames().hasSize(0);
         generateRunsOfOneJob();
 
         long start = System.nanoTime();
@@ -46,12 +52,15 @@ class ReadQueryTimeoutTest extends EndToEndTest {
                 .extracting(row -> (String) row.get("currentQuery"))
                 .noneMatch(q -> q != null && q.contains("stDevP"));
         // The same service answers the next reads and its health probe.
-        graphQl.document("{ jobs(first: 5) { edges { node { name } } } }")
+        jobNames().containsExactly("generated-job");
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    private GraphQlTester.EntityList<String> jobNames() {
+        return graphQl.document("{ jobs(first: 5) { edges { node { name } } } }")
                 .execute()
                 .path("jobs.edges[*].node.name")
-                .entityList(String.class)
-                .containsExactly("generated-job");
-        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+                .entityList(String.class);
     }
 
     /**
@@ -73,7 +82,7 @@ class ReadQueryTimeoutTest extends EndToEndTest {
                                              startedAt: datetime('2024-01-01T00:00:00Z') + duration({minutes: i}),
                                              endedAt: datetime('2024-01-01T00:00:01Z') + duration({minutes: i})})
                               CREATE (r)-[:RUN_OF]->(j)
-                            } IN TRANSACTIONS OF 20000 ROWS""", Map.of("runs", RUNS)).consume();
+                            } IN TRANSACTIONS OF 50000 ROWS""", Map.of("runs", RUNS)).consume();
         }
         assertThat(single("MATCH (r:Run) RETURN count(r) AS n")).isEqualTo((long) RUNS);
     }
