@@ -1,12 +1,13 @@
 package io.tributary.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tributary.testing.EndToEndTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,10 +29,13 @@ class ReadQueryTimeoutTest extends EndToEndTest {
 
     @Test
     void aSlowGraphQlReadIsCutOffWithATypedErrorAndTheServiceStaysUp() {
-        // The first GraphQL request of a fresh context is slow (0.8 s measured) for reasons outside the database; the
-        // reads after the timeout must be judged on their own work, not on that warm-up.
-        jobNames().hasSize(0);
         generateRunsOfOneJob();
+        // The read that must still answer afterwards is a key lookup, planned here, before the slow read: the first
+        // GraphQL request of a context and the first planning of a statement can each take longer than the 250 ms
+        // limit on a loaded machine (a paged job listing over the 400,000 runs did, at load 20), and neither is what
+        // this test is about. Hence also "answers within a minute" rather than "answers at the first try" below: a
+        // stalled or broken service never answers, a busy one may need a second try.
+        answersTheKeyLookup();
 
         long start = System.nanoTime();
         var answer = graphQl.document("""
@@ -52,15 +56,18 @@ class ReadQueryTimeoutTest extends EndToEndTest {
                 .extracting(row -> (String) row.get("currentQuery"))
                 .noneMatch(q -> q != null && q.contains("stDevP"));
         // The same service answers the next reads and its health probe.
-        jobNames().containsExactly("generated-job");
+        answersTheKeyLookup();
         web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
-    private GraphQlTester.EntityList<String> jobNames() {
-        return graphQl.document("{ jobs(first: 5) { edges { node { name } } } }")
-                .execute()
-                .path("jobs.edges[*].node.name")
-                .entityList(String.class);
+    private void answersTheKeyLookup() {
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(
+                        () -> graphQl.document("{ job(namespace: \"generated\", name: \"generated-job\") { name } }")
+                                .execute()
+                                .path("job.name")
+                                .entity(String.class)
+                                .isEqualTo("generated-job"));
     }
 
     /**
