@@ -18,6 +18,16 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "ensure-chromium: installing Debian's chromium package for the browser tests"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+# A fresh machine may still be running its own apt job (the dpkg lock is then held: wait for it, up to 10 minutes),
+# and a mirror can fail once: three tries before the build gives up.
+APT_OPTS=(-o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
+for attempt in 1 2 3; do
+  if $SUDO apt-get "${APT_OPTS[@]}" update -qq \
+    && $SUDO apt-get "${APT_OPTS[@]}" install -y -qq --no-install-recommends chromium >/dev/null; then
+    break
+  fi
+  [ "$attempt" -lt 3 ] || { echo "ensure-chromium: apt-get could not install chromium" >&2; exit 1; }
+  echo "ensure-chromium: apt-get failed (attempt $attempt); retrying in 15 s" >&2
+  sleep 15
+done
 command -v chromium >/dev/null

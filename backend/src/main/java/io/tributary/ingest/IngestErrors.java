@@ -4,6 +4,7 @@ import io.tributary.event.InvalidEventException;
 import io.tributary.event.Violation;
 import io.tributary.write.OverloadedException;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -42,7 +43,7 @@ class IngestErrors {
         HttpStatus status = e.status();
         String type = status == HttpStatus.BAD_REQUEST
                 ? "invalid-encoding"
-                : status.name().toLowerCase().replace('_', '-');
+                : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return ResponseEntity.status(status).body(Problems.of(status, type, e.getMessage()));
     }
 

@@ -3,6 +3,7 @@ package io.tributary.ingest;
 import io.tributary.event.Violation;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,7 +53,8 @@ class Problems {
 
     /** For filters, which answer before any handler runs. */
     Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = of(status, status.name().toLowerCase().replace('_', '-'), detail);
+        ProblemDetail problem =
+                of(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -86,7 +87,12 @@ class IssuesController {
                 f.jobName() + " failed" + (f.errorMessage() == null ? "" : ": " + firstLine(f.errorMessage()));
             case "JOB_DURATION" ->
                 String.format(
-                        "%s took %d ms; usually %.0f ms ± %.0f ms", f.jobName(), f.durationMs(), f.mean(), f.stddev());
+                        Locale.ROOT,
+                        "%s took %d ms; usually %.0f ms ± %.0f ms",
+                        f.jobName(),
+                        f.durationMs(),
+                        f.mean(),
+                        f.stddev());
             default ->
                 f.failedAssertions().size() + " failed assertion(s) on " + f.datasetName() + ": "
                         + f.failedAssertions().stream()

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class Deletions {
                 },
                 TIMEOUT);
         if (deletion == null) {
-            throw new NotFoundException("No " + kind.toLowerCase() + " " + namespace + " / " + name);
+            throw new NotFoundException("No " + kind.toLowerCase(Locale.ROOT) + " " + namespace + " / " + name);
         }
         return deletion;
     }

@@ -59,7 +59,7 @@ class SearchController {
      * Lucene's query syntax can come through from the user.
      */
     static String lucene(String query) {
-        return WORDS.splitAsStream(query == null ? "" : query.toLowerCase())
+        return WORDS.splitAsStream(query == null ? "" : query.toLowerCase(Locale.ROOT))
                 .filter(w -> !w.isEmpty())
                 .limit(16)
                 .map(w -> "+(" + w + "^2 " + w + "*)")

@@ -93,11 +93,19 @@ class KafkaIngestTest extends EndToEndTest {
 
         // As after a crash between the database commit and the offset commit: the group reads the records again.
         container.stop();
-        try (Admin admin = admin()) {
-            admin.alterConsumerGroupOffsets(GROUP, Map.of(PARTITION, new OffsetAndMetadata(first)))
-                    .all()
-                    .get();
-        }
+        // The broker accepts new offsets only from an empty group; the stopped consumer's leave request can reach it
+        // later than stop() returns on a busy machine, so retry (bounded) until it does.
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    try (Admin admin = admin()) {
+                        admin.alterConsumerGroupOffsets(GROUP, Map.of(PARTITION, new OffsetAndMetadata(first)))
+                                .all()
+                                .get();
+                    }
+                    return true;
+                });
         assertThat(committedOffset()).isEqualTo(first);
         container.start();
         awaitEverythingCommitted();

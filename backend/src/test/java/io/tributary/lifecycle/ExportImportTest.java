@@ -71,10 +71,7 @@ class ExportImportTest extends EndToEndTest {
 
         String key = "second-service-key";
         try (ServiceProcess second = ServiceProcess.start(
-                dir.resolve("second-data"),
-                ServiceProcess.freePort(),
-                Map.of("tributary.api-key", key),
-                Duration.ofMinutes(3))) {
+                dir.resolve("second-data"), Map.of("tributary.api-key", key), Duration.ofMinutes(3))) {
             long importStart = System.nanoTime();
             Script load = script(
                     "tributary-import",

@@ -41,7 +41,7 @@ class CrashSafetyTest {
     void everyAcknowledgedEventSurvivesAKillMinus9WithAConsistentGraph() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("tributary-crash-");
         Map<String, String> settings = Map.of("tributary.api-key", API_KEY);
-        ServiceProcess first = ServiceProcess.start(dataDir, ServiceProcess.freePort(), settings, READY);
+        ServiceProcess first = ServiceProcess.start(dataDir, settings, READY);
         started.add(first);
 
         var load = new HttpLoad(first.baseUri(), API_KEY);
@@ -55,7 +55,7 @@ class CrashSafetyTest {
         HttpLoad.join(clients);
         List<Map<String, Object>> acknowledged = List.copyOf(load.acknowledged);
 
-        ServiceProcess second = ServiceProcess.start(dataDir, ServiceProcess.freePort(), settings, READY);
+        ServiceProcess second = ServiceProcess.start(dataDir, settings, READY);
         started.add(second);
         try (var driver = GraphDatabase.driver(second.embeddedBoltUri(), AuthTokens.none())) {
             List<String> archived = GraphChecks.archivedRunEvents(driver);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.TributaryApplication;
 import io.tributary.testing.Neo4jServerProcess;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +57,7 @@ class DatabaseOutageTest {
     @Test
     void ingestAnswers503WithRetryAfterWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
         Path home = Files.createTempDirectory("tributary-outage-neo4j-");
-        database = Neo4jServerProcess.startAt(PASSWORD, READY, home, 0);
+        database = startOnAPortOutsideTheEphemeralRange(home);
         int boltPort = database.boltUri().getPort();
         service = new SpringApplicationBuilder(TributaryApplication.class)
                 .properties(
@@ -135,6 +138,31 @@ class DatabaseOutageTest {
             assertThat(GraphChecks.count(driver, "Event")).isEqualTo(acknowledged.size());
             assertThat(GraphChecks.orphanRuns(driver)).isZero();
         }
+    }
+
+    /**
+     * The database comes back on the same port after the kill, so that port must stay free meanwhile. One the system
+     * picked (port 0) lies in Linux's ephemeral range (32768-60999), from which every outgoing connection on the machine
+     * draws its local port: another build's loopback client could hold it at the restart. Below that range only a
+     * process binding that very port could. Tried a few times in case a probed port is taken before the server binds.
+     */
+    private static Neo4jServerProcess startOnAPortOutsideTheEphemeralRange(Path home) {
+        var random = new Random();
+        IllegalStateException failed = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                // free now
+            } catch (IOException taken) {
+                continue;
+            }
+            try {
+                return Neo4jServerProcess.startAt(PASSWORD, READY, home, port);
+            } catch (IllegalStateException e) {
+                failed = e;
+            }
+        }
+        throw failed != null ? failed : new IllegalStateException("no free port found below the ephemeral range");
     }
 
     private static HttpResponse<String> post(URI uri, String json) {

@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.tributary.testing.EndToEndTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,12 +34,10 @@ class ReadQueryTimeoutTest extends EndToEndTest {
     @Test
     void aSlowGraphQlReadIsCutOffWithATypedErrorAndTheServiceStaysUp() {
         generateRunsOfOneJob();
-        // The read that must still answer afterwards is a key lookup, planned here, before the slow read: the first
-        // GraphQL request of a context and the first planning of a statement can each take longer than the 250 ms
-        // limit on a loaded machine (a paged job listing over the 400,000 runs did, at load 20), and neither is what
-        // this test is about. Hence also "answers within a minute" rather than "answers at the first try" below: a
-        // stalled or broken service never answers, a busy one may need a second try.
-        answersTheKeyLookup();
+        // The read that must still answer afterwards is a key lookup, first asked here, before the slow read: the first
+        // GraphQL request of a context and the first planning of a statement can each take longer than the 250 ms limit
+        // on a loaded machine (a paged job listing over the 400,000 runs did, at load 20).
+        assertThat(jobNameOnceAnswered()).isEqualTo("generated-job");
 
         long start = System.nanoTime();
         var answer = graphQl.document("""
@@ -56,18 +58,39 @@ class ReadQueryTimeoutTest extends EndToEndTest {
                 .extracting(row -> (String) row.get("currentQuery"))
                 .noneMatch(q -> q != null && q.contains("stDevP"));
         // The same service answers the next reads and its health probe.
-        answersTheKeyLookup();
+        assertThat(jobNameOnceAnswered()).isEqualTo("generated-job");
         web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
-    private void answersTheKeyLookup() {
+    /**
+     * The generated job's name, asked for until the service answers it. Under a 250 ms limit an ordinary read can itself be cut
+     * off while the machine is busy (its plan compiled cold, a collector pause after 400,000 runs were written): that is
+     * the limit doing its job, not the service failing, so such an answer is asked again, for up to a minute. Any other
+     * error fails at once.
+     */
+    private String jobNameOnceAnswered() {
+        var name = new AtomicReference<String>();
+        var cutOff = new AtomicInteger();
         await().atMost(Duration.ofMinutes(1))
-                .untilAsserted(
-                        () -> graphQl.document("{ job(namespace: \"generated\", name: \"generated-job\") { name } }")
-                                .execute()
-                                .path("job.name")
-                                .entity(String.class)
-                                .isEqualTo("generated-job"));
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    var errors = new ArrayList<ResponseError>();
+                    var data = graphQl.document("{ job(namespace: \"generated\", name: \"generated-job\") { name } }")
+                            .execute()
+                            .errors()
+                            .satisfy(errors::addAll);
+                    if (!errors.isEmpty()) {
+                        assertThat(errors)
+                                .allMatch(e ->
+                                        "READ_TIMEOUT".equals(e.getExtensions().get("reason")));
+                        cutOff.incrementAndGet();
+                        return false;
+                    }
+                    name.set(data.path("job.name").entity(String.class).get());
+                    return true;
+                });
+        System.out.printf("READ TIMEOUT: key lookup answered after %d cut-off tries%n", cutOff.get());
+        return name.get();
     }
 
     /**

@@ -6,7 +6,9 @@ import io.tributary.TributaryApplication;
 import io.tributary.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,12 +160,17 @@ abstract class ExternalNeo4jModeTest {
     }
 
     @Test
-    void unreachableServerStopsStartUpWithAMessageNamingTheUri(CapturedOutput output) {
-        String closed = "bolt://127.0.0.1:" + freePort();
+    void unreachableServerStopsStartUpWithAMessageNamingTheUri(CapturedOutput output) throws IOException {
+        // A port bound by this socket but never listened on: refused for as long as the test holds it, whereas a port
+        // merely probed free could be taken by another process before the service tries it.
+        try (var reserved = new Socket()) {
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String closed = "bolt://127.0.0.1:" + reserved.getLocalPort();
 
-        assertThat(failure(() -> startAnother(closed, PASSWORD)))
-                .isInstanceOf(Neo4jUnavailableException.class)
-                .hasMessageStartingWith("Cannot connect to the Neo4j server at NEO4J_URI=" + closed);
+            assertThat(failure(() -> startAnother(closed, PASSWORD)))
+                    .isInstanceOf(Neo4jUnavailableException.class)
+                    .hasMessageStartingWith("Cannot connect to the Neo4j server at NEO4J_URI=" + closed);
+        }
         assertNoSecretIn(output);
     }
 
@@ -196,14 +203,6 @@ abstract class ExternalNeo4jModeTest {
                 }
             }
             throw new AssertionError("start-up failed without Neo4jUnavailableException", e);
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

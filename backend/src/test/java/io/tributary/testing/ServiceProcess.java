@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole service in a child JVM ({@link TributaryApplication} on the test classpath, as {@code java -jar} would run
@@ -35,24 +38,25 @@ public final class ServiceProcess implements AutoCloseable {
             "-XX:TieredStopAtLevel=1");
     private static final int OUTPUT_TAIL_LINES = 60;
     private static final String BOLT_MARKER = "Bolt on ";
+    private static final Pattern HTTP_PORT = Pattern.compile("Netty started on port (\\d+)");
 
     private final Process process;
-    private final int port;
     private final Thread killOnExit;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final CompletableFuture<Integer> httpPort = new CompletableFuture<>();
     private final CompletableFuture<URI> embeddedBolt = new CompletableFuture<>();
 
-    private ServiceProcess(Process process, int port, Thread killOnExit) {
+    private ServiceProcess(Process process, Thread killOnExit) {
         this.process = process;
-        this.port = port;
         this.killOnExit = killOnExit;
     }
 
     /**
-     * Starts the service with {@code --name=value} for each property (plus the data dir and port) and waits up to
-     * {@code timeout} for {@code /actuator/health} to answer 200.
+     * Starts the service with {@code --name=value} for each property (plus the data dir) on a port the system picks
+     * (read back from its log: a port probed free beforehand could be taken by another process before the child binds
+     * it) and waits up to {@code timeout} for {@code /actuator/health} to answer 200.
      */
-    public static ServiceProcess start(Path dataDir, int port, Map<String, String> properties, Duration timeout) {
+    public static ServiceProcess start(Path dataDir, Map<String, String> properties, Duration timeout) {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current()
                 .info()
@@ -60,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TributaryApplication.class.getName()));
-        command.add("--server.port=" + port);
+        command.add("--server.port=0");
         command.add("--tributary.data-dir=" + dataDir);
         // Small caches: several JVMs share a small test machine.
         command.add("--tributary.embedded.page-cache=64MB");
@@ -74,30 +78,28 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Thread killOnExit = new Thread(process::destroyForcibly, "kill-tributary-service");
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        var service = new ServiceProcess(process, port, killOnExit);
+        var service = new ServiceProcess(process, killOnExit);
         Thread.ofPlatform().daemon().name("tributary-service-output").start(service::readOutput);
         service.awaitHealthy(timeout);
         return service;
     }
 
-    /** A TCP port nobody listens on right now. */
-    public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void awaitHealthy(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
-        var request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
+        HttpRequest request = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited with " + process.exitValue() + ":\n" + output());
+            }
+            if (request == null) {
+                if (!httpPort.isDone()) {
+                    sleep(250); // not listening yet
+                    continue;
+                }
+                request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build();
             }
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -119,6 +121,10 @@ public final class ServiceProcess implements AutoCloseable {
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                Matcher http = HTTP_PORT.matcher(line);
+                if (http.find()) {
+                    httpPort.complete(Integer.parseInt(http.group(1)));
+                }
                 int bolt = line.indexOf(BOLT_MARKER);
                 if (bolt >= 0) {
                     embeddedBolt.complete(URI.create(
@@ -137,12 +143,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + httpPort.join());
     }
 
-    /** The embedded database's loopback Bolt address, as the service logged it at start-up. */
+    /**
+     * The embedded database's loopback Bolt address, as the service logged it at start-up (before it answered health;
+     * waited for, since the line reaches this JVM through a reader thread of its own).
+     */
     public URI embeddedBoltUri() {
-        return embeddedBolt.getNow(null);
+        try {
+            return embeddedBolt.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The service logged no Bolt address:\n" + output(), e);
+        }
     }
 
     /** The last lines the service printed, for failure messages. */

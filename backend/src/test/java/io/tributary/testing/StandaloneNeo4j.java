@@ -47,7 +47,7 @@ public final class StandaloneNeo4j {
         Path store = Path.of(args[0]).toAbsolutePath();
         // Neo4j refuses to set a password to its current value: set it on a new store only, not on a restart.
         boolean fresh = !Files.exists(store);
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(store)
+        var builder = new DatabaseManagementServiceBuilder(store)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(
@@ -59,8 +59,17 @@ public final class StandaloneNeo4j {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
-                .build();
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (RuntimeException e) {
+            // Such as a Bolt port taken meanwhile: exit (Neo4j's threads would keep this JVM alive) so that the parent
+            // fails, or tries another port, at once instead of at its timeout.
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "standalone-neo4j-shutdown"));
         try {
             if (fresh) {

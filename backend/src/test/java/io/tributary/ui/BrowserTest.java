@@ -122,9 +122,17 @@ abstract class BrowserTest extends EndToEndTest {
                 .setFullPage(true));
     }
 
-    /** Opens the UI at a hash route such as {@code #/runs}. */
+    /**
+     * Opens the UI at a hash route such as {@code #/runs}, as a fresh page load of that link. A second route on a page
+     * already showing the UI would only change the hash: the previous view (a graph already "ready") stays in the page
+     * until the app handles the hashchange event, and a check right after navigate() could read it.
+     */
     protected void open(String route) {
-        page.navigate("http://127.0.0.1:" + port + "/" + route);
+        String app = "http://127.0.0.1:" + port + "/";
+        if (page.url().startsWith(app)) {
+            page.navigate("about:blank");
+        }
+        page.navigate(app + route);
     }
 
     protected Locator byId(String id) {

@@ -1,6 +1,8 @@
 package io.tributary.sparkjob;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,25 +37,45 @@ public final class SparkLineageJob {
                               (1, 10, 25.0D, 'shipped'), (2, 10, 40.0D, 'shipped'), (3, 20, 15.5D, 'cancelled'),
                               (4, 20, 60.0D, 'shipped'), (5, 30, 12.0D, 'shipped')
                             AS orders(order_id, customer_id, amount, status)""").write().mode(SaveMode.Overwrite).parquet(orders);
+            settle(spark);
             spark.sql("""
                             SELECT * FROM VALUES (10, 'NL'), (20, 'DE'), (30, 'NL')
                             AS customers(customer_id, country)""").write().mode(SaveMode.Overwrite).parquet(customers);
+            settle(spark);
 
             spark.read().parquet(orders).createOrReplaceTempView("orders");
             spark.read().parquet(customers).createOrReplaceTempView("customers");
+            settle(spark);
             spark.sql("""
                             SELECT c.country, SUM(o.amount) AS total_amount, COUNT(o.order_id) AS order_count
                             FROM orders o JOIN customers c ON o.customer_id = c.customer_id
                             WHERE o.status = 'shipped'
                             GROUP BY c.country""").write().mode(SaveMode.Overwrite).parquet(totals);
+            settle(spark);
 
             spark.read().parquet(totals).createOrReplaceTempView("country_totals");
+            settle(spark);
             spark.sql("""
                     CREATE TABLE big_countries USING parquet AS
                     SELECT country, total_amount FROM country_totals WHERE order_count > 1""");
         } finally {
             // Stopping ends the application: the listener emits the application run's COMPLETE and drains its queue.
             spark.stop();
+        }
+    }
+
+    /**
+     * Waits until every listener has handled every event so far. Spark's listeners run on their own thread, and the
+     * OpenLineage listener waits for the service to answer each event it sends; an execution that starts while the
+     * listener is still busy with earlier events may be over before the listener looks it up, and is then not reported
+     * at all ("Query execution is null"). How far behind the listener falls depends on how fast the machine and the
+     * service are, so each step starts with the listener idle. (Not an OpenLineage API: Spark's own listener bus.)
+     */
+    private static void settle(SparkSession spark) {
+        try {
+            spark.sparkContext().listenerBus().waitUntilEmpty(TimeUnit.MINUTES.toMillis(2));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Spark's listeners did not catch up within 2 minutes", e);
         }
     }
 }
