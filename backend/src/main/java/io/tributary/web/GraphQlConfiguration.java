@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Scalars, request limits, and a schema inspection that refuses to start when a schema field has no data fetcher. */
+/**
+ * Scalars, request limits, cached documents, and a schema inspection that refuses to start when a schema field has no
+ * data fetcher.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -39,6 +42,20 @@ class GraphQlConfiguration {
     @Bean
     AliasLimitInstrumentation maxAliases(GraphQlLimits limits) {
         return new AliasLimitInstrumentation(limits.maxAliases());
+    }
+
+    /**
+     * Parsed and validated documents are kept (a few hundred distinct queries: the UI and scripts send a handful, each
+     * with different variables), see {@link CachedDocuments}.
+     */
+    @Bean
+    CachedDocuments cachedDocuments() {
+        return new CachedDocuments(500);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer useCachedDocuments(CachedDocuments documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean
