@@ -25,23 +25,17 @@ class GraphQlConfiguration {
                 .scalar(ExtendedScalars.Json);
     }
 
+    /** Depth, complexity (graph traversals weigh more) and aliases, checked once per request. */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
-    }
-
-    /** Graph traversals cost far more than plain fields, so they weigh more against the budget. */
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(
-                limits.maxComplexity(),
-                (environment, childComplexity) ->
-                        (TRAVERSALS.contains(environment.getField().getName()) ? 50 : 1) + childComplexity);
-    }
-
-    @Bean
-    AliasLimitInstrumentation maxAliases(GraphQlLimits limits) {
-        return new AliasLimitInstrumentation(limits.maxAliases());
+    LimitsInstrumentation limits(GraphQlLimits limits) {
+        return new LimitsInstrumentation(
+                new MaxQueryDepthInstrumentation(limits.maxDepth()),
+                // Graph traversals cost far more than plain fields, so they weigh more against the budget.
+                new MaxQueryComplexityInstrumentation(
+                        limits.maxComplexity(),
+                        (environment, childComplexity) ->
+                                (TRAVERSALS.contains(environment.getField().getName()) ? 50 : 1) + childComplexity),
+                new AliasLimitInstrumentation(limits.maxAliases()));
     }
 
     /**
