@@ -2,8 +2,10 @@ package io.tributary.web;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +52,16 @@ class GraphQlConfiguration {
     @Bean
     GraphQlSourceBuilderCustomizer useCachedDocuments(CachedDocuments documents) {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+    }
+
+    /**
+     * The same instrumentations, in the same order, as Spring chains them (every {@link Instrumentation} bean), in a
+     * chain that does not call them per field where none of them acts per field ({@link FieldQuietChain}).
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer fieldQuietInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(
+                new FieldQuietChain(instrumentations.orderedStream().toList())));
     }
 
     @Bean
