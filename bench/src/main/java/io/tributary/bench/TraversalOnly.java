@@ -7,8 +7,9 @@ import org.neo4j.driver.GraphDatabase;
 
 /**
  * The traversal phase alone, against a kept store, for A/B comparisons of two builds of the service on the same graph:
- * no ingest, no ceiling, no footprint. The first run on an empty {@code bench.store} directory generates the graph
- * (as {@link Bench} does); later runs reuse it, so two jars can be measured alternately on identical data.
+ * no ingest, no ceiling, no footprint. The first run, on a {@code bench.store} directory that does not exist yet,
+ * generates the graph (as {@link Bench} does); later runs reuse it, so two jars can be measured alternately on
+ * identical data.
  *
  * <p>System properties: {@code bench.store} (data directory, required), {@code bench.jar} (default
  * {@code backend/target/tributary.jar}), {@code bench.nodes} (graph size when generating, and the width the lineage
