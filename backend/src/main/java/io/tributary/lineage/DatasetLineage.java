@@ -5,6 +5,7 @@ import io.tributary.lineage.DatasetHops.Node;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -37,12 +38,16 @@ class DatasetLineage {
             walk = walk(ref.validated(), direction, limits, asOf);
             details = hops.details(walk.nodes().keySet(), asOf);
         }
-        var nodes = new ArrayList<LineageGraph.Node>();
+        var nodes = new ArrayList<LineageGraph.Node>(walk.nodes().size());
+        // Public ids by element id, made once per node (edges name their ends by element id).
+        var ids = new HashMap<String, String>(walk.nodes().size() * 2);
         walk.nodes().forEach((elementId, reached) -> {
             Node n = reached.node();
             Details d = details.getOrDefault(elementId, Details.NONE);
+            String id = n.id();
+            ids.put(elementId, id);
             nodes.add(new LineageGraph.Node(
-                    n.id(),
+                    id,
                     n.kind(),
                     n.namespace(),
                     n.name(),
@@ -58,11 +63,9 @@ class DatasetLineage {
                 .thenComparing(LineageGraph.Node::kind)
                 .thenComparing(LineageGraph.Node::namespace)
                 .thenComparing(LineageGraph.Node::name));
-        var edges = new ArrayList<LineageGraph.Edge>();
+        var edges = new ArrayList<LineageGraph.Edge>(walk.edges().size());
         for (Bfs.Edge<Void> edge : walk.edges()) {
-            edges.add(new LineageGraph.Edge(
-                    walk.nodes().get(edge.from()).node().id(),
-                    walk.nodes().get(edge.to()).node().id()));
+            edges.add(new LineageGraph.Edge(ids.get(edge.from()), ids.get(edge.to())));
         }
         edges.sort(Comparator.comparing(LineageGraph.Edge::from).thenComparing(LineageGraph.Edge::to));
         return new LineageGraph(nodes, edges, walk.truncated());

@@ -8,9 +8,9 @@ import io.tributary.lineage.DatasetHops.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
@@ -106,11 +106,13 @@ class Impact {
                         dataset == null ? List.of() : dataset.owners()));
             }
         }
-        var everyOwner = new TreeSet<String>();
+        // Owners repeat across nodes (a team owns many): collect distinct ones, sort those once.
+        var everyOwner = new HashSet<String>();
         for (var list : List.of(datasets, jobs, columns)) {
             list.sort(ORDER);
             list.forEach(n -> everyOwner.addAll(n.owners()));
         }
-        return new ImpactReport(datasets, jobs, columns, List.copyOf(everyOwner), truncated);
+        return new ImpactReport(
+                datasets, jobs, columns, everyOwner.stream().sorted().toList(), truncated);
     }
 }

@@ -13,16 +13,19 @@ final class ImpactCsv {
 
     static final String HEADER = "kind,namespace,name,field,distance,owners";
 
+    private static final Comparator<ImpactReport.Node> ORDER = Comparator.comparingInt(ImpactReport.Node::distance)
+            .thenComparing(ImpactReport.Node::kind)
+            .thenComparing(ImpactReport.Node::namespace)
+            .thenComparing(ImpactReport.Node::name);
+
     private ImpactCsv() {}
 
     static String of(ImpactReport report) {
-        var datasetsAndJobs = new ArrayList<ImpactReport.Node>(report.datasets());
-        datasetsAndJobs.addAll(report.jobs());
-        datasetsAndJobs.sort(Comparator.comparingInt(ImpactReport.Node::distance)
-                .thenComparing(ImpactReport.Node::kind)
-                .thenComparing(ImpactReport.Node::namespace)
-                .thenComparing(ImpactReport.Node::name));
-        var csv = new StringBuilder(HEADER).append("\r\n");
+        List<ImpactReport.Node> datasetsAndJobs = merge(report.datasets(), report.jobs());
+        var csv = new StringBuilder(
+                        64 * (datasetsAndJobs.size() + report.columns().size() + 1))
+                .append(HEADER)
+                .append("\r\n");
         for (List<ImpactReport.Node> rows : List.of(datasetsAndJobs, report.columns())) {
             for (ImpactReport.Node n : rows) {
                 csv.append(n.kind().name())
@@ -40,6 +43,24 @@ final class ImpactCsv {
             }
         }
         return csv.toString();
+    }
+
+    /**
+     * Datasets and jobs in one list by distance, kind, namespace and name. Each list already comes in that order (the
+     * report's), so a linear merge gives it without sorting ~100k rows again.
+     */
+    static List<ImpactReport.Node> merge(List<ImpactReport.Node> datasets, List<ImpactReport.Node> jobs) {
+        var merged = new ArrayList<ImpactReport.Node>(datasets.size() + jobs.size());
+        int d = 0;
+        int j = 0;
+        while (d < datasets.size() || j < jobs.size()) {
+            if (j == jobs.size() || (d < datasets.size() && ORDER.compare(datasets.get(d), jobs.get(j)) <= 0)) {
+                merged.add(datasets.get(d++));
+            } else {
+                merged.add(jobs.get(j++));
+            }
+        }
+        return merged;
     }
 
     private static String cell(String value) {

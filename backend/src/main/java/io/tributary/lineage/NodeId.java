@@ -45,6 +45,10 @@ final class NodeId {
     }
 
     static String encode(String part) {
+        // Most names need no escaping: answer those without copying (ids are made for every node of every walk).
+        if (unreserved(part)) {
+            return part;
+        }
         var out = new StringBuilder(part.length() + 8);
         for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
@@ -55,6 +59,19 @@ final class NodeId {
             }
         }
         return out.toString();
+    }
+
+    private static boolean unreserved(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(String part) {

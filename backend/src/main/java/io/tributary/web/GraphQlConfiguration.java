@@ -2,14 +2,19 @@ package io.tributary.web;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Scalars, request limits, and a schema inspection that refuses to start when a schema field has no data fetcher. */
+/**
+ * Scalars, request limits, cached documents, and a schema inspection that refuses to start when a schema field has no
+ * data fetcher.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -22,23 +27,41 @@ class GraphQlConfiguration {
                 .scalar(ExtendedScalars.Json);
     }
 
+    /** Depth, complexity (graph traversals weigh more) and aliases, checked once per request. */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    LimitsInstrumentation limits(GraphQlLimits limits) {
+        return new LimitsInstrumentation(
+                new MaxQueryDepthInstrumentation(limits.maxDepth()),
+                // Graph traversals cost far more than plain fields, so they weigh more against the budget.
+                new MaxQueryComplexityInstrumentation(
+                        limits.maxComplexity(),
+                        (environment, childComplexity) ->
+                                (TRAVERSALS.contains(environment.getField().getName()) ? 50 : 1) + childComplexity),
+                new AliasLimitInstrumentation(limits.maxAliases()));
     }
 
-    /** Graph traversals cost far more than plain fields, so they weigh more against the budget. */
+    /**
+     * Parsed and validated documents are kept (a few hundred distinct queries: the UI and scripts send a handful, each
+     * with different variables), see {@link CachedDocuments}.
+     */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(
-                limits.maxComplexity(),
-                (environment, childComplexity) ->
-                        (TRAVERSALS.contains(environment.getField().getName()) ? 50 : 1) + childComplexity);
+    CachedDocuments cachedDocuments() {
+        return new CachedDocuments(500);
     }
 
     @Bean
-    AliasLimitInstrumentation maxAliases(GraphQlLimits limits) {
-        return new AliasLimitInstrumentation(limits.maxAliases());
+    GraphQlSourceBuilderCustomizer useCachedDocuments(CachedDocuments documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+    }
+
+    /**
+     * The same instrumentations, in the same order, as Spring chains them (every {@link Instrumentation} bean), in a
+     * chain that does not call them per field where none of them acts per field ({@link FieldQuietChain}).
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer fieldQuietInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(
+                new FieldQuietChain(instrumentations.orderedStream().toList())));
     }
 
     @Bean
