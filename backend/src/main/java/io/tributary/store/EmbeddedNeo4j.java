@@ -42,10 +42,6 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, transactionMemoryBytes)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 days 2G")
-                // The query cache keys list parameters by size bucket (1, 10, 100, 1,000, ...) by default, so every
-                // UNWIND $rows statement was planned, and replanned as the store grows, once per batch-size bucket:
-                // Cypher planning was ~60% of the service's CPU during ingest (BENCHMARKS.md). One plan per statement.
-                .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                 .build();
