@@ -5,7 +5,7 @@
 UNWIND $rows AS row
 MERGE (c:ColumnLineageVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
   ON CREATE SET c.jobNamespace = row.jobNamespace, c.jobName = row.jobName,
-                c.firstSeen = row.time, c.lastSeen = row.time, c.lastVersion = row.version
-SET c.firstSeen = CASE WHEN row.time < c.firstSeen THEN row.time ELSE c.firstSeen END,
-    c.lastSeen = CASE WHEN row.time > c.lastSeen THEN row.time ELSE c.lastSeen END,
+                c.firstSeen = row.firstSeen, c.lastSeen = row.lastSeen, c.lastVersion = row.version
+SET c.firstSeen = CASE WHEN row.firstSeen < c.firstSeen THEN row.firstSeen ELSE c.firstSeen END,
+    c.lastSeen = CASE WHEN row.lastSeen > c.lastSeen THEN row.lastSeen ELSE c.lastSeen END,
     c.lastVersion = CASE WHEN row.version > c.lastVersion THEN row.version ELSE c.lastVersion END

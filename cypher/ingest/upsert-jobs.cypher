@@ -3,15 +3,13 @@
 // Each standard facet is kept from the newest event that carried it (version = fixed-width time + event id).
 UNWIND $rows AS row
 MERGE (j:Job {namespace: row.namespace, name: row.name})
-  ON CREATE SET j.searchText = row.searchText, j.firstSeen = row.time, j.lastSeen = row.time
-SET j.firstSeen = CASE WHEN row.time < j.firstSeen THEN row.time ELSE j.firstSeen END,
-    j.lastSeen = CASE WHEN row.time > j.lastSeen THEN row.time ELSE j.lastSeen END
+  ON CREATE SET j.searchText = row.searchText, j.firstSeen = row.firstSeen, j.lastSeen = row.lastSeen
+SET j.firstSeen = CASE WHEN row.firstSeen < j.firstSeen THEN row.firstSeen ELSE j.firstSeen END,
+    j.lastSeen = CASE WHEN row.lastSeen > j.lastSeen THEN row.lastSeen ELSE j.lastSeen END
 REMOVE j.deleted
 WITH j, row
 UNWIND row.facets AS facet
-// The newest of this transaction's rows per facet first, so that rows cannot act on each other's stale reads.
-WITH j, facet.name AS name, collect(facet) AS sent
-WITH j, reduce(newest = head(sent), f IN tail(sent) | CASE WHEN f.version > newest.version THEN f ELSE newest END)
-  AS facet
+// One row per node and one facet per name (the batch's newest, chosen in EventRows): no row acts on another's reads.
+WITH j, facet
 WHERE j['facetVersion_' + facet.name] IS NULL OR j['facetVersion_' + facet.name] <= facet.version
 SET j += facet.properties

@@ -7,12 +7,12 @@
 UNWIND $rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 OPTIONAL MATCH (known:SchemaVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
-WITH d, row, known IS NULL OR row.time < known.firstSeen OR d.schemaHash IS NULL OR d.schemaHash <> row.hash
+WITH d, row, known IS NULL OR row.firstSeen < known.firstSeen OR d.schemaHash IS NULL OR d.schemaHash <> row.hash
   AS writeFields
 MERGE (s:SchemaVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
-  ON CREATE SET s.fields = row.fieldsJson, s.firstSeen = row.time, s.lastSeen = row.time, s.lastVersion = row.version
-SET s.firstSeen = CASE WHEN row.time < s.firstSeen THEN row.time ELSE s.firstSeen END,
-    s.lastSeen = CASE WHEN row.time > s.lastSeen THEN row.time ELSE s.lastSeen END,
+  ON CREATE SET s.fields = row.fieldsJson, s.firstSeen = row.firstSeen, s.lastSeen = row.lastSeen, s.lastVersion = row.version
+SET s.firstSeen = CASE WHEN row.firstSeen < s.firstSeen THEN row.firstSeen ELSE s.firstSeen END,
+    s.lastSeen = CASE WHEN row.lastSeen > s.lastSeen THEN row.lastSeen ELSE s.lastSeen END,
     s.lastVersion = CASE WHEN s.lastVersion IS NULL OR row.version > s.lastVersion THEN row.version
       ELSE s.lastVersion END
 MERGE (d)-[:HAS_SCHEMA]->(s)

@@ -2,13 +2,12 @@ package io.tributary.write;
 
 import io.tributary.event.Facet;
 import io.tributary.event.LineageEvent;
+import io.tributary.event.LineageEvent.ColumnDerivation;
 import io.tributary.event.LineageEvent.DatasetInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +26,24 @@ final class EventRows {
 
     final List<Map<String, Object>> events = new ArrayList<>();
     final Set<String> namespaces = new LinkedHashSet<>();
-    final List<Map<String, Object>> jobs = new ArrayList<>();
-    // A set: each column-lineage entry names its input dataset again, with identical rows (same key, time, no facets)
-    // for every output column; writing them once is the same effect for a fraction of the MERGEs.
-    final Set<Map<String, Object>> datasets = new LinkedHashSet<>();
-    final List<Map<String, Object>> schemas = new ArrayList<>();
+    // One row per job, dataset, edge, schema and column-lineage version of the whole batch (see NodeRows).
+    private final NodeRows jobs = new NodeRows();
+    private final NodeRows datasets = new NodeRows();
+    private final NodeRows schemas = new NodeRows();
+    /** The fields of each schema row, by its index: only upsert-fields needs them, so upsert-schemas is not sent them. */
+    private final List<List<Map<String, Object>>> schemaFields = new ArrayList<>();
+
     final List<Map<String, Object>> runs = new ArrayList<>();
     final List<Map<String, Object>> parents = new ArrayList<>();
-    final List<Map<String, Object>> runInputs = new ArrayList<>();
-    final List<Map<String, Object>> runOutputs = new ArrayList<>();
-    final List<Map<String, Object>> jobInputs = new ArrayList<>();
-    final List<Map<String, Object>> jobOutputs = new ArrayList<>();
-    /** One row per (event, output dataset) with a columnLineage facet: the facet's ColumnLineageVersion. */
-    final List<Map<String, Object>> lineageVersions = new ArrayList<>();
+    private final NodeRows runInputs = new NodeRows();
+    private final NodeRows runOutputs = new NodeRows();
+    private final NodeRows jobInputs = new NodeRows();
+    private final NodeRows jobOutputs = new NodeRows();
+    private final NodeRows lineageVersions = new NodeRows();
     /** Rows carry their {@code index} so that the check statements can return which of them change the graph. */
     final List<Map<String, Object>> columnLineage = new ArrayList<>();
 
-    private final Map<List<Object>, Map<String, Object>> lineageRows = new HashMap<>();
+    private final Map<String, Map<String, Object>> lineageRows = new HashMap<>();
 
     final List<Map<String, Object>> symlinks = new ArrayList<>();
     final List<Map<String, Object>> quality = new ArrayList<>();
@@ -54,14 +54,95 @@ final class EventRows {
         return rows;
     }
 
+    List<Map<String, Object>> jobs() {
+        return jobs.list();
+    }
+
+    List<Map<String, Object>> datasets() {
+        return datasets.list();
+    }
+
+    List<Map<String, Object>> runInputs() {
+        return runInputs.list();
+    }
+
+    List<Map<String, Object>> runOutputs() {
+        return runOutputs.list();
+    }
+
+    List<Map<String, Object>> jobInputs() {
+        return jobInputs.list();
+    }
+
+    List<Map<String, Object>> jobOutputs() {
+        return jobOutputs.list();
+    }
+
+    List<Map<String, Object>> lineageVersions() {
+        return lineageVersions.list();
+    }
+
+    /** One row per dataset and schema: earliest and latest time, newest version, hash and JSON; not the fields. */
+    List<Map<String, Object>> schemas() {
+        return schemas.list();
+    }
+
+    /** The rows upsert-fields needs for the schema rows of these indexes: first seen and the fields. */
+    List<Map<String, Object>> schemaFields(List<Integer> indexes) {
+        var all = schemas.list();
+        var rows = new ArrayList<Map<String, Object>>(indexes.size());
+        for (int index : indexes) {
+            var schema = all.get(index);
+            rows.add(Map.of(
+                    "namespace", schema.get("namespace"),
+                    "name", schema.get("name"),
+                    "hash", schema.get("hash"),
+                    "time", schema.get("firstSeen"),
+                    "fields", schemaFields.get(index)));
+        }
+        return rows;
+    }
+
+    /**
+     * The column-lineage rows with only what column-lineage-changes reads (keys, time, hash, index): the check runs on
+     * every row, the write only on those that change, so the rest of each row is sent only for those.
+     */
+    List<Map<String, Object>> columnLineageKeys() {
+        var keys = new ArrayList<Map<String, Object>>(columnLineage.size());
+        for (var row : columnLineage) {
+            var key = new HashMap<String, Object>(16);
+            for (String k : CHECK_KEYS) {
+                key.put(k, row.get(k));
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static final List<String> CHECK_KEYS = List.of(
+            "index",
+            "inputNamespace",
+            "inputDataset",
+            "inputField",
+            "namespace",
+            "name",
+            "outputField",
+            "type",
+            "subtypeKey",
+            "time",
+            "hash");
+
     private void add(LineageEvent e) {
         OffsetDateTime time = e.eventTime();
         String version = version(time, e.eventType(), e.id());
         events.add(Map.of("id", e.id(), "properties", archived(e)));
         if (e.job() != null) {
-            jobs.add(entity(
-                    e.job().namespace(), e.job().name(), time, facets(e.job().facets(), version)));
-            namespaces.add(e.job().namespace());
+            entity(
+                    jobs,
+                    e.job().namespace(),
+                    e.job().name(),
+                    time,
+                    facets(e.job().facets(), version));
         }
         for (DatasetInfo d : e.inputs()) {
             addDataset(e, d, version, true);
@@ -72,6 +153,13 @@ final class EventRows {
         if (e.run() != null) {
             addRun(e, version);
         }
+    }
+
+    private void entity(
+            NodeRows rows, String namespace, String name, OffsetDateTime time, List<Map<String, Object>> f) {
+        namespaces.add(namespace);
+        var row = rows.seen(NodeRows.key(namespace, name), time, () -> NodeRows.entity(namespace, name));
+        NodeRows.addFacets(row, f);
     }
 
     private void addRun(LineageEvent e, String version) {
@@ -89,8 +177,7 @@ final class EventRows {
         runs.add(run);
         var parent = e.run().parent();
         if (parent != null && parent.jobNamespace() != null && parent.jobName() != null) {
-            jobs.add(entity(parent.jobNamespace(), parent.jobName(), e.eventTime(), List.of()));
-            namespaces.add(parent.jobNamespace());
+            entity(jobs, parent.jobNamespace(), parent.jobName(), e.eventTime(), List.of());
             var row = new HashMap<String, Object>();
             row.put("runId", runId);
             row.put("parentRunId", parent.runId().toString());
@@ -106,101 +193,63 @@ final class EventRows {
 
     private void addDataset(LineageEvent e, DatasetInfo d, String version, boolean input) {
         OffsetDateTime time = e.eventTime();
-        namespaces.add(d.namespace());
-        datasets.add(entity(d.namespace(), d.name(), time, facets(d.facets(), version)));
+        entity(datasets, d.namespace(), d.name(), time, facets(d.facets(), version));
         if (d.fields() != null) {
-            var position = new int[] {0};
-            var fields = d.fields().stream()
-                    .map(f -> {
-                        var m = new HashMap<String, Object>();
-                        m.put("position", position[0]++);
-                        m.put("path", f.path());
-                        m.put("name", f.name());
-                        m.put("parentPath", f.parentPath());
-                        m.put("ordinal", f.ordinal());
-                        m.put("depth", f.depth());
-                        m.put("type", f.type());
-                        m.put("description", f.description());
-                        m.put("searchText", SearchText.of(f.path(), d.name()));
-                        return (Map<String, Object>) m;
-                    })
-                    .toList();
-            String fieldsJson = SchemaJson.of(d.fields());
-            schemas.add(Map.of(
-                    "index",
-                    schemas.size(),
-                    "namespace",
-                    d.namespace(),
-                    "name",
-                    d.name(),
-                    "time",
-                    time,
-                    "version",
-                    version,
-                    "hash",
-                    SchemaJson.hash(fieldsJson),
-                    "fieldsJson",
-                    fieldsJson,
-                    "fields",
-                    fields));
+            addSchema(d, time, version);
         }
         if (e.run() != null) {
-            var io = ref(d);
-            io.put("runId", e.runId().toString());
-            io.put("time", time);
-            io.put("version", version);
-            io.put("statistics", statistics(d.statistics(), version));
-            (input ? runInputs : runOutputs).add(io);
+            String runId = e.runId().toString();
+            var io = (input ? runInputs : runOutputs).seen(NodeRows.key(runId, d.namespace(), d.name()), time, () -> {
+                var m = ref(d);
+                m.put("runId", runId);
+                return m;
+            });
+            // The newest statistics the batch reported, with the version that guards them on the edge.
+            var statistics = statistics(d.statistics(), version);
+            if (statistics != null
+                    && (io.get("statistics") == null || version.compareTo((String) io.get("version")) > 0)) {
+                io.put("statistics", statistics);
+                io.put("version", version);
+            } else {
+                io.putIfAbsent("statistics", null);
+                io.putIfAbsent("version", version);
+            }
             if (d.quality() != null) {
-                quality.add(quality(e.runId().toString(), d, time, version));
+                quality.add(quality(runId, d, time, version));
             }
         }
         if (e.job() != null) {
-            var lineage = ref(d);
-            lineage.put("jobNamespace", e.job().namespace());
-            lineage.put("jobName", e.job().name());
-            lineage.put("time", time);
-            (input ? jobInputs : jobOutputs).add(lineage);
+            (input ? jobInputs : jobOutputs)
+                    .seen(NodeRows.key(e.job().namespace(), e.job().name(), d.namespace(), d.name()), time, () -> {
+                        var m = ref(d);
+                        m.put("jobNamespace", e.job().namespace());
+                        m.put("jobName", e.job().name());
+                        return m;
+                    });
         }
         var derivations = ColumnDerivations.of(d);
         String lineageHash = derivations.isEmpty() ? null : SchemaJson.lineageHash(e.job(), derivations);
         if (lineageHash != null) {
-            var lineageVersion = ref(d);
-            lineageVersion.put("hash", lineageHash);
-            lineageVersion.put("jobNamespace", e.job() == null ? null : e.job().namespace());
-            lineageVersion.put("jobName", e.job() == null ? null : e.job().name());
-            lineageVersion.put("time", time);
-            lineageVersion.put("version", version);
-            lineageVersions.add(lineageVersion);
+            // The hash covers the job, so one row per (output dataset, hash) names one job.
+            var lineageVersion = lineageVersions.seen(NodeRows.key(d.namespace(), d.name(), lineageHash), time, () -> {
+                var m = ref(d);
+                m.put("hash", lineageHash);
+                m.put("jobNamespace", e.job() == null ? null : e.job().namespace());
+                m.put("jobName", e.job() == null ? null : e.job().name());
+                return m;
+            });
+            lineageVersions.newest(lineageVersion, version);
         }
         for (var c : derivations) {
-            datasets.add(entity(c.inputNamespace(), c.inputDataset(), time, List.of()));
-            namespaces.add(c.inputNamespace());
-            var row = ref(d);
-            row.put("outputField", c.outputField());
-            row.put("inputNamespace", c.inputNamespace());
-            row.put("inputDataset", c.inputDataset());
-            row.put("inputField", c.inputField());
-            row.put("inputSearchText", SearchText.of(c.inputField(), c.inputDataset()));
-            row.put("outputSearchText", SearchText.of(c.outputField(), d.name()));
-            row.put("type", c.type());
-            row.put("subtypeKey", c.subtype() == null ? "" : c.subtype());
-            row.put("description", c.description());
-            row.put("masking", c.masking());
-            row.put("jobNamespace", e.job() == null ? null : e.job().namespace());
-            row.put("jobName", e.job() == null ? null : e.job().name());
-            row.put("time", time);
-            row.put("hash", lineageHash);
-            addLineage(row);
+            entity(datasets, c.inputNamespace(), c.inputDataset(), time, List.of());
+            addLineage(e, d, c, time, lineageHash);
         }
         for (var c : d.datasetColumnLineage()) {
             // Named even when no output column is known to draw its edges to.
-            datasets.add(entity(c.inputNamespace(), c.inputDataset(), time, List.of()));
-            namespaces.add(c.inputNamespace());
+            entity(datasets, c.inputNamespace(), c.inputDataset(), time, List.of());
         }
         for (var s : d.symlinks()) {
-            datasets.add(entity(s.namespace(), s.name(), time, List.of()));
-            namespaces.add(s.namespace());
+            entity(datasets, s.namespace(), s.name(), time, List.of());
             var row = ref(d);
             row.put("aliasNamespace", s.namespace());
             row.put("aliasName", s.name());
@@ -209,44 +258,79 @@ final class EventRows {
         }
     }
 
+    private void addSchema(DatasetInfo d, OffsetDateTime time, String version) {
+        String fieldsJson = SchemaJson.of(d.fields());
+        String hash = SchemaJson.hash(fieldsJson);
+        var schema = schemas.seen(NodeRows.key(d.namespace(), d.name(), hash), time, () -> {
+            var m = ref(d);
+            m.put("index", schemaFields.size());
+            m.put("hash", hash);
+            m.put("fieldsJson", fieldsJson);
+            schemaFields.add(fields(d));
+            return m;
+        });
+        schemas.newest(schema, version);
+    }
+
+    private static List<Map<String, Object>> fields(DatasetInfo d) {
+        var position = new int[] {0};
+        return d.fields().stream()
+                .map(f -> {
+                    var m = new HashMap<String, Object>();
+                    m.put("position", position[0]++);
+                    m.put("path", f.path());
+                    m.put("name", f.name());
+                    m.put("parentPath", f.parentPath());
+                    m.put("ordinal", f.ordinal());
+                    m.put("depth", f.depth());
+                    m.put("type", f.type());
+                    m.put("description", f.description());
+                    m.put("searchText", SearchText.of(f.path(), d.name()));
+                    return (Map<String, Object>) m;
+                })
+                .toList();
+    }
+
     /**
      * One row per edge and facet version: a run's START and COMPLETE, or reruns coalesced into one transaction, repeat
      * the same entries, which differ only in time; the earliest time is the only one the statements use.
      */
-    private void addLineage(HashMap<String, Object> row) {
-        var key = Arrays.asList(
-                row.get("inputNamespace"),
-                row.get("inputDataset"),
-                row.get("inputField"),
-                row.get("namespace"),
-                row.get("name"),
-                row.get("outputField"),
-                row.get("type"),
-                row.get("subtypeKey"),
-                row.get("hash"));
+    private void addLineage(LineageEvent e, DatasetInfo d, ColumnDerivation c, OffsetDateTime time, String hash) {
+        String key = NodeRows.key(
+                c.inputNamespace(),
+                c.inputDataset(),
+                c.inputField(),
+                d.namespace(),
+                d.name(),
+                c.outputField(),
+                c.type(),
+                c.subtype() == null ? "" : c.subtype(),
+                hash);
         Map<String, Object> known = lineageRows.get(key);
-        if (known == null) {
-            row.put("index", columnLineage.size());
-            columnLineage.add(row);
-            lineageRows.put(key, row);
-        } else if (((OffsetDateTime) row.get("time")).isBefore((OffsetDateTime) known.get("time"))) {
-            known.put("time", row.get("time"));
+        if (known != null) {
+            if (time.isBefore((OffsetDateTime) known.get("time"))) {
+                known.put("time", time);
+            }
+            return;
         }
-    }
-
-    /**
-     * The schema rows upsert-fields needs: one per dataset and schema, at its earliest time (upsert-fields takes the
-     * versions from the SchemaVersion and only first-seen times from the rows).
-     */
-    static List<Map<String, Object>> earliestPerSchema(List<Map<String, Object>> schemas) {
-        var earliest = new LinkedHashMap<List<Object>, Map<String, Object>>();
-        for (var row : schemas) {
-            earliest.merge(
-                    List.of(row.get("namespace"), row.get("name"), row.get("hash")),
-                    row,
-                    (a, b) -> ((OffsetDateTime) b.get("time")).isBefore((OffsetDateTime) a.get("time")) ? b : a);
-        }
-        return List.copyOf(earliest.values());
+        var row = ref(d);
+        row.put("outputField", c.outputField());
+        row.put("inputNamespace", c.inputNamespace());
+        row.put("inputDataset", c.inputDataset());
+        row.put("inputField", c.inputField());
+        row.put("inputSearchText", SearchText.of(c.inputField(), c.inputDataset()));
+        row.put("outputSearchText", SearchText.of(c.outputField(), d.name()));
+        row.put("type", c.type());
+        row.put("subtypeKey", c.subtype() == null ? "" : c.subtype());
+        row.put("description", c.description());
+        row.put("masking", c.masking());
+        row.put("jobNamespace", e.job() == null ? null : e.job().namespace());
+        row.put("jobName", e.job() == null ? null : e.job().name());
+        row.put("time", time);
+        row.put("hash", hash);
+        row.put("index", columnLineage.size());
+        columnLineage.add(row);
+        lineageRows.put(key, row);
     }
 
     private static Map<String, Object> quality(String runId, DatasetInfo d, OffsetDateTime time, String version) {
@@ -297,20 +381,6 @@ final class EventRows {
         m.put("namespace", d.namespace());
         m.put("name", d.name());
         return m;
-    }
-
-    private static Map<String, Object> entity(String namespace, String name, OffsetDateTime time, List<?> facets) {
-        return Map.of(
-                "namespace",
-                namespace,
-                "name",
-                name,
-                "time",
-                time,
-                "facets",
-                facets,
-                "searchText",
-                SearchText.of(name, namespace));
     }
 
     /** Facet rows: the facet's own properties plus its JSON and the version that guards it. */

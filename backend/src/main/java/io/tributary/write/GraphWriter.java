@@ -4,7 +4,6 @@ import io.tributary.event.LineageEvent;
 import io.tributary.store.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.TransactionContext;
@@ -34,24 +33,26 @@ class GraphWriter {
                                         Map.of("names", List.copyOf(rows.namespaces)))
                                 .consume();
                     }
-                    run(tx, "ingest/upsert-jobs", rows.jobs);
-                    run(tx, "ingest/upsert-datasets", rows.datasets);
+                    run(tx, "ingest/upsert-jobs", rows.jobs());
+                    run(tx, "ingest/upsert-datasets", rows.datasets());
                     // Only schemas that change a field are written field by field (a rerun's usually do not).
                     run(
                             tx,
                             "ingest/upsert-fields",
-                            EventRows.earliestPerSchema(changing(tx, "ingest/upsert-schemas", rows.schemas)));
+                            rows.schemaFields(changing(tx, "ingest/upsert-schemas", rows.schemas())));
                     run(tx, "ingest/upsert-runs", rows.runs);
                     run(tx, "ingest/link-run-parents", rows.parents);
-                    run(tx, "ingest/link-run-inputs", rows.runInputs);
-                    run(tx, "ingest/link-run-outputs", rows.runOutputs);
-                    run(tx, "ingest/link-job-inputs", rows.jobInputs);
-                    run(tx, "ingest/link-job-outputs", rows.jobOutputs);
-                    run(tx, "ingest/upsert-column-lineage-versions", rows.lineageVersions);
+                    run(tx, "ingest/link-run-inputs", rows.runInputs());
+                    run(tx, "ingest/link-run-outputs", rows.runOutputs());
+                    run(tx, "ingest/link-job-inputs", rows.jobInputs());
+                    run(tx, "ingest/link-job-outputs", rows.jobOutputs());
+                    run(tx, "ingest/upsert-column-lineage-versions", rows.lineageVersions());
+                    // The check reads only the key columns; the whole row is sent only for the rows that change.
+                    var lineage = changing(tx, "ingest/column-lineage-changes", rows.columnLineageKeys());
                     run(
                             tx,
                             "ingest/upsert-column-lineage",
-                            changing(tx, "ingest/column-lineage-changes", rows.columnLineage));
+                            lineage.stream().map(rows.columnLineage::get).toList());
                     run(tx, "ingest/link-symlinks", rows.symlinks);
                     run(tx, "ingest/upsert-quality", rows.quality);
                     return null;
@@ -59,23 +60,21 @@ class GraphWriter {
                 timeout);
     }
 
-    /** Runs a statement that returns the {@code index} of each of its rows that changes the graph; those rows. */
-    private List<Map<String, Object>> changing(
-            TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+    /** Runs a statement that returns the {@code index} of each of its rows that changes the graph; those indexes. */
+    private List<Integer> changing(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var changing = new ArrayList<Map<String, Object>>();
+        var changing = new ArrayList<Integer>();
         tx.run(store.statement(statement), Map.of("rows", rows))
-                .forEachRemaining(r -> changing.add(rows.get(r.get("index").asInt())));
+                .forEachRemaining(r -> changing.add(r.get("index").asInt()));
         return changing;
     }
 
-    private void run(TransactionContext tx, String statement, Collection<Map<String, Object>> rows) {
+    private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        tx.run(store.statement(statement), Map.of("rows", new ArrayList<>(rows)))
-                .consume();
+        tx.run(store.statement(statement), Map.of("rows", rows)).consume();
     }
 }

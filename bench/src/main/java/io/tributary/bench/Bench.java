@@ -21,7 +21,9 @@ import tools.jackson.databind.SerializationFeature;
  *
  * <p>System properties: {@code bench.nodes} (graph size, default 1,000,000), {@code bench.ingestSeconds} (per
  * concurrency level, default 10), {@code bench.samples} (per traversal query, default 30), {@code bench.heap} (service
- * -Xmx, default 1g).
+ * -Xmx, default 1g), {@code bench.jar} (the service's jar, default {@code backend/target/tributary.jar}, e.g. another
+ * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
+ * traversal or footprint; nothing written to {@code bench/results}).
  */
 public final class Bench {
 
@@ -39,7 +41,8 @@ public final class Bench {
         int samples = Integer.getInteger("bench.samples", 30);
         String heap = System.getProperty("bench.heap", "1g");
         Path root = Path.of("").toAbsolutePath();
-        Path jar = root.resolve("backend/target/tributary.jar");
+        Path jar = root.resolve(System.getProperty("bench.jar", "backend/target/tributary.jar"));
+        boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
         if (!Files.exists(jar) || !Files.isDirectory(root.resolve("cypher/ingest"))) {
             throw new IllegalStateException("run from the repository root after building backend/target/tributary.jar");
         }
@@ -87,7 +90,7 @@ public final class Bench {
                 ingestResults.add(r);
                 System.out.printf(
                         "  ingest %2d clients: %,8.0f events/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  %.1f events/tx"
-                                + "  commit %.1f ms  (load %s)%n",
+                                + "  commit %.1f ms  CPU %.1f ms/event  (load %s)%n",
                         clients,
                         r.perSecond(),
                         r.p50Ms(),
@@ -95,6 +98,7 @@ public final class Bench {
                         r.errors(),
                         r.eventsPerCommit(),
                         r.commitMs(),
+                        r.cpuMsPerEvent(),
                         loads.get("ingest " + clients));
             }
             double half = ingestResults.get(2).perSecond() / 2;
@@ -103,14 +107,26 @@ public final class Bench {
             ingestResults.add(paced);
             System.out.printf(
                     "  ingest paced at %,.0f events/s (half the 16-client rate): %,.0f events/s  p50 %.1f ms  p99 %.1f"
-                            + " ms%n",
-                    half, paced.perSecond(), paced.p50Ms(), paced.p99Ms());
+                            + " ms  %.1f events/tx  commit %.1f ms  CPU %.1f ms/event  (load %s)%n",
+                    half,
+                    paced.perSecond(),
+                    paced.p50Ms(),
+                    paced.p99Ms(),
+                    paced.eventsPerCommit(),
+                    paced.commitMs(),
+                    paced.cpuMsPerEvent(),
+                    loads.get("ingest paced"));
             try (var driver = GraphDatabase.driver(service.boltUri(), AuthTokens.none())) {
                 loads.put("ceiling", Footprint.loadAverage());
                 ceiling = new Ceiling(driver, root, new Workload("ceiling", 400, 1_000, 42))
                         .run(CEILING_BATCH, ingestLength);
                 System.out.printf(
-                        "  raw ceiling (%d events/tx over Bolt): %,.0f events/s%n", CEILING_BATCH, ceiling.perSecond());
+                        "  raw ceiling (%d events/tx over Bolt): %,.0f events/s  (load %s)%n",
+                        CEILING_BATCH, ceiling.perSecond(), loads.get("ceiling"));
+                if (ingestOnly) {
+                    printHot(jfr, service);
+                    return;
+                }
 
                 loads.put("generate", Footprint.loadAverage());
                 var gen = new GraphGen(driver, nodes);
@@ -181,5 +197,15 @@ public final class Bench {
         Plot.write(results.resolve(name + ".png"), ingestResults, ceiling.perSecond(), traversal);
         Table.print(ingestResults, ceiling, traversal, footprint, freshReady, restartReady, loads);
         System.out.println("results: " + results.resolve(name + ".{json,csv,png}") + "; JFR: " + jfr);
+    }
+
+    /** The ingest-only run's profile: the service is stopped first so that its JFR recording is dumped. */
+    private static void printHot(Path jfr, Service service) throws Exception {
+        service.close();
+        System.out.println("JFR, ingest writer thread, top frames:");
+        Profile.hotMethods(jfr, 15, "tributary-writer")
+                .forEach(h -> System.out.printf("  %5.1f%%  %s%n", h.percent(), h.method()));
+        System.out.println("JFR, all threads, top frames:");
+        Profile.hotMethods(jfr, 20, null).forEach(h -> System.out.printf("  %5.1f%%  %s%n", h.percent(), h.method()));
     }
 }

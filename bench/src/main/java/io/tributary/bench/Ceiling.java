@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,31 +56,35 @@ final class Ceiling {
         run(tx, "archive-events", rows.events);
         tx.run(statement("upsert-namespaces"), Map.of("names", List.copyOf(rows.namespaces)))
                 .consume();
-        run(tx, "upsert-jobs", rows.jobs);
-        run(tx, "upsert-datasets", rows.datasets);
-        run(tx, "upsert-fields", CeilingRows.earliestPerSchema(changing(tx, "upsert-schemas", rows.schemas)));
+        run(tx, "upsert-jobs", rows.jobs());
+        run(tx, "upsert-datasets", rows.datasets());
+        run(tx, "upsert-fields", rows.schemaFields(changing(tx, "upsert-schemas", rows.schemas())));
         run(tx, "upsert-runs", rows.runs);
-        run(tx, "link-run-inputs", rows.runInputs);
-        run(tx, "link-run-outputs", rows.runOutputs);
-        run(tx, "link-job-inputs", rows.jobInputs);
-        run(tx, "link-job-outputs", rows.jobOutputs);
-        run(tx, "upsert-column-lineage-versions", rows.lineageVersions);
-        run(tx, "upsert-column-lineage", changing(tx, "column-lineage-changes", rows.columnLineage));
+        run(tx, "link-run-inputs", rows.runInputs());
+        run(tx, "link-run-outputs", rows.runOutputs());
+        run(tx, "link-job-inputs", rows.jobInputs());
+        run(tx, "link-job-outputs", rows.jobOutputs());
+        run(tx, "upsert-column-lineage-versions", rows.lineageVersions());
+        var lineage = changing(tx, "column-lineage-changes", rows.columnLineageKeys());
+        run(
+                tx,
+                "upsert-column-lineage",
+                lineage.stream().map(rows.columnLineage::get).toList());
     }
 
     /** As {@code GraphWriter}: the statement returns the index of each row that changes the graph. */
-    private List<Map<String, Object>> changing(TransactionContext tx, String name, List<Map<String, Object>> rows) {
-        var changing = new ArrayList<Map<String, Object>>();
+    private List<Integer> changing(TransactionContext tx, String name, List<Map<String, Object>> rows) {
+        var changing = new ArrayList<Integer>();
         if (!rows.isEmpty()) {
             tx.run(statement(name), Map.of("rows", rows))
-                    .forEachRemaining(r -> changing.add(rows.get(r.get("index").asInt())));
+                    .forEachRemaining(r -> changing.add(r.get("index").asInt()));
         }
         return changing;
     }
 
-    private void run(TransactionContext tx, String name, Collection<Map<String, Object>> rows) {
+    private void run(TransactionContext tx, String name, List<Map<String, Object>> rows) {
         if (!rows.isEmpty()) {
-            tx.run(statement(name), Map.of("rows", new ArrayList<>(rows))).consume();
+            tx.run(statement(name), Map.of("rows", rows)).consume();
         }
     }
 

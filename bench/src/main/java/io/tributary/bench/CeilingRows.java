@@ -25,28 +25,132 @@ final class CeilingRows {
 
     final List<Map<String, Object>> events = new ArrayList<>();
     final Set<String> namespaces = new LinkedHashSet<>();
-    final List<Map<String, Object>> jobs = new ArrayList<>();
-    final Set<Map<String, Object>> datasets = new LinkedHashSet<>(); // exact duplicates once, as EventRows does
-    final List<Map<String, Object>> schemas = new ArrayList<>();
+    // One row per node and edge of the batch, as EventRows coalesces them (first/last seen, newest version and facet).
+    private final Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> datasets = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> schemas = new LinkedHashMap<>();
+    private final List<List<Map<String, Object>>> schemaFields = new ArrayList<>();
     final List<Map<String, Object>> runs = new ArrayList<>();
-    final List<Map<String, Object>> runInputs = new ArrayList<>();
-    final List<Map<String, Object>> runOutputs = new ArrayList<>();
-    final List<Map<String, Object>> jobInputs = new ArrayList<>();
-    final List<Map<String, Object>> jobOutputs = new ArrayList<>();
-    final List<Map<String, Object>> lineageVersions = new ArrayList<>();
+    private final Map<String, Map<String, Object>> runInputs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> runOutputs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> jobInputs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> jobOutputs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> lineageVersions = new LinkedHashMap<>();
     final List<Map<String, Object>> columnLineage = new ArrayList<>();
-    private final Map<List<Object>, Map<String, Object>> lineageRows = new HashMap<>();
+    private final Map<String, Map<String, Object>> lineageRows = new HashMap<>();
 
-    /** The flagged schema rows upsert-fields needs, one per dataset and schema at its earliest time (as EventRows). */
-    static List<Map<String, Object>> earliestPerSchema(List<Map<String, Object>> schemas) {
-        var earliest = new LinkedHashMap<List<Object>, Map<String, Object>>();
-        for (var row : schemas) {
-            earliest.merge(
-                    List.of(row.get("namespace"), row.get("name"), row.get("hash")),
-                    row,
-                    (a, b) -> ((OffsetDateTime) b.get("time")).isBefore((OffsetDateTime) a.get("time")) ? b : a);
+    List<Map<String, Object>> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
+    List<Map<String, Object>> datasets() {
+        return List.copyOf(datasets.values());
+    }
+
+    List<Map<String, Object>> schemas() {
+        return List.copyOf(schemas.values());
+    }
+
+    List<Map<String, Object>> runInputs() {
+        return List.copyOf(runInputs.values());
+    }
+
+    List<Map<String, Object>> runOutputs() {
+        return List.copyOf(runOutputs.values());
+    }
+
+    List<Map<String, Object>> jobInputs() {
+        return List.copyOf(jobInputs.values());
+    }
+
+    List<Map<String, Object>> jobOutputs() {
+        return List.copyOf(jobOutputs.values());
+    }
+
+    List<Map<String, Object>> lineageVersions() {
+        return List.copyOf(lineageVersions.values());
+    }
+
+    /** The rows upsert-fields needs for the schema rows upsert-schemas returned (as EventRows.schemaFields). */
+    List<Map<String, Object>> schemaFields(List<Integer> indexes) {
+        var all = schemas();
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int index : indexes) {
+            var s = all.get(index);
+            rows.add(Map.of(
+                    "namespace", s.get("namespace"),
+                    "name", s.get("name"),
+                    "hash", s.get("hash"),
+                    "time", s.get("firstSeen"),
+                    "fields", schemaFields.get(index)));
         }
-        return List.copyOf(earliest.values());
+        return rows;
+    }
+
+    /** Only what column-lineage-changes reads, as EventRows.columnLineageKeys. */
+    List<Map<String, Object>> columnLineageKeys() {
+        var keys = new ArrayList<Map<String, Object>>();
+        for (var row : columnLineage) {
+            var key = new HashMap<String, Object>();
+            for (String k : List.of(
+                    "index",
+                    "inputNamespace",
+                    "inputDataset",
+                    "inputField",
+                    "namespace",
+                    "name",
+                    "outputField",
+                    "type",
+                    "subtypeKey",
+                    "time",
+                    "hash")) {
+                key.put(k, row.get(k));
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** The row of a key, made on first sight, its firstSeen/lastSeen widened to {@code time} (as EventRows). */
+    private static Map<String, Object> seen(
+            Map<String, Map<String, Object>> rows, String key, OffsetDateTime time, Map<String, Object> row) {
+        var known = rows.get(key);
+        if (known == null) {
+            row.put("firstSeen", time);
+            row.put("lastSeen", time);
+            rows.put(key, row);
+            return row;
+        }
+        if (time.isBefore((OffsetDateTime) known.get("firstSeen"))) {
+            known.put("firstSeen", time);
+        }
+        if (time.isAfter((OffsetDateTime) known.get("lastSeen"))) {
+            known.put("lastSeen", time);
+        }
+        return known;
+    }
+
+    private static void newest(Map<String, Object> row, String version) {
+        if (row.get("version") == null || version.compareTo((String) row.get("version")) > 0) {
+            row.put("version", version);
+        }
+    }
+
+    private void entity(
+            Map<String, Map<String, Object>> rows, String namespace, String name, OffsetDateTime time, List<?> facets) {
+        var row = seen(rows, namespace + "\u0000" + name, time, new HashMap<>(entity(namespace, name, facets)));
+        @SuppressWarnings("unchecked")
+        var known = new ArrayList<Map<String, Object>>((List<Map<String, Object>>) row.get("facets"));
+        for (Object f : facets) {
+            @SuppressWarnings("unchecked")
+            var facet = (Map<String, Object>) f;
+            known.removeIf(k -> k.get("name").equals(facet.get("name"))
+                    && ((String) facet.get("version")).compareTo((String) k.get("version")) > 0);
+            if (known.stream().noneMatch(k -> k.get("name").equals(facet.get("name")))) {
+                known.add(facet);
+            }
+        }
+        row.put("facets", known);
     }
 
     static CeilingRows of(List<Workload.Event> batch) {
@@ -71,14 +175,15 @@ final class CeilingRows {
         archived.put("json", e.json());
         events.add(Map.of("id", id, "properties", archived));
         namespaces.add(job.namespace());
-        jobs.add(entity(
+        entity(
+                jobs,
                 job.namespace(),
                 job.name(),
                 time,
                 List.of(facet(
                         "jobType",
                         version,
-                        Map.of("jobType", "JOB", "integration", "SPARK", "processingType", "BATCH")))));
+                        Map.of("jobType", "JOB", "integration", "SPARK", "processingType", "BATCH"))));
         for (var d : job.inputs()) {
             addDataset(e, d, time, version, true);
         }
@@ -100,7 +205,7 @@ final class CeilingRows {
 
     private void addDataset(Workload.Event e, Workload.Dataset d, OffsetDateTime time, String version, boolean input) {
         namespaces.add(d.namespace());
-        datasets.add(entity(d.namespace(), d.name(), time, List.of(facet("schema", version, Map.of()))));
+        entity(datasets, d.namespace(), d.name(), time, List.of(facet("schema", version, Map.of())));
         var fields = new ArrayList<Map<String, Object>>();
         var json = new StringBuilder("[");
         for (int i = 0; i < d.fields().size(); i++) {
@@ -125,34 +230,29 @@ final class CeilingRows {
                     .append("\"}");
         }
         String fieldsJson = json.append(']').toString();
-        schemas.add(Map.of(
-                "index",
-                schemas.size(),
-                "namespace",
-                d.namespace(),
-                "name",
-                d.name(),
-                "time",
-                time,
-                "version",
-                version,
-                "hash",
-                sha256(fieldsJson),
-                "fieldsJson",
-                fieldsJson,
-                "fields",
-                fields));
+        String hash = sha256(fieldsJson);
+        var schema = new HashMap<String, Object>(ref(d));
+        schema.put("index", schemas.size());
+        schema.put("hash", hash);
+        schema.put("fieldsJson", fieldsJson);
+        var schemaRow = seen(schemas, d.namespace() + "\u0000" + d.name() + "\u0000" + hash, time, schema);
+        if (schemaRow == schema) {
+            schemaFields.add(fields);
+        }
+        newest(schemaRow, version);
         var io = ref(d);
         io.put("runId", e.runId().toString());
-        io.put("time", time);
-        io.put("version", version);
         io.put("statistics", null);
-        (input ? runInputs : runOutputs).add(io);
+        io.put("version", version);
+        seen(input ? runInputs : runOutputs, e.runId() + "\u0000" + d.namespace() + "\u0000" + d.name(), time, io);
         var lineage = ref(d);
         lineage.put("jobNamespace", e.job().namespace());
         lineage.put("jobName", e.job().name());
-        lineage.put("time", time);
-        (input ? jobInputs : jobOutputs).add(lineage);
+        seen(
+                input ? jobInputs : jobOutputs,
+                e.job().namespace() + "\u0000" + e.job().name() + "\u0000" + d.namespace() + "\u0000" + d.name(),
+                time,
+                lineage);
         if (input) {
             return;
         }
@@ -166,12 +266,16 @@ final class CeilingRows {
         lineageVersion.put("hash", lineageHash);
         lineageVersion.put("jobNamespace", e.job().namespace());
         lineageVersion.put("jobName", e.job().name());
-        lineageVersion.put("time", time);
-        lineageVersion.put("version", version);
-        lineageVersions.add(lineageVersion);
+        newest(
+                seen(
+                        lineageVersions,
+                        d.namespace() + "\u0000" + d.name() + "\u0000" + lineageHash,
+                        time,
+                        lineageVersion),
+                version);
         for (int i = 0; i < d.fields().size(); i++) {
             var l = Workload.lineage(d, i, e.job().inputs());
-            datasets.add(entity(l.from().namespace(), l.from().name(), time, List.of()));
+            entity(datasets, l.from().namespace(), l.from().name(), time, List.of());
             var row = ref(d);
             row.put("outputField", d.fields().get(i));
             row.put("inputNamespace", l.from().namespace());
@@ -188,8 +292,8 @@ final class CeilingRows {
             row.put("time", time);
             row.put("hash", lineageHash);
             // One row per edge and facet version, at its earliest time, as EventRows coalesces them.
-            List<Object> key =
-                    List.of(l.from().name(), l.field(), d.name(), d.fields().get(i), lineageHash);
+            String key = String.join(
+                    "\u0000", l.from().name(), l.field(), d.name(), d.fields().get(i), lineageHash);
             var known = lineageRows.get(key);
             if (known == null) {
                 row.put("index", columnLineage.size());
@@ -215,13 +319,9 @@ final class CeilingRows {
         return m;
     }
 
-    private static Map<String, Object> entity(String namespace, String name, OffsetDateTime time, List<?> facets) {
+    private static Map<String, Object> entity(String namespace, String name, List<?> facets) {
         return Map.of(
-                "namespace", namespace,
-                "name", name,
-                "time", time,
-                "facets", facets,
-                "searchText", searchText(name, namespace));
+                "namespace", namespace, "name", name, "facets", List.of(), "searchText", searchText(name, namespace));
     }
 
     private static String searchText(String name, String context) {

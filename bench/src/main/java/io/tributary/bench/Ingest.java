@@ -31,7 +31,8 @@ final class Ingest {
             double p50Ms,
             double p99Ms,
             double eventsPerCommit,
-            double commitMs) {}
+            double commitMs,
+            double cpuMsPerEvent) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,6 +65,7 @@ final class Ingest {
         var histogram = new ConcurrentHistogram(3);
         double[] batchesBefore = meter("tributary.ingest.batch.events");
         double[] commitsBefore = meter("tributary.ingest.commit");
+        double cpuBefore = Machine.cpuMillis(service.pid());
         var events = new AtomicLong();
         var errors = new AtomicLong();
         long start = System.nanoTime();
@@ -103,6 +105,7 @@ final class Ingest {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = Machine.cpuMillis(service.pid()) - cpuBefore;
         double[] batches = meter("tributary.ingest.batch.events");
         double[] commits = meter("tributary.ingest.commit");
         double groups = Math.max(1, batches[0] - batchesBefore[0]);
@@ -116,7 +119,8 @@ final class Ingest {
                 histogram.getValueAtPercentile(50) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0,
                 (batches[1] - batchesBefore[1]) / groups,
-                1000 * (commits[1] - commitsBefore[1]) / groups);
+                1000 * (commits[1] - commitsBefore[1]) / groups,
+                cpu / Math.max(1, events.get()));
     }
 
     /** COUNT and TOTAL(_TIME) of a service meter, from Actuator. */

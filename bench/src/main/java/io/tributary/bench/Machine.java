@@ -29,4 +29,19 @@ final class Machine {
                 "%d cores (%s), %.1f GiB RAM, Java %s",
                 Runtime.getRuntime().availableProcessors(), cpu, memKb / 1024.0 / 1024.0, Runtime.version());
     }
+
+    /**
+     * CPU time (user + system, all threads) a process has used so far, in milliseconds, from {@code /proc/<pid>/stat}
+     * (clock ticks of 10 ms); NaN where there is no /proc.
+     */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
 }

@@ -43,31 +43,35 @@ public final class StatementCosts {
                 }
                 var rows = CeilingRows.of(events);
                 var statements = new LinkedHashMap<String, Supplier<List<Map<String, Object>>>>();
-                var changing = new HashMap<String, List<Map<String, Object>>>();
+                var changing = new HashMap<String, List<Integer>>();
                 statements.put("archive-events", () -> rows.events);
-                statements.put("upsert-jobs", () -> rows.jobs);
-                statements.put("upsert-datasets", () -> List.copyOf(rows.datasets));
-                statements.put("upsert-schemas", () -> rows.schemas);
-                statements.put("upsert-fields", () -> CeilingRows.earliestPerSchema(changing.get("upsert-schemas")));
+                statements.put("upsert-jobs", rows::jobs);
+                statements.put("upsert-datasets", rows::datasets);
+                statements.put("upsert-schemas", rows::schemas);
+                statements.put("upsert-fields", () -> rows.schemaFields(changing.get("upsert-schemas")));
                 statements.put("upsert-runs", () -> rows.runs);
-                statements.put("link-run-inputs", () -> rows.runInputs);
-                statements.put("link-run-outputs", () -> rows.runOutputs);
-                statements.put("link-job-inputs", () -> rows.jobInputs);
-                statements.put("link-job-outputs", () -> rows.jobOutputs);
-                statements.put("upsert-column-lineage-versions", () -> rows.lineageVersions);
-                statements.put("column-lineage-changes", () -> rows.columnLineage);
-                statements.put("upsert-column-lineage", () -> changing.get("column-lineage-changes"));
+                statements.put("link-run-inputs", rows::runInputs);
+                statements.put("link-run-outputs", rows::runOutputs);
+                statements.put("link-job-inputs", rows::jobInputs);
+                statements.put("link-job-outputs", rows::jobOutputs);
+                statements.put("upsert-column-lineage-versions", rows::lineageVersions);
+                statements.put("column-lineage-changes", rows::columnLineageKeys);
+                statements.put(
+                        "upsert-column-lineage",
+                        () -> changing.get("column-lineage-changes").stream()
+                                .map(rows.columnLineage::get)
+                                .toList());
                 for (var s : statements.entrySet()) {
                     String text = Files.readString(cypher.resolve(s.getKey() + ".cypher"));
                     List<Map<String, Object>> input = s.getValue().get();
                     long t = System.nanoTime();
                     // Statements that return row indexes (the rows that change the graph) feed the next one.
-                    List<Map<String, Object>> changed = input.isEmpty()
+                    List<Integer> changed = input.isEmpty()
                             ? List.of()
-                            : session.executeWrite(tx -> tx.run(text, Map.of("rows", input))
-                                    .list(r -> {
+                            : session.executeWrite(
+                                    tx -> tx.run(text, Map.of("rows", input)).list(r -> {
                                         var index = r.get("index");
-                                        return index.isNull() ? null : input.get(index.asInt());
+                                        return index.isNull() ? null : index.asInt();
                                     }));
                     changing.put(
                             s.getKey(),
