@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.neo4j.driver.Driver;
 
 /**
@@ -16,7 +18,10 @@ import org.neo4j.driver.Driver;
  * two layers {@code width} jobs. Job (i,k) reads datasets (i,k), (i,k+1) and (i,7k+3) (fan-in, and diamonds since
  * neighbours share inputs) and writes (i+1,k) and (i+1,k+width/2) (fan-out). Every dataset has {@link #FIELDS} fields;
  * each job feeds the fields of its first output from the same-named fields of its first input, plus field 0 from its
- * second input. Every job has one completed run. Nodes: about 6 per (layer, column): dataset, job, run, 3 fields.
+ * second input. Every job has one completed run. Datasets are written with their schema as ingest leaves it (see
+ * generate/datasets.cypher). Nodes: about 7 per (layer, column): dataset, its schema, job, run, 3 fields; the width is
+ * still taken at 6 per column (the schema node is not traversed), so the graph's shape, and the traversal figures, stay
+ * those of earlier rounds for a given {@code bench.nodes}.
  */
 final class GraphGen {
 
@@ -30,6 +35,10 @@ final class GraphGen {
     static final String DATASET_NS = "warehouse";
     static final String JOB_NS = "bench-airflow";
     private static final int BATCH = 2_000;
+    // The SchemaVersion snapshot every generated dataset shares, in write.SchemaJson's format.
+    private static final String SCHEMA = IntStream.range(0, FIELDS)
+            .mapToObj(f -> "{\"path\":\"col_" + f + "\",\"type\":\"string\",\"description\":null}")
+            .collect(Collectors.joining(",", "[", "]"));
 
     final int width;
     private final Driver driver;
@@ -70,7 +79,7 @@ final class GraphGen {
                         "searchText", name.replace('.', ' ') + " " + DATASET_NS,
                         "owners", List.of("team-" + (k % 20)),
                         "fields", fields));
-                nodes += 1 + FIELDS;
+                nodes += 2 + FIELDS;
                 rows = flush("datasets", rows, false);
             }
         }
@@ -144,10 +153,23 @@ final class GraphGen {
         String cypher = resource("/generate/" + statement + ".cypher");
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(
-                    tx -> tx.run(cypher, Map.of("rows", rows, "time", time, "version", version))
+                    tx -> tx.run(cypher, Map.of("rows", rows, "time", time, "version", version, "schema", SCHEMA))
                             .consume());
         }
         return new ArrayList<>();
+    }
+
+    /**
+     * Brings a kept store generated before datasets.cypher wrote schemas by hash to what it writes now; returns the
+     * number of datasets converted (0 on a current store). Auto-commit: the statement batches its own transactions.
+     */
+    long repairSchemas() {
+        try (var session = driver.session()) {
+            return session.run(resource("/generate/repair-schemas.cypher"), Map.of("schema", SCHEMA))
+                    .consume()
+                    .counters()
+                    .relationshipsCreated();
+        }
     }
 
     static String resource(String path) {

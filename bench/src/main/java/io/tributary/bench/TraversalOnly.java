@@ -39,6 +39,11 @@ public final class TraversalOnly {
                 long t = System.nanoTime();
                 long generated = gen.generate();
                 System.out.printf("generated %,d nodes in %.0f s%n", generated, (System.nanoTime() - t) / 1e9);
+            } else {
+                long repaired = gen.repairSchemas();
+                if (repaired > 0) {
+                    System.out.printf("gave %,d datasets of an older generated store their schema%n", repaired);
+                }
             }
             String impactStart = Traversal.impactStart(driver, 100_000);
             String lineageStart = GraphGen.dataset(GraphGen.LAYERS / 2, gen.width / 3);
