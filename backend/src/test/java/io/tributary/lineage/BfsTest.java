@@ -75,8 +75,16 @@ class BfsTest {
     }
 
     private Bfs.Expander<String, Void> expander(Map<String, List<String>> graph) {
+        var over = expanderOver(graph);
         return (List<String> frontier, Collection<String> exclude, int limit) -> {
             frontierSizes.add(frontier.size());
+            return over.expand(frontier, exclude, limit);
+        };
+    }
+
+    /** An expander over an adjacency map, in the order of its lists (also used by NearestFirstTest). */
+    static Bfs.Expander<String, Void> expanderOver(Map<String, List<String>> graph) {
+        return (List<String> frontier, Collection<String> exclude, int limit) -> {
             var hops = new ArrayList<Bfs.Hop<String, Void>>();
             for (String near : frontier) {
                 for (String far : graph.getOrDefault(near, List.of())) {
@@ -96,13 +104,13 @@ class BfsTest {
         return reversed;
     }
 
-    private static Map<String, Integer> distances(Bfs.Walk<String, Void> walk) {
+    static Map<String, Integer> distances(Bfs.Walk<String, Void> walk) {
         var distances = new TreeMap<String, Integer>();
         walk.nodes().forEach((id, reached) -> distances.put(id, reached.distance()));
         return distances;
     }
 
-    private static Limits limits(int depth, int maxNodes) {
+    static Limits limits(int depth, int maxNodes) {
         return Limits.of(depth, maxNodes, Duration.ofSeconds(10));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Impact of a change to the orders table: enrich (owned by alice) builds orders_enriched (team:analytics), report
@@ -145,16 +146,7 @@ class ImpactTest extends LineageTestSupport {
 
     @Test
     void servesTheSameReportAsCsvForScripts() {
-        web.get()
-                .uri("/api/v1/impact.csv?kind=DATASET&namespace=shop&name=orders&includeColumns=true")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentType("text/csv;charset=UTF-8")
-                .expectHeader()
-                .valueEquals("X-Tributary-Truncated", "false")
-                .expectBody(String.class)
+        impactCsv("/api/v1/impact.csv?kind=DATASET&namespace=shop&name=orders&includeColumns=true", "false")
                 .isEqualTo("""
                         kind,namespace,name,field,distance,owners\r
                         JOB,shop,enrich,,1,alice\r
@@ -169,14 +161,7 @@ class ImpactTest extends LineageTestSupport {
 
     @Test
     void leavesColumnsOutOfTheCsvUnlessAsked() {
-        web.get()
-                .uri("/api/v1/impact.csv?namespace=shop&name=orders&depth=2")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .valueEquals("X-Tributary-Truncated", "true")
-                .expectBody(String.class)
+        impactCsv("/api/v1/impact.csv?namespace=shop&name=orders&depth=2", "true")
                 .isEqualTo("""
                         kind,namespace,name,field,distance,owners\r
                         JOB,shop,enrich,,1,alice\r
@@ -186,24 +171,10 @@ class ImpactTest extends LineageTestSupport {
 
     @Test
     void exportsBeyondTheGraphQlCapAsCsvAndCutsNearestFirst() {
-        web.get()
-                .uri("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=1000000")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .valueEquals("X-Tributary-Truncated", "false")
-                .expectBody(String.class)
+        impactCsv("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=1000000", "false")
                 .value(csv -> assertThat(csv.lines()).hasSize(5));
         // maxNodes counts the start: with 3, the two nearest impacted nodes are kept.
-        web.get()
-                .uri("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=3")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .valueEquals("X-Tributary-Truncated", "true")
-                .expectBody(String.class)
+        impactCsv("/api/v1/impact.csv?namespace=shop&name=orders&maxNodes=3", "true")
                 .isEqualTo("""
                         kind,namespace,name,field,distance,owners\r
                         JOB,shop,enrich,,1,alice\r
@@ -219,5 +190,19 @@ class ImpactTest extends LineageTestSupport {
     private static Impacted node(String kind, String name, String field, int distance, String... owners) {
         String id = field == null ? NodeId.of(NodeKind.valueOf(kind), NS, name) : NodeId.field(NS, name, field);
         return new Impacted(id, kind, NS, name, field, distance, List.of(owners));
+    }
+
+    /** The CSV answer to {@code uri}: 200, text/csv, and the given truncation header. */
+    private WebTestClient.BodySpec<String, ?> impactCsv(String uri, String truncated) {
+        return web.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("text/csv;charset=UTF-8")
+                .expectHeader()
+                .valueEquals("X-Tributary-Truncated", truncated)
+                .expectBody(String.class);
     }
 }

@@ -3,10 +3,8 @@ package io.tributary.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,11 +30,11 @@ class NearestFirstTest {
             Map<String, List<String>> edges = randomGraph(random, 2 + random.nextInt(40), random.nextInt(4));
             for (int depth : List.of(0, 1, 2, 3, 5, 50)) {
                 for (int maxNodes : List.of(1, 2, 3, 5, 8, 13, 100)) {
-                    Limits limits = limits(depth, maxNodes);
-                    var expected = Bfs.walk(Map.of("n0", "n0"), expander(edges), true, limits, ORDER);
+                    Limits limits = BfsTest.limits(depth, maxNodes);
+                    var expected = Bfs.walk(Map.of("n0", "n0"), BfsTest.expanderOver(edges), true, limits, ORDER);
                     var streamed = NearestFirst.read(stream(edges).iterator(), true, limits, ORDER);
                     String what = "graph " + graph + " " + edges + " depth " + depth + " maxNodes " + maxNodes;
-                    assertThat(distances(streamed)).as(what).isEqualTo(distances(expected));
+                    assertThat(BfsTest.distances(streamed)).as(what).isEqualTo(BfsTest.distances(expected));
                     assertThat(streamed.edges()).as(what).isEqualTo(expected.edges());
                     assertThat(streamed.truncated()).as(what).isEqualTo(expected.truncated());
                 }
@@ -53,7 +51,7 @@ class NearestFirstTest {
         }
         var counted = new Counting(stream(chain).iterator());
 
-        var walk = NearestFirst.read(counted, true, limits(3, 100), ORDER);
+        var walk = NearestFirst.read(counted, true, BfsTest.limits(3, 100), ORDER);
 
         assertThat(walk.nodes()).hasSize(4);
         assertThat(walk.truncated()).isTrue();
@@ -72,7 +70,7 @@ class NearestFirstTest {
         star.put("n0", first);
         var counted = new Counting(stream(star).iterator());
 
-        var walk = NearestFirst.read(counted, true, limits(10, 10), ORDER);
+        var walk = NearestFirst.read(counted, true, BfsTest.limits(10, 10), ORDER);
 
         assertThat(walk.nodes()).hasSize(10).containsKeys("n0", "n1", "n10", "n11");
         assertThat(walk.truncated()).isTrue();
@@ -98,7 +96,7 @@ class NearestFirstTest {
         var noStart = List.of(row("n1", 1));
 
         for (var rows : List.of(skipping, backwards, noStart)) {
-            assertThatThrownBy(() -> NearestFirst.read(rows.iterator(), true, limits(50, 100), ORDER))
+            assertThatThrownBy(() -> NearestFirst.read(rows.iterator(), true, BfsTest.limits(50, 100), ORDER))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not nearest first");
         }
@@ -113,7 +111,7 @@ class NearestFirstTest {
         // Walking upstream from n0 over reversed edges: n0 ← n1 ← n2.
         var upstream = Map.of("n0", List.of("n1"), "n1", List.of("n2"));
 
-        var walk = NearestFirst.read(stream(upstream).iterator(), false, limits(5, 100), ORDER);
+        var walk = NearestFirst.read(stream(upstream).iterator(), false, BfsTest.limits(5, 100), ORDER);
 
         assertThat(walk.edges()).extracting(e -> e.from() + ">" + e.to()).containsExactlyInAnyOrder("n1>n0", "n2>n1");
     }
@@ -154,30 +152,6 @@ class NearestFirstTest {
             edges.put("n" + i, out);
         }
         return edges;
-    }
-
-    private static Bfs.Expander<String, Void> expander(Map<String, List<String>> graph) {
-        return (List<String> frontier, Collection<String> exclude, int limit) -> {
-            var hops = new ArrayList<Bfs.Hop<String, Void>>();
-            for (String near : frontier) {
-                for (String far : graph.getOrDefault(near, List.of())) {
-                    if ((exclude == null || !exclude.contains(far)) && hops.size() < limit) {
-                        hops.add(new Bfs.Hop<>(near, far, far, null));
-                    }
-                }
-            }
-            return hops;
-        };
-    }
-
-    private static Map<String, Integer> distances(Bfs.Walk<String, Void> walk) {
-        var distances = new TreeMap<String, Integer>();
-        walk.nodes().forEach((id, reached) -> distances.put(id, reached.distance()));
-        return distances;
-    }
-
-    private static Limits limits(int depth, int maxNodes) {
-        return Limits.of(depth, maxNodes, Duration.ofSeconds(10));
     }
 
     /** Counts the rows taken from a stream. */
