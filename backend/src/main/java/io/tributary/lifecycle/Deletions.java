@@ -31,6 +31,22 @@ class Deletions {
         return delete("JOB", "lifecycle/delete-job", namespace, name);
     }
 
+    /**
+     * Applies a soft delete read from an export, with its recorded time; false when the import holds no such node
+     * (its events were purged before the export).
+     */
+    boolean restore(DeletionLine line) {
+        var parameters = Map.<String, Object>of(
+                "kind", line.kind(),
+                "namespace", line.namespace(),
+                "name", line.name(),
+                "deletedAt", line.deletedAt());
+        return store.write(
+                tx -> tx.run(store.statement("lifecycle/restore-deletion"), parameters)
+                        .hasNext(),
+                TIMEOUT);
+    }
+
     private Deletion delete(String kind, String statement, String namespace, String name) {
         var parameters = Map.<String, Object>of(
                 "namespace", namespace,

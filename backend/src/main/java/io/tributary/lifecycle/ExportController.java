@@ -1,6 +1,7 @@
 package io.tributary.lifecycle;
 
 import io.tributary.graph.SourceCodePolicy;
+import io.tributary.graph.Values;
 import io.tributary.store.GraphStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -28,8 +30,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /api/v1/export}: every archived raw event as NDJSON (one event per line), in (event time, id) order, so
- * that posting the file to {@code /api/v1/import} rebuilds the same graph. Streamed page by page (memory stays one
+ * {@code GET /api/v1/export}: every archived raw event as NDJSON (one event per line), in (event time, id) order, then
+ * the soft deletes in force ({@link DeletionLine}; {@code ?deletions=false} leaves them out for tools that expect
+ * events only), so that posting the file to {@code /api/v1/import} rebuilds the same graph. Streamed page by page (memory stays one
  * page whatever the store's size), gzip-compressed when the client accepts gzip. A read endpoint: it needs the read
  * key where reads are protected, and leaves jobs' source code out unless the operator exposes it (as the {@code
  * events} query does).
@@ -52,11 +55,14 @@ class ExportController {
     }
 
     @GetMapping("/api/v1/export")
-    ResponseEntity<Flux<DataBuffer>> export(ServerHttpRequest request, ServerHttpResponse response) {
+    ResponseEntity<Flux<DataBuffer>> export(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            @RequestParam(defaultValue = "true") boolean deletions) {
         boolean gzip = request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT_ENCODING).stream()
                 .anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("gzip"));
         DataBufferFactory buffers = response.bufferFactory();
-        Flux<DataBuffer> body = Flux.<DataBuffer, Pages>generate(() -> new Pages(gzip), (pages, sink) -> {
+        Flux<DataBuffer> body = Flux.<DataBuffer, Pages>generate(() -> new Pages(gzip, deletions), (pages, sink) -> {
                     byte[] chunk = pages.next();
                     if (chunk == null) {
                         sink.complete();
@@ -84,10 +90,14 @@ class ExportController {
         private final boolean gzip;
         private ZonedDateTime afterTime;
         private String afterId;
+        private boolean eventsDone;
+        private boolean withDeletions;
+        private Record afterDeletion;
         private boolean done;
 
-        Pages(boolean gzip) {
+        Pages(boolean gzip, boolean withDeletions) {
             this.gzip = gzip;
+            this.withDeletions = withDeletions;
             try {
                 // Sync flush per page: each page reaches the client as it is read, compressed.
                 this.out = gzip ? new GZIPOutputStream(bytes, 65536, true) : bytes;
@@ -101,25 +111,17 @@ class ExportController {
             if (done) {
                 return null;
             }
-            var parameters = new HashMap<String, Object>();
-            parameters.put("afterTime", afterTime);
-            parameters.put("afterId", afterId);
-            parameters.put("limit", PAGE);
-            List<Record> rows = store.read("lifecycle/export-page", parameters, r -> r.list());
             try {
-                for (Record row : rows) {
-                    out.write(line(row.get("json").asString()));
-                    out.write('\n');
+                if (!eventsDone) {
+                    eventsDone = writeEvents();
+                } else if (withDeletions) {
+                    withDeletions = !writeDeletions();
                 }
-                if (rows.size() < PAGE) {
+                if (eventsDone && !withDeletions) {
                     done = true;
                     if (gzip) {
                         ((GZIPOutputStream) out).finish();
                     }
-                } else {
-                    Record last = rows.getLast();
-                    afterTime = last.get("eventTime").asZonedDateTime();
-                    afterId = last.get("id").asString();
                 }
                 out.flush();
             } catch (IOException e) {
@@ -128,6 +130,57 @@ class ExportController {
             byte[] chunk = bytes.toByteArray();
             bytes.reset();
             return chunk;
+        }
+
+        /** One page of events; true when it was the last. */
+        private boolean writeEvents() throws IOException {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("afterTime", afterTime);
+            parameters.put("afterId", afterId);
+            parameters.put("limit", PAGE);
+            List<Record> rows = store.read("lifecycle/export-page", parameters, r -> r.list());
+            for (Record row : rows) {
+                out.write(line(row.get("json").asString()));
+                out.write('\n');
+            }
+            if (rows.size() < PAGE) {
+                return true;
+            }
+            afterTime = rows.getLast().get("eventTime").asZonedDateTime();
+            afterId = rows.getLast().get("id").asString();
+            return false;
+        }
+
+        /** One page of soft deletes; true when it was the last. */
+        private boolean writeDeletions() throws IOException {
+            var parameters = new HashMap<String, Object>();
+            parameters.put(
+                    "afterKind",
+                    afterDeletion == null ? null : afterDeletion.get("kind").asString());
+            parameters.put(
+                    "afterNamespace",
+                    afterDeletion == null
+                            ? null
+                            : afterDeletion.get("namespace").asString());
+            parameters.put(
+                    "afterName",
+                    afterDeletion == null ? null : afterDeletion.get("name").asString());
+            parameters.put("limit", PAGE);
+            List<Record> rows = store.read("lifecycle/export-deletions", parameters, r -> r.list());
+            for (Record row : rows) {
+                var deletion = new DeletionLine(
+                        row.get("kind").asString(),
+                        row.get("namespace").asString(),
+                        row.get("name").asString(),
+                        Values.time(row.get("deletedAt")));
+                out.write(deletion.toJson(json));
+                out.write('\n');
+            }
+            if (rows.size() < PAGE) {
+                return true;
+            }
+            afterDeletion = rows.getLast();
+            return false;
         }
     }
 

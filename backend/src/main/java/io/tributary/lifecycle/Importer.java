@@ -14,25 +14,37 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replays NDJSON events through the ingest path: each line parsed and validated as {@code POST /api/v1/lineage} would,
  * batches of valid events committed through the group-commit writer (archive and graph in one transaction each). A
  * batch is written only when every line of it is valid, and the next is read only once it is committed, so a failure
- * leaves exactly the batches before it: the answer says through which line that is.
+ * leaves exactly the batches before it: the answer says through which line that is. A soft-delete line (what the
+ * export writes after the events, {@link DeletionLine}) is applied in its place in the file, after the events before
+ * it are committed.
  */
 @Component
 class Importer {
 
     private final EventParser parser;
     private final GroupCommitWriter writer;
+    private final Deletions deletions;
+    private final JsonMapper json;
     private final int maxLineBytes;
     private final int maxBatch;
     private final Duration commitWait;
 
-    Importer(EventParser parser, GroupCommitWriter writer, TributaryProperties properties) {
+    Importer(
+            EventParser parser,
+            GroupCommitWriter writer,
+            Deletions deletions,
+            JsonMapper json,
+            TributaryProperties properties) {
         this.parser = parser;
         this.writer = writer;
+        this.deletions = deletions;
+        this.json = json;
         this.maxLineBytes = Math.toIntExact(properties.ingest().maxBodySize().toBytes());
         this.maxBatch = properties.ingest().groupCommitMaxEvents();
         this.commitWait = properties.ingest().writeTimeout().multipliedBy(2);
@@ -64,6 +76,19 @@ class Importer {
             if (isBlank(line)) {
                 continue;
             }
+            DeletionLine deletion;
+            try {
+                deletion = DeletionLine.parse(line, json);
+            } catch (IllegalArgumentException e) {
+                throw new ImportFailure(ImportFailure.Reason.INVALID_EVENT, lineNumber, progress, e.getMessage());
+            }
+            if (deletion != null) {
+                if (!batch.isEmpty()) {
+                    commit(batch, lineNumber - 1, progress);
+                }
+                restore(deletion, lineNumber, progress);
+                continue;
+            }
             try {
                 batch.add(parser.parse(line));
             } catch (InvalidEventException e) {
@@ -77,7 +102,8 @@ class Importer {
             commit(batch, lineNumber, progress);
         }
         progress.committedThroughLine = lineNumber;
-        return new Summary(lineNumber, progress.events, progress.batches);
+        return new Summary(
+                lineNumber, progress.events, progress.batches, progress.deletions, progress.deletionsSkipped);
     }
 
     private void commit(List<LineageEvent> batch, long lineNumber, Progress progress) {
@@ -100,6 +126,20 @@ class Importer {
         batch.clear();
     }
 
+    private void restore(DeletionLine deletion, long lineNumber, Progress progress) {
+        try {
+            if (deletions.restore(deletion)) {
+                progress.deletions++;
+            } else {
+                progress.deletionsSkipped++;
+            }
+        } catch (RuntimeException e) {
+            throw new ImportFailure(
+                    ImportFailure.Reason.NOT_STORED, lineNumber, progress, "the deletion was not stored: " + e);
+        }
+        progress.committedThroughLine = lineNumber;
+    }
+
     private static boolean isBlank(byte[] line) {
         for (byte b : line) {
             if (b != ' ' && b != '\t' && b != '\r') {
@@ -114,8 +154,12 @@ class Importer {
         long committedThroughLine;
         long events;
         long batches;
+        long deletions;
+        long deletionsSkipped;
     }
 
-    /** A finished import. */
-    record Summary(long lines, long events, long batches) {}
+    /**
+     * A finished import: soft deletes applied, and those skipped because the import holds no such dataset or job.
+     */
+    record Summary(long lines, long events, long batches, long deletions, long deletionsSkipped) {}
 }

@@ -54,10 +54,21 @@ class ExportImportTest extends EndToEndTest {
         return events;
     }
 
+    private static final String SPARK_NS = "file";
+    private static final String SPARK_JOB_NS = "testColumnLevelLineage";
+    private static final String SOURCE1 = "/tmp/cll_test/cll_source1";
+    private static final String SOURCE2 = "/tmp/cll_test/cll_source2";
+    private static final String CTAS =
+            "open_lineage_integration_create_table.execute_create_hive_table_as_select_command.default_tbl1";
+
     @Test
     void exportThenImportIntoAFreshServiceWithTheScriptsRebuildsTheSameGraph(@TempDir Path dir) throws Exception {
         postAll(fixtureEvents());
+        // Soft deletes are part of the graph the import must rebuild, with their times.
+        delete("datasets", SPARK_NS, SOURCE1);
+        delete("jobs", SPARK_JOB_NS, CTAS);
         List<String> original = canonicalGraph();
+        assertThat(original).filteredOn(line -> line.contains("deleted=")).hasSize(2);
         long archived = (Long) single("MATCH (e:Event) RETURN count(e) AS n");
 
         Path file = dir.resolve("export.ndjson.gz");
@@ -65,9 +76,11 @@ class ExportImportTest extends EndToEndTest {
         assertThat(export.exitCode()).as(export.output()).isZero();
         // No "#" check: the export's size is not known up front, and curl draws no bar for a transfer that ends
         // before its first progress update.
-        assertThat(export.output()).contains("exported " + archived + " events");
+        assertThat(export.output()).contains("exported " + archived + " events and 2 soft deletes");
         List<String> lines = gunzipLines(Files.readAllBytes(file));
-        assertThat(lines).hasSize((int) archived);
+        assertThat(lines).hasSize((int) archived + 2);
+        assertThat(lines.subList((int) archived, lines.size()))
+                .allMatch(line -> line.startsWith("{\"tributaryDeletion\":"));
 
         String key = "second-service-key";
         try (ServiceProcess second = ServiceProcess.start(
@@ -83,7 +96,10 @@ class ExportImportTest extends EndToEndTest {
                     "7",
                     file.toString());
             assertThat(load.exitCode()).as(load.output()).isZero();
-            assertThat(load.output()).contains("100.0%").contains("\"events\":" + archived);
+            assertThat(load.output())
+                    .contains("100.0%")
+                    .contains("\"events\":" + archived)
+                    .contains("\"deletions\":2");
             long importMs = (System.nanoTime() - importStart) / 1_000_000;
             try (var other = GraphDatabase.driver(second.embeddedBoltUri(), AuthTokens.none())) {
                 assertThat(canonicalGraph(other)).isEqualTo(original);
@@ -144,6 +160,79 @@ class ExportImportTest extends EndToEndTest {
     }
 
     @Test
+    void aDeletionRevivedByALaterEventIsNotExportedAndTheEventsOnlyExportLeavesDeletionsOut() throws IOException {
+        postAll(fixtureEvents());
+        delete("datasets", SPARK_NS, SOURCE1);
+        delete("datasets", SPARK_NS, SOURCE2);
+        // An event that mentions cll_source2 (the job that creates it) brings it back: only cll_source1 stays deleted.
+        post(Fixtures.text("spark/compat-tests-cll/4.json")).expectStatus().isCreated();
+
+        List<String> deletionLines = lines(export(null)).stream()
+                .filter(line -> line.contains("tributaryDeletion"))
+                .toList();
+        assertThat(deletionLines).singleElement().satisfies(line -> {
+            JsonNode deletion = JSON.readTree(line).get("tributaryDeletion");
+            assertThat(deletion.get("kind").asString()).isEqualTo("DATASET");
+            assertThat(deletion.get("name").asString()).isEqualTo(SOURCE1);
+            assertThat(time(deletion.get("deletedAt").asString()))
+                    .isEqualTo(single(
+                            "MATCH (d:Dataset {namespace: $ns, name: $name}) RETURN d.deleted AS t",
+                            Map.of("ns", SPARK_NS, "name", SOURCE1)));
+        });
+        assertThat(lines(exportPath("/api/v1/export?deletions=false")))
+                .hasSize(((Long) single("MATCH (e:Event) RETURN count(e) AS n")).intValue())
+                .noneMatch(line -> line.contains("tributaryDeletion"));
+    }
+
+    @Test
+    void importAppliesDeletionLinesInPlaceSkipsUnknownNodesAndRefusesMalformedOnes() {
+        List<String> events = fixtureEvents().subList(0, 9); // the Spark CTAS job's events
+        String deleteSource = deletionLine("DATASET", SPARK_NS, SOURCE1, "2026-01-02T03:04:05.678Z");
+        String deleteUnknown = deletionLine("JOB", SPARK_NS, "never-seen", "2026-01-02T03:04:05Z");
+        var body = new ArrayList<>(events.subList(0, 8));
+        body.add(deleteSource);
+        body.add(deleteUnknown);
+
+        importNdjson(String.join("\n", body), 500, API_KEY)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.events")
+                .isEqualTo(8)
+                .jsonPath("$.deletions")
+                .isEqualTo(1)
+                .jsonPath("$.deletionsSkipped")
+                .isEqualTo(1);
+        assertThat(single(
+                        "MATCH (d:Dataset {namespace: $ns, name: $name}) RETURN d.deleted AS t",
+                        Map.of("ns", SPARK_NS, "name", SOURCE1)))
+                .isEqualTo(time("2026-01-02T03:04:05.678Z"));
+
+        // A line after the deletion that mentions the dataset (the job that creates it) revives it, as a live event
+        // would.
+        importNdjson(deleteSource + "\n" + events.get(2), 500, API_KEY)
+                .expectStatus()
+                .isOk();
+        assertThat(single(
+                        "MATCH (d:Dataset {namespace: $ns, name: $name}) RETURN d.deleted AS t",
+                        Map.of("ns", SPARK_NS, "name", SOURCE1)))
+                .isNull();
+
+        long nodes = countNodes();
+        Map<String, Object> problem = problem(
+                importNdjson(
+                        events.get(0) + "\n{\"tributaryDeletion\": {\"kind\": \"RUN\", \"namespace\": \"a\","
+                                + " \"name\": \"b\", \"deletedAt\": \"2026-01-01T00:00:00Z\"}}",
+                        500,
+                        API_KEY),
+                400);
+        // The bad line shares its batch with line 1, so neither is written, as with a bad event.
+        assertThat(problem).containsEntry("line", 2).containsEntry("committedThroughLine", 0);
+        assertThat((String) problem.get("detail")).contains("kind must be DATASET or JOB");
+        assertThat(countNodes()).isEqualTo(nodes);
+    }
+
+    @Test
     void importNeedsAnIngestKeyAndAValidBatchSize() {
         String event = fixtureEvents().getFirst();
         problem(importNdjson(event, 10, null), 401);
@@ -164,9 +253,32 @@ class ExportImportTest extends EndToEndTest {
         return request.bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange();
     }
 
-    /** The export's body, with the JDK's client, which (unlike the test client) sends Accept-Encoding as given. */
+    private void delete(String kind, String namespace, String name) {
+        web.delete()
+                .uri("/api/v1/namespaces/{ns}/" + kind + "/{name}", namespace, name)
+                .header("Authorization", "Bearer " + API_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    private static String deletionLine(String kind, String namespace, String name, String deletedAt) {
+        return JSON.writeValueAsString(Map.of(
+                "tributaryDeletion",
+                Map.of("kind", kind, "namespace", namespace, "name", name, "deletedAt", deletedAt)));
+    }
+
     private byte[] export(String encoding) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/export"));
+        return export("/api/v1/export", encoding);
+    }
+
+    private byte[] exportPath(String path) throws IOException {
+        return export(path, null);
+    }
+
+    /** The export's body, with the JDK's client, which (unlike the test client) sends Accept-Encoding as given. */
+    private byte[] export(String path, String encoding) throws IOException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (encoding != null) {
             request.header("Accept-Encoding", encoding);
         }
