@@ -44,8 +44,12 @@ public record TributaryProperties(
     /**
      * @param pageCache Neo4j page cache size (the store's hot set)
      * @param transactionMemory cap on memory used by all transactions together
+     * @param configFile optional file of further Neo4j settings in {@code neo4j.conf} form (query planning, logs,
+     *     checkpoints); the settings that keep the database private to this process (loopback Bolt, no HTTP, no
+     *     auth on loopback) and the two above always win
      */
     public record Embedded(
             @DefaultValue("512MB") DataSize pageCache,
-            @DefaultValue("512MB") DataSize transactionMemory) {}
+            @DefaultValue("512MB") DataSize transactionMemory,
+            Path configFile) {}
 }

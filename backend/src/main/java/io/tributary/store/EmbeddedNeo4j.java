@@ -1,6 +1,7 @@
 package io.tributary.store;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -29,10 +30,19 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final URI boltUri;
 
-    EmbeddedNeo4j(Path home, long pageCacheBytes, long transactionMemoryBytes) {
+    EmbeddedNeo4j(Path home, long pageCacheBytes, long transactionMemoryBytes, Path configFile) {
         long started = System.nanoTime();
-        this.dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
-                .setConfig(BoltConnector.enabled, true)
+        var builder = new DatabaseManagementServiceBuilder(home.toAbsolutePath());
+        if (configFile != null) {
+            if (!Files.isReadable(configFile)) {
+                throw new IllegalStateException(
+                        "TRIBUTARY_EMBEDDED_CONFIG_FILE " + configFile.toAbsolutePath() + " cannot be read");
+            }
+            // First, so that the settings below, which keep the database private to this process, win.
+            builder.loadPropertiesFromFile(configFile.toAbsolutePath());
+            log.info("Embedded Neo4j settings read from {}", configFile.toAbsolutePath());
+        }
+        this.dbms = builder.setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(BoltConnector.enable_discovery, false)

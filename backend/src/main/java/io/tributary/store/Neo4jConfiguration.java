@@ -30,7 +30,8 @@ class Neo4jConfiguration {
         return new EmbeddedNeo4j(
                 properties.dataDir().resolve("neo4j"),
                 properties.embedded().pageCache().toBytes(),
-                properties.embedded().transactionMemory().toBytes());
+                properties.embedded().transactionMemory().toBytes(),
+                properties.embedded().configFile());
     }
 
     @Bean(destroyMethod = "close")

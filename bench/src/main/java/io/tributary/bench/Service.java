@@ -47,6 +47,14 @@ final class Service implements AutoCloseable {
         builder.environment().put("TRIBUTARY_DATA_DIR", dataDir.toString());
         builder.environment().put("TRIBUTARY_API_KEY", API_KEY);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        // -Dbench.neo4jConf=FILE: extra embedded Neo4j settings for the service (A/B of database tuning).
+        String neo4jConf = System.getProperty("bench.neo4jConf");
+        if (neo4jConf != null && !neo4jConf.isBlank()) {
+            builder.environment()
+                    .put(
+                            "TRIBUTARY_EMBEDDED_CONFIG_FILE",
+                            Path.of(neo4jConf).toAbsolutePath().toString());
+        }
         long started = System.nanoTime();
         this.process = builder.start();
         Thread.ofPlatform().daemon().start(() -> pump(log));
