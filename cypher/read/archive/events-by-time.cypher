@@ -5,6 +5,6 @@ WHERE e.eventTime >= coalesce($since, datetime('0001-01-01T00:00:00Z'))
   AND ($afterTime IS NULL OR e.eventTime > $afterTime OR (e.eventTime = $afterTime AND e.id > $afterId))
 RETURN e.id AS id, e.kind AS kind, e.eventType AS eventType, e.eventTime AS eventTime, e.runId AS runId,
        e.jobNamespace AS jobNamespace, e.jobName AS jobName, e.producer AS producer, e.receivedAt AS receivedAt,
-       e.json AS json
+       e.json AS json, e.jsonGzip AS jsonGzip
 ORDER BY e.eventTime, e.id
 LIMIT $limit

@@ -7,4 +7,4 @@ CALL (id) {
   RETURN e
   ORDER BY e.runId, e.eventTime, e.id
 }
-RETURN id AS forId, e.json AS json
+RETURN id AS forId, e.json AS json, e.jsonGzip AS jsonGzip

@@ -41,7 +41,7 @@ class EventArchive {
                 string(r.get("jobName")),
                 string(r.get("producer")),
                 r.get("receivedAt").asZonedDateTime().toOffsetDateTime(),
-                r.get("json").asString());
+                ArchivedJson.of(r));
     }
 
     private static String string(Value v) {

@@ -1,5 +1,6 @@
 package io.tributary.compare;
 
+import io.tributary.archive.ArchivedJson;
 import io.tributary.graph.DatasetView;
 import io.tributary.graph.EntityLookup;
 import io.tributary.graph.NotFoundException;
@@ -86,7 +87,7 @@ class CompareController {
         List<JsonNode> events = store.read(
                 "read/compare/run-events",
                 Map.of("runId", runId, "limit", MAX_EVENTS_PER_RUN),
-                result -> result.list(r -> json.readTree(r.get("json").asString())));
+                result -> result.list(r -> json.readTree(ArchivedJson.of(r))));
         return RunSnapshot.fold(events);
     }
 

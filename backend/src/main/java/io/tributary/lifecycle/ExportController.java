@@ -1,5 +1,6 @@
 package io.tributary.lifecycle;
 
+import io.tributary.archive.ArchivedJson;
 import io.tributary.graph.SourceCodePolicy;
 import io.tributary.graph.Values;
 import io.tributary.store.GraphStore;
@@ -140,7 +141,7 @@ class ExportController {
             parameters.put("limit", PAGE);
             List<Record> rows = store.read("lifecycle/export-page", parameters, r -> r.list());
             for (Record row : rows) {
-                out.write(line(row.get("json").asString()));
+                out.write(line(ArchivedJson.of(row)));
                 out.write('\n');
             }
             if (rows.size() < PAGE) {

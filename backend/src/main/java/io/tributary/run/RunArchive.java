@@ -1,5 +1,6 @@
 package io.tributary.run;
 
+import io.tributary.archive.ArchivedJson;
 import io.tributary.graph.SourceCodePolicy;
 import io.tributary.graph.SourceRows;
 import io.tributary.store.GraphStore;
@@ -59,7 +60,7 @@ class RunArchive {
         var jobFacets = new TreeMap<String, Object>();
         var queries = new ArrayList<ExternalQuery>();
         for (Record r : eventsInTimeOrder) {
-            Map<String, Object> event = json.readValue(r.get("json").asString(), OBJECT);
+            Map<String, Object> event = json.readValue(ArchivedJson.of(r), OBJECT);
             Map<String, Object> run = object(event.get("run"));
             overlay(runFacets, object(run.get("facets")));
             overlay(jobFacets, object(object(event.get("job")).get("facets")));

@@ -1,5 +1,6 @@
 package io.tributary.write;
 
+import io.tributary.archive.ArchivedJson;
 import io.tributary.event.Facet;
 import io.tributary.event.LineageEvent;
 import io.tributary.event.LineageEvent.ColumnDerivation;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +80,47 @@ final class EventRows {
         return jobOutputs.list();
     }
 
+    /**
+     * One row per output dataset and column-lineage version, each with its {@code index} and whether it may be found
+     * settled ({@code settledEligible}: the batch has no other version for that dataset; see
+     * upsert-column-lineage-versions).
+     */
     List<Map<String, Object>> lineageVersions() {
-        return lineageVersions.list();
+        var rows = lineageVersions.list();
+        var versionsPerDataset = new HashMap<String, Integer>();
+        for (var row : rows) {
+            versionsPerDataset.merge(datasetKey(row), 1, Integer::sum);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            row.put("index", i);
+            row.put("settledEligible", versionsPerDataset.get(datasetKey(row)) == 1);
+        }
+        return rows;
+    }
+
+    /**
+     * The column-lineage rows column-lineage-changes must check: all but those of the versions upsert-column-lineage-
+     * versions found settled (by their indexes in {@code versions}), whose edges would not change.
+     */
+    List<Map<String, Object>> columnLineageToCheck(List<Map<String, Object>> versions, List<Integer> settled) {
+        if (settled.isEmpty()) {
+            return columnLineageKeys();
+        }
+        var skip = new HashSet<String>();
+        for (int index : settled) {
+            var version = versions.get(index);
+            skip.add(NodeRows.key(
+                    (String) version.get("namespace"), (String) version.get("name"), (String) version.get("hash")));
+        }
+        var keys = columnLineageKeys();
+        keys.removeIf(row -> skip.contains(
+                NodeRows.key((String) row.get("namespace"), (String) row.get("name"), (String) row.get("hash"))));
+        return keys;
+    }
+
+    private static String datasetKey(Map<String, Object> row) {
+        return NodeRows.key((String) row.get("namespace"), (String) row.get("name"));
     }
 
     /** One row per dataset and schema: earliest and latest time, newest version, hash and JSON; not the fields. */
@@ -404,7 +445,7 @@ final class EventRows {
         m.put("jobNamespace", e.job() == null ? null : e.job().namespace());
         m.put("jobName", e.job() == null ? null : e.job().name());
         m.put("producer", e.producer());
-        m.put("json", e.json());
+        m.put("jsonGzip", ArchivedJson.compress(e.json()));
         return m;
     }
 

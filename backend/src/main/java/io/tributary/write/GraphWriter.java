@@ -46,9 +46,13 @@ class GraphWriter {
                     run(tx, "ingest/link-run-outputs", rows.runOutputs());
                     run(tx, "ingest/link-job-inputs", rows.jobInputs());
                     run(tx, "ingest/link-job-outputs", rows.jobOutputs());
-                    run(tx, "ingest/upsert-column-lineage-versions", rows.lineageVersions());
+                    // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not
+                    // checked one by one.
+                    var versions = rows.lineageVersions();
+                    var settled = changing(tx, "ingest/upsert-column-lineage-versions", versions);
                     // The check reads only the key columns; the whole row is sent only for the rows that change.
-                    var lineage = changing(tx, "ingest/column-lineage-changes", rows.columnLineageKeys());
+                    var lineage =
+                            changing(tx, "ingest/column-lineage-changes", rows.columnLineageToCheck(versions, settled));
                     run(
                             tx,
                             "ingest/upsert-column-lineage",

@@ -2,6 +2,7 @@ package io.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.archive.ArchivedJson;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ class EventArchiveTest extends EndToEndTest {
                     "producer",
                     "https://github.com/apache/airflow/tree/providers-openlineage/1.14.0"));
         }
-        assertThat(query("""
+        assertThat(bodiesAsText(query("""
                         MATCH (e:Event)
-                        RETURN e.json AS json, e.runId AS runId, e.eventTime AS eventTime, e.eventType AS eventType,
-                               e.kind AS kind, e.jobNamespace + '/' + e.jobName AS job, e.producer AS producer""")).containsExactlyInAnyOrderElementsOf(expected);
+                        RETURN e.jsonGzip AS json, e.runId AS runId, e.eventTime AS eventTime, e.eventType AS eventType,
+                               e.kind AS kind, e.jobNamespace + '/' + e.jobName AS job, e.producer AS producer"""))).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(query("MATCH (e:Event) RETURN e.id AS id, e.receivedAt AS receivedAt"))
                 .hasSize(12)
                 .allSatisfy(e -> {
@@ -66,7 +67,45 @@ class EventArchiveTest extends EndToEndTest {
         post(pretty).expectStatus().isCreated();
         post(compact).expectStatus().isCreated();
 
-        assertThat(query("MATCH (e:Event) RETURN e.json AS json")).containsExactly(row("json", pretty));
+        assertThat(bodiesAsText(query("MATCH (e:Event) RETURN e.jsonGzip AS json")))
+                .containsExactly(row("json", pretty));
+    }
+
+    @Test
+    void storesTheBodyCompressedAndAnswersItAsSentThroughTheApi() {
+        String event = Fixtures.text("spark/compat-tests-cll/8.json"); // a real 39 KB Spark event, pretty-printed
+        post(event).expectStatus().isCreated();
+
+        var stored = query("MATCH (e:Event) RETURN e.json AS text, size(e.jsonGzip) AS bytes, e.id AS id");
+        assertThat(stored).singleElement().satisfies(row -> {
+            assertThat(row.get("text")).isNull();
+            assertThat((Long) row.get("bytes")).isLessThan(event.length() / 5L);
+        });
+        graphQl.document("""
+                        query($runId: ID!) { events(runId: $runId) { edges { node { event } } } }""")
+                .variable(
+                        "runId", JSON.readTree(event).path("run").path("runId").asString())
+                .execute()
+                .path("events.edges[0].node.event")
+                .entity(Map.class)
+                .isEqualTo(JSON.readValue(event, Map.class));
+    }
+
+    /** Events archived before bodies were compressed keep their text in {@code json}: every read still answers it. */
+    @Test
+    void readsBodiesArchivedAsTextBeforeCompression() {
+        String event = Fixtures.text("spark/compat-tests-cll/4.json");
+        post(event).expectStatus().isCreated();
+        query("MATCH (e:Event) SET e.json = $text REMOVE e.jsonGzip", Map.of("text", event));
+
+        String runId = JSON.readTree(event).path("run").path("runId").asString();
+        graphQl.document("""
+                        query($runId: ID!) { events(runId: $runId) { edges { node { event } } } }""")
+                .variable("runId", runId)
+                .execute()
+                .path("events.edges[0].node.event")
+                .entity(Map.class)
+                .isEqualTo(JSON.readValue(event, Map.class));
     }
 
     @Test
@@ -94,7 +133,18 @@ class EventArchiveTest extends EndToEndTest {
 
         post(event.toString()).expectStatus().isCreated();
 
-        assertThat(query("MATCH (e:Event) RETURN e.producer AS producer, e.json AS json"))
+        assertThat(bodiesAsText(query("MATCH (e:Event) RETURN e.producer AS producer, e.jsonGzip AS json")))
                 .containsExactly(row("producer", "urn:tributary:unknown-producer", "json", event.toString()));
+    }
+
+    /** Rows whose {@code json} column holds a compressed body, with the body as text. */
+    private static List<Map<String, Object>> bodiesAsText(List<Map<String, Object>> rows) {
+        return rows.stream()
+                .map(row -> {
+                    var copy = new java.util.LinkedHashMap<>(row);
+                    copy.computeIfPresent("json", (k, v) -> ArchivedJson.decompress((byte[]) v));
+                    return (Map<String, Object>) copy;
+                })
+                .toList();
     }
 }

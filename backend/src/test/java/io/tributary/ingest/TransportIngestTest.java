@@ -2,6 +2,7 @@ package io.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.archive.ArchivedJson;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import java.io.ByteArrayInputStream;
@@ -55,7 +56,8 @@ class TransportIngestTest extends EndToEndTest {
                 .expectStatus()
                 .isCreated();
 
-        assertThat(single("MATCH (e:Event) RETURN e.json")).isEqualTo(EVENT);
+        assertThat(ArchivedJson.decompress((byte[]) single("MATCH (e:Event) RETURN e.jsonGzip")))
+                .isEqualTo(EVENT);
     }
 
     @Test
@@ -63,7 +65,8 @@ class TransportIngestTest extends EndToEndTest {
         HttpResponse<String> response = chunked(bytes(EVENT), null);
 
         assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(single("MATCH (e:Event) RETURN e.json")).isEqualTo(EVENT);
+        assertThat(ArchivedJson.decompress((byte[]) single("MATCH (e:Event) RETURN e.jsonGzip")))
+                .isEqualTo(EVENT);
     }
 
     @Test
@@ -83,7 +86,8 @@ class TransportIngestTest extends EndToEndTest {
                 .isCreated();
 
         assertThat(single("MATCH (j:Job) RETURN j.name")).isEqualTo("myjob.buggy_task\uD83D\uDD77");
-        assertThat(single("MATCH (e:Event) RETURN e.json")).isEqualTo(unicode);
+        assertThat(ArchivedJson.decompress((byte[]) single("MATCH (e:Event) RETURN e.jsonGzip")))
+                .isEqualTo(unicode);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tributary.reliability;
 
+import io.tributary.archive.ArchivedJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,12 @@ final class GraphChecks {
     /** The raw JSON of every archived run event. */
     static List<String> archivedRunEvents(Driver driver) {
         return driver
-                .executableQuery("MATCH (e:Event) WHERE e.runId IS NOT NULL RETURN e.json AS json")
+                .executableQuery(
+                        "MATCH (e:Event) WHERE e.runId IS NOT NULL RETURN e.json AS json, e.jsonGzip AS jsonGzip")
                 .execute()
                 .records()
                 .stream()
-                .map(r -> r.get("json").asString())
+                .map(ArchivedJson::of)
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package io.tributary.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.archive.ArchivedJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,6 +215,8 @@ public abstract class EndToEndTest {
             properties.remove("receivedAt");
             // The archived body is compared by digest, which keeps a failing comparison readable.
             properties.computeIfPresent("json", (k, json) -> "sha256:" + sha256(json.toString()));
+            properties.computeIfPresent(
+                    "jsonGzip", (k, gzip) -> "sha256:" + sha256(ArchivedJson.decompress((byte[]) gzip)));
             lines.add(labels.stream().sorted().toList() + " " + properties);
         }
         for (var row : query(source, """

@@ -64,8 +64,9 @@ final class Ceiling {
         run(tx, "link-run-outputs", rows.runOutputs());
         run(tx, "link-job-inputs", rows.jobInputs());
         run(tx, "link-job-outputs", rows.jobOutputs());
-        run(tx, "upsert-column-lineage-versions", rows.lineageVersions());
-        var lineage = changing(tx, "column-lineage-changes", rows.columnLineageKeys());
+        var versions = rows.lineageVersions();
+        var settled = changing(tx, "upsert-column-lineage-versions", versions);
+        var lineage = changing(tx, "column-lineage-changes", rows.columnLineageToCheck(versions, settled));
         run(
                 tx,
                 "upsert-column-lineage",

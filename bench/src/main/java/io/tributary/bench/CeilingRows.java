@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,8 +68,32 @@ final class CeilingRows {
         return List.copyOf(jobOutputs.values());
     }
 
+    /** As EventRows.lineageVersions: each row with its index and whether the batch has no other version for it. */
     List<Map<String, Object>> lineageVersions() {
-        return List.copyOf(lineageVersions.values());
+        var rows = new ArrayList<Map<String, Object>>();
+        var perDataset = new HashMap<List<Object>, Integer>();
+        for (var row : lineageVersions.values()) {
+            perDataset.merge(List.of(row.get("namespace"), row.get("name")), 1, Integer::sum);
+        }
+        for (var row : lineageVersions.values()) {
+            var copy = new HashMap<>(row);
+            copy.put("index", rows.size());
+            copy.put("settledEligible", perDataset.get(List.of(row.get("namespace"), row.get("name"))) == 1);
+            rows.add(copy);
+        }
+        return rows;
+    }
+
+    /** As EventRows.columnLineageToCheck: the check rows less those of the versions found settled. */
+    List<Map<String, Object>> columnLineageToCheck(List<Map<String, Object>> versions, List<Integer> settled) {
+        var skip = new HashSet<List<Object>>();
+        for (int index : settled) {
+            var v = versions.get(index);
+            skip.add(List.of(v.get("namespace"), v.get("name"), v.get("hash")));
+        }
+        var keys = columnLineageKeys();
+        keys.removeIf(k -> skip.contains(List.of(k.get("namespace"), k.get("name"), k.get("hash"))));
+        return keys;
     }
 
     /** The rows upsert-fields needs for the schema rows upsert-schemas returned (as EventRows.schemaFields). */
@@ -172,7 +197,7 @@ final class CeilingRows {
         archived.put("jobNamespace", job.namespace());
         archived.put("jobName", job.name());
         archived.put("producer", Workload.PRODUCER);
-        archived.put("json", e.json());
+        archived.put("jsonGzip", gzip(e.json())); // as the service archives bodies (ArchivedJson)
         events.add(Map.of("id", id, "properties", archived));
         namespaces.add(job.namespace());
         entity(
@@ -335,5 +360,15 @@ final class CeilingRows {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] gzip(String json) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out, 8192)) {
+            gzip.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -54,8 +54,11 @@ public final class StatementCosts {
                 statements.put("link-run-outputs", rows::runOutputs);
                 statements.put("link-job-inputs", rows::jobInputs);
                 statements.put("link-job-outputs", rows::jobOutputs);
-                statements.put("upsert-column-lineage-versions", rows::lineageVersions);
-                statements.put("column-lineage-changes", rows::columnLineageKeys);
+                var versions = rows.lineageVersions();
+                statements.put("upsert-column-lineage-versions", () -> versions);
+                statements.put(
+                        "column-lineage-changes",
+                        () -> rows.columnLineageToCheck(versions, changing.get("upsert-column-lineage-versions")));
                 statements.put(
                         "upsert-column-lineage",
                         () -> changing.get("column-lineage-changes").stream()
