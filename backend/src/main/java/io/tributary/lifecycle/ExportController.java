@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /api/v1/export}: every archived raw event as NDJSON (one event per line), in (event time, id) order, then
  * the soft deletes in force ({@link DeletionLine}; {@code ?deletions=false} leaves them out for tools that expect
- * events only), so that posting the file to {@code /api/v1/import} rebuilds the same graph. Streamed page by page (memory stays one
- * page whatever the store's size), gzip-compressed when the client accepts gzip. A read endpoint: it needs the read
+ * events only), so that posting the file to {@code /api/v1/import} rebuilds the same graph. Streamed page by page
+ * (memory stays one page whatever the store's size), gzip-compressed when the client accepts gzip. A read endpoint: it needs the read
  * key where reads are protected, and leaves jobs' source code out unless the operator exposes it (as the {@code
  * events} query does).
  */
@@ -92,13 +92,15 @@ class ExportController {
         private ZonedDateTime afterTime;
         private String afterId;
         private boolean eventsDone;
-        private boolean withDeletions;
+        /** Whether soft deletes are still to be written (none are when the client asked for events only). */
+        private boolean deletionsLeft;
+
         private Record afterDeletion;
         private boolean done;
 
         Pages(boolean gzip, boolean withDeletions) {
             this.gzip = gzip;
-            this.withDeletions = withDeletions;
+            this.deletionsLeft = withDeletions;
             try {
                 // Sync flush per page: each page reaches the client as it is read, compressed.
                 this.out = gzip ? new GZIPOutputStream(bytes, 65536, true) : bytes;
@@ -115,10 +117,10 @@ class ExportController {
             try {
                 if (!eventsDone) {
                     eventsDone = writeEvents();
-                } else if (withDeletions) {
-                    withDeletions = !writeDeletions();
+                } else if (deletionsLeft) {
+                    deletionsLeft = !writeDeletions();
                 }
-                if (eventsDone && !withDeletions) {
+                if (eventsDone && !deletionsLeft) {
                     done = true;
                     if (gzip) {
                         ((GZIPOutputStream) out).finish();
@@ -155,17 +157,9 @@ class ExportController {
         /** One page of soft deletes; true when it was the last. */
         private boolean writeDeletions() throws IOException {
             var parameters = new HashMap<String, Object>();
-            parameters.put(
-                    "afterKind",
-                    afterDeletion == null ? null : afterDeletion.get("kind").asString());
-            parameters.put(
-                    "afterNamespace",
-                    afterDeletion == null
-                            ? null
-                            : afterDeletion.get("namespace").asString());
-            parameters.put(
-                    "afterName",
-                    afterDeletion == null ? null : afterDeletion.get("name").asString());
+            parameters.put("afterKind", cursor("kind"));
+            parameters.put("afterNamespace", cursor("namespace"));
+            parameters.put("afterName", cursor("name"));
             parameters.put("limit", PAGE);
             List<Record> rows = store.read("lifecycle/export-deletions", parameters, r -> r.list());
             for (Record row : rows) {
@@ -182,6 +176,11 @@ class ExportController {
             }
             afterDeletion = rows.getLast();
             return false;
+        }
+
+        /** A column of the last soft delete written, or null before the first page. */
+        private String cursor(String column) {
+            return afterDeletion == null ? null : afterDeletion.get(column).asString();
         }
     }
 
