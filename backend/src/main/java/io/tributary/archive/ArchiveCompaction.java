@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Compresses the text bodies of events archived before bodies were stored gzip-compressed ({@code Event.json} to
  * {@code Event.jsonGzip}), once, in the background after start-up, a page per transaction. Every read takes either
  * form, so the service answers throughout; an interrupted pass (a restart, the database down) resumes on the next
- * start from wherever text bodies are left.
+ * start from wherever text bodies are left. A complete pass is recorded as a {@code (:Migration)}, after which starts
+ * skip it: a pass reads the whole event-id index, and ingest writes no text bodies any more.
  */
 @Component
 class ArchiveCompaction implements SmartLifecycle {
@@ -26,6 +27,7 @@ class ArchiveCompaction implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ArchiveCompaction.class);
     private static final int PAGE = 500;
     private static final Duration PAGE_TIMEOUT = Duration.ofMinutes(2);
+    static final String MIGRATION = "archive-bodies-compressed";
 
     private final GraphStore store;
     private final Counter compressed;
@@ -69,10 +71,17 @@ class ArchiveCompaction implements SmartLifecycle {
 
     private void runOnce() {
         try {
-            long count = compressAll();
-            if (count > 0) {
-                log.info("Archive: {} event bodies archived as text were compressed", count);
+            if (recorded()) {
+                return;
             }
+            long count = compressAll();
+            store.write(
+                    tx -> tx.run(
+                                    store.statement("store/record-migration"),
+                                    Map.of("version", MIGRATION, "checksum", "ArchiveCompaction"))
+                            .consume(),
+                    PAGE_TIMEOUT);
+            log.info("Archive: {} event bodies archived as text were compressed; the pass is recorded", count);
         } catch (RuntimeException e) {
             // Whatever was converted stays converted; the next start goes on from there.
             log.warn("Archive compression stopped, to resume at the next start: {}", e.toString());
@@ -81,9 +90,19 @@ class ArchiveCompaction implements SmartLifecycle {
         }
     }
 
+    private boolean recorded() {
+        return store.read(
+                "archive/compaction-recorded",
+                Map.of("version", MIGRATION),
+                r -> r.single().get("recorded").asBoolean());
+    }
+
     @Override
     public void start() {
-        worker = Thread.ofVirtual().name("tributary-archive-compaction").start(this::runOnce);
+        // Assigned before it runs, so that its own "finished" (worker = null) cannot come first.
+        Thread thread = Thread.ofVirtual().name("tributary-archive-compaction").unstarted(this::runOnce);
+        worker = thread;
+        thread.start();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.tributary.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -15,6 +17,15 @@ class ArchiveCompactionTest extends EndToEndTest {
 
     @Autowired
     ArchiveCompaction compaction;
+
+    @Test
+    void theStartUpPassIsRecordedSoThatLaterStartsSkipIt() {
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(single(
+                                "MATCH (m:Migration {version: $version}) RETURN count(m)",
+                                Map.of("version", ArchiveCompaction.MIGRATION)))
+                        .isEqualTo(1L));
+    }
 
     @Test
     void compressesEveryTextBodyLeftByAnOlderVersionAndKeepsItAsSent() {
