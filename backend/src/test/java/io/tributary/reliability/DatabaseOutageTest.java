@@ -61,13 +61,13 @@ class DatabaseOutageTest {
         int boltPort = database.boltUri().getPort();
         service = new SpringApplicationBuilder(TributaryApplication.class)
                 .properties(
-                        "server.port=0",
                         "tributary.api-key=" + API_KEY,
                         "tributary.data-dir=" + Files.createTempDirectory("tributary-outage-"),
                         "neo4j.uri=" + database.boltUri(),
                         "neo4j.username=neo4j",
                         "neo4j.password=" + PASSWORD)
-                .run();
+                // an argument, not a default property: application.yaml's port 5000 overrides defaults
+                .run("--server.port=0");
         URI lineage = URI.create(
                 "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/api/v1/lineage");
         var events = new GeneratedEvents();

@@ -183,13 +183,13 @@ abstract class ExternalNeo4jModeTest {
         return new SpringApplicationBuilder(TributaryApplication.class)
                 .main(TributaryApplication.class)
                 .properties(
-                        "server.port=0",
                         "tributary.api-key=" + API_KEY,
                         "tributary.data-dir=" + tempDir("tributary-failing-"),
                         "neo4j.uri=" + uri,
                         "neo4j.username=neo4j",
                         "neo4j.password=" + password)
-                .run();
+                // an argument, not a default property: application.yaml's port 5000 overrides defaults
+                .run("--server.port=0");
     }
 
     /** The {@link Neo4jUnavailableException} that stopped start-up, found in the cause chain. */
