@@ -39,6 +39,7 @@ public class GroupCommitWriter implements SmartLifecycle {
     private static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
 
     private final GraphWriter writer;
+    private final CommittedEvents committed;
     private final TributaryProperties.Ingest settings;
     private final BlockingQueue<Pending> queue;
     private final Timer commitTimer;
@@ -50,8 +51,10 @@ public class GroupCommitWriter implements SmartLifecycle {
     private volatile RuntimeException unreachable;
     private Thread thread;
 
-    GroupCommitWriter(GraphWriter writer, TributaryProperties properties, MeterRegistry meters) {
+    GroupCommitWriter(
+            GraphWriter writer, CommittedEvents committed, TributaryProperties properties, MeterRegistry meters) {
         this.writer = writer;
+        this.committed = committed;
         this.settings = properties.ingest();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.commitTimer = Timer.builder("tributary.ingest.commit")
@@ -123,6 +126,7 @@ public class GroupCommitWriter implements SmartLifecycle {
             commitTimer.record(() -> writer.write(events, settings.writeTimeout()));
             batchSize.record(events.size());
             group.forEach(p -> p.done().complete(null));
+            committed.published(events);
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             // The database, not a request, is the problem: retrying one by one would only wait longer.
             unreachable = e;
