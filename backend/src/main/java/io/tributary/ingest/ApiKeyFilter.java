@@ -1,5 +1,6 @@
 package io.tributary.ingest;
 
+import io.tributary.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

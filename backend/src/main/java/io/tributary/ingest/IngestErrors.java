@@ -2,6 +2,7 @@ package io.tributary.ingest;
 
 import io.tributary.event.InvalidEventException;
 import io.tributary.event.Violation;
+import io.tributary.problem.Problems;
 import io.tributary.write.OverloadedException;
 import java.util.ArrayList;
 import java.util.Locale;

@@ -6,6 +6,7 @@ import io.tributary.TributaryProperties;
 import io.tributary.event.EventParser;
 import io.tributary.event.EventParser.BatchItem;
 import io.tributary.event.LineageEvent;
+import io.tributary.problem.Problems;
 import io.tributary.write.GroupCommitWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.tributary.ingest;
 
+import io.tributary.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,7 @@
 package io.tributary.lifecycle;
 
 import io.tributary.graph.NotFoundException;
+import io.tributary.problem.Problems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,7 +39,7 @@ class DeletionEndpoints {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create("https://tributary.dev/problems/not-found"));
+        problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.problem.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,7 +34,6 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class ImportController {
 
-    private static final String TYPE_BASE = "https://tributary.dev/problems/";
     private static final int DEFAULT_BATCH = 500;
 
     private final Importer importer;
@@ -88,8 +88,8 @@ class ImportController {
                 status,
                 "Line " + e.line + ": " + e.getMessage() + "; lines 1 to " + e.committedThroughLine
                         + " are imported, nothing after them");
-        problem.setType(URI.create(
-                TYPE_BASE + "import-" + e.reason.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(URI.create(Problems.TYPE_BASE + "import-"
+                + e.reason.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle("Import stopped");
         problem.setProperty("line", e.line);
         problem.setProperty("committedThroughLine", e.committedThroughLine);
@@ -116,14 +116,14 @@ class ImportController {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create(TYPE_BASE + "bad-request"));
+        problem.setType(URI.create(Problems.TYPE_BASE + "bad-request"));
         return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unsupported(UnsupportedEncoding e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-        problem.setType(URI.create(TYPE_BASE + "unsupported-media-type"));
+        problem.setType(URI.create(Problems.TYPE_BASE + "unsupported-media-type"));
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.lineage;
 
+import io.tributary.problem.Problems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,7 +70,7 @@ class ImpactCsvController {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://tributary.dev/problems/" + type));
+        problem.setType(URI.create(Problems.TYPE_BASE + type));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

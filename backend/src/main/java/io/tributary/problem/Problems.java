@@ -1,4 +1,4 @@
-package io.tributary.ingest;
+package io.tributary.problem;
 
 import io.tributary.event.Violation;
 import java.net.URI;
@@ -13,11 +13,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problem details for the ingest API, with the offending fields named where there are any. */
+/**
+ * RFC 9457 problem details: the one problem-type base of every REST error, and the bodies for invalid events (with the
+ * offending fields named) and for filters that answer before any handler runs.
+ */
 @Component
-class Problems {
+public class Problems {
 
-    static final String TYPE_BASE = "https://tributary.dev/problems/";
+    public static final String TYPE_BASE = "https://tributary.dev/problems/";
 
     private final JsonMapper json;
 
@@ -25,13 +28,13 @@ class Problems {
         this.json = json;
     }
 
-    static ProblemDetail of(HttpStatus status, String type, String detail) {
+    public static ProblemDetail of(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         return problem;
     }
 
-    static ProblemDetail invalidEvent(List<Violation> violations) {
+    public static ProblemDetail invalidEvent(List<Violation> violations) {
         String detail = violations.size() == 1
                 ? describe(violations.getFirst())
                 : violations.size() + " problems, first: " + describe(violations.getFirst());
@@ -41,18 +44,18 @@ class Problems {
         return problem;
     }
 
-    static List<Map<String, String>> errors(List<Violation> violations) {
+    public static List<Map<String, String>> errors(List<Violation> violations) {
         return violations.stream()
                 .map(v -> Map.of("pointer", v.pointer(), "field", v.field(), "detail", v.detail()))
                 .toList();
     }
 
-    static String describe(Violation v) {
+    public static String describe(Violation v) {
         return v.field().isEmpty() ? v.detail() : v.field() + " " + v.detail();
     }
 
     /** For filters, which answer before any handler runs. */
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ProblemDetail problem =
                 of(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
