@@ -7,11 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Service-wide settings. Environment variables map by relaxed binding: {@code TRIBUTARY_API_KEY} is
- * {@code tributary.api-key}, {@code TRIBUTARY_DATA_DIR} is {@code tributary.data-dir}.
+ * Service-wide settings. Environment variables map by relaxed binding: {@code TRIBUTARY_DATA_DIR} is
+ * {@code tributary.data-dir}. The keys, under the same prefix, are {@code access/AccessProperties}.
  *
- * @param apiKey the organization's ingest key; generated into the data directory when neither key is set
- * @param apiKeyPrevious a second key still accepted while clients rotate to {@code apiKey}
  * @param dataDir where the embedded database, the generated key and other local state live
  * @param ingest limits and batching of the ingest path
  * @param embedded sizing of the embedded Neo4j (ignored with {@code NEO4J_URI})
@@ -20,8 +18,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("tributary")
 public record TributaryProperties(
-        String apiKey,
-        String apiKeyPrevious,
         @DefaultValue("data") Path dataDir,
         @DefaultValue Ingest ingest,
         @DefaultValue Embedded embedded,

@@ -2,6 +2,7 @@ package io.tributary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.access.AccessProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +29,7 @@ class EnvironmentVariablesTest {
                                 Map.of(
                                         "TRIBUTARY_API_KEY", "current",
                                         "TRIBUTARY_API_KEY_PREVIOUS", "previous",
+                                        "TRIBUTARY_READ_API_KEY", "reader",
                                         "TRIBUTARY_DATA_DIR", "/var/lib/tributary",
                                         "TRIBUTARY_INGEST_MAX_BODY_SIZE", "2MB",
                                         "TRIBUTARY_INGEST_WRITE_TIMEOUT", "5s",
@@ -35,9 +37,12 @@ class EnvironmentVariablesTest {
         ConfigurationPropertySources.attach(environment);
 
         TributaryProperties properties = Binder.get(environment).bindOrCreate("tributary", TributaryProperties.class);
+        AccessProperties keys = Binder.get(environment).bindOrCreate("tributary", AccessProperties.class);
 
-        assertThat(properties.apiKey()).isEqualTo("current");
-        assertThat(properties.apiKeyPrevious()).isEqualTo("previous");
+        assertThat(keys.apiKey()).isEqualTo("current");
+        assertThat(keys.apiKeyPrevious()).isEqualTo("previous");
+        assertThat(keys.readApiKey()).isEqualTo("reader");
+        assertThat(keys.toString()).doesNotContain("current", "previous", "reader");
         assertThat(properties.dataDir()).isEqualTo(Path.of("/var/lib/tributary"));
         assertThat(properties.ingest().maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(properties.ingest().writeTimeout()).isEqualTo(Duration.ofSeconds(5));

@@ -3,6 +3,7 @@ package io.tributary.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.TributaryProperties;
+import io.tributary.access.WriteAccess;
 import io.tributary.event.EventParser;
 import io.tributary.event.EventParser.BatchItem;
 import io.tributary.event.LineageEvent;
@@ -23,9 +24,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The OpenLineage HTTP endpoint ({@code OPENLINEAGE_URL} + {@code /api/v1/lineage}). A 201 means the event is
- * committed to the database, archive and graph together.
+ * committed to the database, archive and graph together. Needs an ingest key.
  */
 @RestController
+@WriteAccess
 @RequestMapping("/api/v1/lineage")
 class LineageController {
 

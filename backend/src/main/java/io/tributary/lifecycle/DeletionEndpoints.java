@@ -1,5 +1,6 @@
 package io.tributary.lifecycle;
 
+import io.tributary.access.WriteAccess;
 import io.tributary.graph.NotFoundException;
 import io.tributary.problem.Problems;
 import java.net.URI;
@@ -15,9 +16,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Soft deletes over REST, shaped like Marquez's ({@code DELETE /api/v1/namespaces/{namespace}/datasets/{name}}); a name
- * with slashes is sent percent-encoded ({@code %2F}). Needs an ingest key ({@code ingest/ApiKeyFilter}).
+ * with slashes is sent percent-encoded ({@code %2F}). Needs an ingest key.
  */
 @RestController
+@WriteAccess
 class DeletionEndpoints {
 
     private final Deletions deletions;

@@ -2,6 +2,7 @@ package io.tributary.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.access.WriteAccess;
 import io.tributary.problem.Problems;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,7 @@ class ImportController {
                 .register(meters);
     }
 
+    @WriteAccess
     @PostMapping("/api/v1/import")
     Mono<Importer.Summary> importEvents(ServerHttpRequest request, @RequestParam(required = false) Integer batchSize) {
         int batch = batchSize == null ? Math.min(DEFAULT_BATCH, importer.maxBatch()) : batchSize;

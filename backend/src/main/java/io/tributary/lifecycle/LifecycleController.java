@@ -5,7 +5,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** The GraphQL mutations; their write-key check is {@code ingest/GraphQlWriteAccess}. */
+/** The GraphQL mutations; their write-key check is {@code access/GraphQlAccess}. */
 @Controller
 class LifecycleController {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * With reads protected ({@code tributary.read-api-key}, the same setting as {@code ingest/ReadApiKeyTest}, so the two
+ * With reads protected ({@code tributary.read-api-key}, the same setting as {@code access/ReadApiKeyTest}, so the two
  * share one service), the UI asks for the read key once, keeps it for the tab and sends it with every GraphQL request.
  */
 @TestPropertySource(properties = "tributary.read-api-key=" + ReadKeyUiTest.READ_KEY)

@@ -1,4 +1,4 @@
-package io.tributary.ingest;
+package io.tributary.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tributary.ingest;
+package io.tributary.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ApiKeyIngestTest extends EndToEndTest {
 
     private static final String EVENT = Fixtures.text("spark/compat-tests-cll/1.json");
+    /** The Spark application run of that event. */
+    private static final String APP_RUN = "019127de-fd25-7707-bfa4-3ec02693a531";
 
     private boolean refused;
 
@@ -68,14 +70,14 @@ class ApiKeyIngestTest extends EndToEndTest {
     void acceptsTheCurrentKey() {
         send("Bearer " + API_KEY, "/api/v1/lineage").expectStatus().isCreated();
 
-        assertThat(single("MATCH (r:Run) RETURN r.runId")).isEqualTo(SparkColumnLineageIngestTest.APP_RUN);
+        assertThat(single("MATCH (r:Run) RETURN r.runId")).isEqualTo(APP_RUN);
     }
 
     @Test
     void acceptsThePreviousKeyWhileClientsRotate() {
         send("Bearer " + OLD_KEY, "/api/v1/lineage").expectStatus().isCreated();
 
-        assertThat(single("MATCH (r:Run) RETURN r.runId")).isEqualTo(SparkColumnLineageIngestTest.APP_RUN);
+        assertThat(single("MATCH (r:Run) RETURN r.runId")).isEqualTo(APP_RUN);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tributary.ingest;
+package io.tributary.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,10 +72,11 @@ class GeneratedApiKeyTest {
         String key = Files.readString(DATA_DIR.resolve("api-key"), StandardCharsets.UTF_8)
                 .strip();
 
-        var restarted = new ApiKeys(new TributaryProperties(null, null, DATA_DIR, null, null, false));
+        var restarted = new ApiKeys(
+                new AccessProperties(null, null, null), new TributaryProperties(DATA_DIR, null, null, false));
 
-        assertThat(restarted.accepts(key)).isTrue();
-        assertThat(restarted.accepts(key + "x")).isFalse();
+        assertThat(restarted.caller(key).mayWrite()).isTrue();
+        assertThat(restarted.caller(key + "x").mayWrite()).isFalse();
         assertThat(Files.readString(DATA_DIR.resolve("api-key"), StandardCharsets.UTF_8)
                         .strip())
                 .isEqualTo(key);

@@ -1,0 +1,16 @@
+package io.tributary.access;
+
+/** What a route asks of its caller. */
+enum Access {
+    /** Nothing: probes and the static UI shell, which holds no data and asks for the read key itself. */
+    PUBLIC,
+    /** The read key, where one is configured; open otherwise. */
+    READ,
+    /** An ingest (write) key, always: the route changes the store. */
+    WRITE,
+    /**
+     * GraphQL over HTTP: the read key, or an ingest key, may pass; {@link GraphQlAccess} then judges the operation
+     * (mutations need an ingest key, and an ingest key runs nothing else).
+     */
+    OPERATION
+}

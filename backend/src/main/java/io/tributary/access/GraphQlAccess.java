@@ -1,0 +1,74 @@
+package io.tributary.access;
+
+import graphql.ExecutionResultImpl;
+import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The GraphQL operation rules, ahead of execution: a mutation (soft deletes, the retention purge) needs an ingest key,
+ * whether or not reads are protected; anything else needs the read key where one is set, and an ingest key, which
+ * {@link AccessFilter} lets through to {@code /graphql} for its mutations, runs nothing else (a 401 problem, as for any
+ * other read it attempts).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GraphQlAccess implements WebGraphQlInterceptor {
+
+    private final ApiKeys keys;
+
+    GraphQlAccess(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Caller caller = keys.caller(request.getHeaders());
+        if (isMutation(request.getDocument(), request.getOperationName())) {
+            return caller.mayWrite()
+                    ? chain.next(request)
+                    : refuse(request, "Mutations need the ingest (write) API key as 'Authorization: Bearer <key>'");
+        }
+        if (caller.mayRead()) {
+            return chain.next(request);
+        }
+        return caller.mayWrite()
+                ? Mono.error(Refusal.ingestKeyCannotRead())
+                : refuse(request, "Reads need the read API key as 'Authorization: Bearer <key>'");
+    }
+
+    /**
+     * True when the operation to run is a mutation; when the document holds several and the request names none, any
+     * mutation among them counts (the strictest reading). False for a document that does not parse, which execution
+     * then refuses with its own syntax error.
+     */
+    static boolean isMutation(String document, String operationName) {
+        try {
+            return Parser.parse(document).getDefinitionsOfType(OperationDefinition.class).stream()
+                    .filter(o -> operationName == null || operationName.equals(o.getName()))
+                    .anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, String message) {
+        var result = ExecutionResultImpl.newExecutionResult()
+                .addError(GraphqlErrorBuilder.newError()
+                        .errorType(ErrorType.UNAUTHORIZED)
+                        .message(message)
+                        .build())
+                .build();
+        return Mono.just(
+                new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+    }
+}
