@@ -1,5 +1,6 @@
 package io.tributary.access;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,7 +92,7 @@ class RouteTable {
                 .toList();
     }
 
-    static boolean marked(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> mark) {
+    static boolean marked(HandlerMethod handler, Class<? extends Annotation> mark) {
         return handler.hasMethodAnnotation(mark) || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), mark);
     }
 

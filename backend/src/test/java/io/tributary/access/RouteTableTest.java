@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.testing.EndToEndTest;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
@@ -125,8 +127,8 @@ class RouteTableTest extends EndToEndTest {
         return mappings.stream()
                 .flatMap(m -> m.getHandlerMethods().entrySet().stream())
                 .filter(e -> !RouteTable.readsOnly(e.getKey().getMethodsCondition().getMethods().stream()
-                        .map(method -> method.asHttpMethod())
-                        .collect(java.util.stream.Collectors.toSet())))
+                        .map(RequestMethod::asHttpMethod)
+                        .collect(Collectors.toSet())))
                 .map(Map.Entry::getValue)
                 .filter(h -> !RouteTable.marked(h, WriteAccess.class) && !RouteTable.marked(h, PublicAccess.class))
                 .map(h -> h.getBeanType().getSimpleName() + "#" + h.getMethod().getName())
