@@ -1,4 +1,4 @@
-package io.tributary.web;
+package io.tributary.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.tributary.web;
+package io.tributary.graphql;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;

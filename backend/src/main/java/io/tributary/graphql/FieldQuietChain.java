@@ -1,4 +1,4 @@
-package io.tributary.web;
+package io.tributary.graphql;
 
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;

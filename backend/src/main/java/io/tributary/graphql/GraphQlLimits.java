@@ -1,4 +1,4 @@
-package io.tributary.web;
+package io.tributary.graphql;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.tributary.web;
+package io.tributary.graphql;
 
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.DocumentAndVariables;
