@@ -1,6 +1,6 @@
 package io.tributary.archive;
 
-import io.tributary.graph.SourceCodePolicy;
+import io.tributary.job.SourceCodePolicy;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

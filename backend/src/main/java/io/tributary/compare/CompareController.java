@@ -1,10 +1,10 @@
 package io.tributary.compare;
 
 import io.tributary.archive.ArchivedJson;
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.NotFoundException;
-import io.tributary.graph.RunView;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.problem.NotFoundException;
 import io.tributary.store.GraphStore;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,10 +1,10 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -50,7 +50,9 @@ class DatasetAccesses {
             RunView run =
                     row.isEmpty() ? null : runs.get(row.getFirst().get("runId").asString());
             if (run != null) {
-                result.put(dataset, new Access(run, Values.time(row.getFirst().get("time"))));
+                result.put(
+                        dataset,
+                        new Access(run, DriverValues.time(row.getFirst().get("time"))));
             }
         }
         return result;

@@ -1,10 +1,9 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.FieldView;
-import io.tributary.graph.JobView;
-import io.tributary.graph.StoredFacets;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.StoredFacets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,8 +1,7 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.FieldView;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ class DatasetFields {
     /** The depth-first rows as views whose {@code fields} hold their children; the flat order is kept. */
     private static List<FieldView> tree(List<Record> rows) {
         var children = new HashMap<String, List<Record>>();
-        rows.forEach(r -> children.computeIfAbsent(Values.string(r.get("parent")), p -> new ArrayList<>())
+        rows.forEach(r -> children.computeIfAbsent(DriverValues.string(r.get("parent")), p -> new ArrayList<>())
                 .add(r));
         var built = new HashMap<String, FieldView>();
         var flat = new ArrayList<FieldView>(rows.size());
@@ -56,9 +55,9 @@ class DatasetFields {
             FieldView field = new FieldView(
                     name,
                     r.get("leafName").asString(),
-                    Values.string(r.get("type")),
-                    Values.string(r.get("description")),
-                    Values.string(r.get("parent")),
+                    DriverValues.string(r.get("type")),
+                    DriverValues.string(r.get("description")),
+                    DriverValues.string(r.get("parent")),
                     r.get("depth").asInt(),
                     children.getOrDefault(name, List.of()).stream()
                             .map(c -> built.get(c.get("name").asString()))

@@ -1,10 +1,10 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -82,13 +82,13 @@ class QualityHistory {
         if (run == null) {
             return null;
         }
-        String metrics = Values.string(r.get("columnMetrics"));
-        String assertions = Values.string(r.get("assertions"));
+        String metrics = DriverValues.string(r.get("columnMetrics"));
+        String assertions = DriverValues.string(r.get("assertions"));
         return new Result(
                 run,
-                Values.time(r.get("time")),
-                Values.number(r.get("rowCount")),
-                Values.number(r.get("bytes")),
+                DriverValues.time(r.get("time")),
+                DriverValues.number(r.get("rowCount")),
+                DriverValues.number(r.get("bytes")),
                 metrics == null ? List.of() : columnMetrics(json.readValue(metrics, METRICS)),
                 assertions == null ? List.of() : json.readValue(assertions, ASSERTIONS),
                 r.get("passed").asInt(),

@@ -1,8 +1,8 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ class SchemaHistory {
             Changes changes = i + 1 < newestFirst.size() ? changes(fields(newestFirst.get(i + 1)), fields) : null;
             result.add(new Version(
                     r.get("hash").asString(),
-                    Values.time(r.get("firstSeen")),
-                    Values.time(r.get("lastSeen")),
+                    DriverValues.time(r.get("firstSeen")),
+                    DriverValues.time(r.get("lastSeen")),
                     r.get("current").asBoolean(false),
                     fields,
                     changes));

@@ -1,9 +1,9 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +48,7 @@ class Symlinks {
                                 ? null
                                 : new Symlink(
                                         others.get(target(r)),
-                                        Values.string(r.get("type")),
+                                        DriverValues.string(r.get("type")),
                                         r.get("direction").asString()))
                         .filter(Objects::nonNull)
                         .toList()));

@@ -1,6 +1,6 @@
 package io.tributary.issues;
 
-import io.tributary.graph.EntityLookup;
+import io.tributary.entity.EntityLookup;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,11 +1,10 @@
 package io.tributary.job;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.StoredFacets;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
+import io.tributary.entity.StoredFacets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tributary.job;
 
-import io.tributary.graph.JobView;
-import io.tributary.graph.SourceRows;
+import io.tributary.entity.JobView;
+import io.tributary.entity.SourceRows;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.tributary.job;
 
-import io.tributary.graph.Connection;
-import io.tributary.graph.Cursors;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.graphql.Connection;
+import io.tributary.graphql.Cursors;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.HashMap;

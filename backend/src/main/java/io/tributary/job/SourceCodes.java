@@ -1,9 +1,8 @@
 package io.tributary.job;
 
-import io.tributary.graph.JobView;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.JobView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,8 +40,8 @@ class SourceCodes {
                 key,
                 new SourceCode(
                         !exposed,
-                        Values.string(list.getFirst().get("language")),
-                        exposed ? Values.string(list.getFirst().get("code")) : null)));
+                        DriverValues.string(list.getFirst().get("language")),
+                        exposed ? DriverValues.string(list.getFirst().get("code")) : null)));
         var result = new LinkedHashMap<JobView, SourceCode>();
         jobs.forEach(job -> {
             if (byKey.containsKey(job.key())) {

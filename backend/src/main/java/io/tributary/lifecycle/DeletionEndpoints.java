@@ -1,6 +1,6 @@
 package io.tributary.lifecycle;
 
-import io.tributary.graph.NotFoundException;
+import io.tributary.problem.NotFoundException;
 import io.tributary.problem.Problems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
 package io.tributary.lifecycle;
 
 import io.tributary.archive.ArchivedJson;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.Values;
+import io.tributary.job.SourceCodePolicy;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -167,7 +167,7 @@ class ExportController {
                         row.get("kind").asString(),
                         row.get("namespace").asString(),
                         row.get("name").asString(),
-                        Values.time(row.get("deletedAt")));
+                        DriverValues.time(row.get("deletedAt")));
                 out.write(deletion.toJson(json));
                 out.write('\n');
             }

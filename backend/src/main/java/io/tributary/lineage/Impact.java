@@ -1,7 +1,7 @@
 package io.tributary.lineage;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
 import io.tributary.lineage.ColumnHops.Field;
 import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;

@@ -1,6 +1,6 @@
 package io.tributary.lineage;
 
-import io.tributary.graph.NotFoundException;
+import io.tributary.problem.NotFoundException;
 import java.time.OffsetDateTime;
 import org.neo4j.driver.Value;
 

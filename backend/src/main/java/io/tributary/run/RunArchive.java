@@ -1,8 +1,8 @@
 package io.tributary.run;
 
 import io.tributary.archive.ArchivedJson;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.SourceRows;
+import io.tributary.entity.SourceRows;
+import io.tributary.job.SourceCodePolicy;
 import io.tributary.store.GraphStore;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package io.tributary.run;
 
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

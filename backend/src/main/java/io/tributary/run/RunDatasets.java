@@ -1,10 +1,10 @@
 package io.tributary.run;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.List;
@@ -52,9 +52,9 @@ class RunDatasets {
                                 ? null
                                 : new RunDataset(
                                         datasets.get(key(r)),
-                                        Values.number(r.get("rowCount")),
-                                        Values.number(r.get("bytes")),
-                                        Values.number(r.get("fileCount"))))
+                                        DriverValues.number(r.get("rowCount")),
+                                        DriverValues.number(r.get("bytes")),
+                                        DriverValues.number(r.get("fileCount"))))
                         .filter(Objects::nonNull)
                         .toList()));
         return SourceRows.perSource(runs, RunView::id, byRun, List.of());

@@ -1,6 +1,6 @@
 package io.tributary.run;
 
-import io.tributary.graph.Cursors;
+import io.tributary.graphql.Cursors;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
-package io.tributary.graph;
+package io.tributary.entity;
 
+import io.tributary.store.DriverValues;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +40,22 @@ public record DatasetView(
     }
 
     public static DatasetView from(Record r) {
-        String sourceName = Values.string(r.get("dataSourceName"));
-        String sourceUri = Values.string(r.get("dataSourceUri"));
-        String layer = Values.string(r.get("storageLayer"));
-        String format = Values.string(r.get("fileFormat"));
+        String sourceName = DriverValues.string(r.get("dataSourceName"));
+        String sourceUri = DriverValues.string(r.get("dataSourceUri"));
+        String layer = DriverValues.string(r.get("storageLayer"));
+        String format = DriverValues.string(r.get("fileFormat"));
         return new DatasetView(
                 r.get("namespace").asString(),
                 r.get("name").asString(),
-                Values.string(r.get("description")),
-                Values.strings(r.get("owners")),
-                Values.strings(r.get("tags")),
-                Values.time(r.get("firstSeen")),
-                Values.time(r.get("lastSeen")),
+                DriverValues.string(r.get("description")),
+                DriverValues.strings(r.get("owners")),
+                DriverValues.strings(r.get("tags")),
+                DriverValues.time(r.get("firstSeen")),
+                DriverValues.time(r.get("lastSeen")),
                 sourceName == null && sourceUri == null ? null : new DataSource(sourceName, sourceUri),
                 layer == null && format == null ? null : new Storage(layer, format),
-                Values.string(r.get("lifecycleState")),
-                Values.string(r.get("datasetType")),
-                Values.time(r.get("deletedAt")));
+                DriverValues.string(r.get("lifecycleState")),
+                DriverValues.string(r.get("datasetType")),
+                DriverValues.time(r.get("deletedAt")));
     }
 }

@@ -1,5 +1,6 @@
-package io.tributary.graph;
+package io.tributary.entity;
 
+import io.tributary.store.DriverValues;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import org.neo4j.driver.Record;
 
 /**
  * A job as the GraphQL API shows it: identity and the properties of its standard facets stored on the node. Source
- * code is not here: it is read only where the operator allows it (see {@link SourceCodePolicy}).
+ * code is not here: it is read only where the operator allows it (see {@code job/SourceCodePolicy}).
  *
  * @param sql the sql facet, null without one
  * @param sourceCodeLocation the sourceCodeLocation facet, null without one
@@ -56,18 +57,18 @@ public record JobView(
     }
 
     public static JobView from(Record r) {
-        String query = Values.string(r.get("sql"));
+        String query = DriverValues.string(r.get("sql"));
         return new JobView(
                 r.get("namespace").asString(),
                 r.get("name").asString(),
-                Values.string(r.get("description")),
-                Values.string(r.get("jobType")),
-                Values.string(r.get("integration")),
-                Values.string(r.get("processingType")),
-                Values.strings(r.get("owners")),
-                Values.strings(r.get("tags")),
-                query == null ? null : new Sql(query, Values.string(r.get("sqlDialect"))),
-                SourceCodeLocation.from(Values.json(r.get("sourceCodeLocation"))),
-                Values.time(r.get("deletedAt")));
+                DriverValues.string(r.get("description")),
+                DriverValues.string(r.get("jobType")),
+                DriverValues.string(r.get("integration")),
+                DriverValues.string(r.get("processingType")),
+                DriverValues.strings(r.get("owners")),
+                DriverValues.strings(r.get("tags")),
+                query == null ? null : new Sql(query, DriverValues.string(r.get("sqlDialect"))),
+                SourceCodeLocation.from(DriverValues.json(r.get("sourceCodeLocation"))),
+                DriverValues.time(r.get("deletedAt")));
     }
 }

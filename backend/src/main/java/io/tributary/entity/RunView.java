@@ -1,5 +1,7 @@
-package io.tributary.graph;
+package io.tributary.entity;
 
+import io.tributary.graphql.Cursors;
+import io.tributary.store.DriverValues;
 import java.time.OffsetDateTime;
 import org.neo4j.driver.Record;
 
@@ -33,16 +35,16 @@ public record RunView(
         return new RunView(
                 r.get("id").asString(),
                 r.get("state").asString(),
-                Values.time(r.get("startedAt")),
-                Values.time(r.get("endedAt")),
-                Values.number(r.get("durationMs")),
-                Values.time(r.get("nominalStartTime")),
-                Values.time(r.get("nominalEndTime")),
-                Values.string(r.get("errorMessage")),
-                Values.string(r.get("errorLanguage")),
-                Values.string(r.get("stackTrace")),
+                DriverValues.time(r.get("startedAt")),
+                DriverValues.time(r.get("endedAt")),
+                DriverValues.number(r.get("durationMs")),
+                DriverValues.time(r.get("nominalStartTime")),
+                DriverValues.time(r.get("nominalEndTime")),
+                DriverValues.string(r.get("errorMessage")),
+                DriverValues.string(r.get("errorLanguage")),
+                DriverValues.string(r.get("stackTrace")),
                 r.get("jobNamespace").asString(),
                 r.get("jobName").asString(),
-                Values.time(r.get("sortTime")));
+                DriverValues.time(r.get("sortTime")));
     }
 }

@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.dataset;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.job;
 
 import io.tributary.TributaryProperties;
 import java.util.LinkedHashMap;

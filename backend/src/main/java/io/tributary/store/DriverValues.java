@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.store;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,12 +8,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Null-safe reads of driver values for the view records. */
-public final class Values {
+public final class DriverValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private Values() {}
+    private DriverValues() {}
 
     public static String string(Value v) {
         return v == null || v.isNull() ? null : v.asString();

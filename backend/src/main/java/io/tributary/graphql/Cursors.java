@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.graphql;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.graphql;
 
 import java.util.ArrayList;
 import java.util.HashMap;

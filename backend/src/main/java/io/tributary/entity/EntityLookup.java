@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.entity;
 
 import io.tributary.store.GraphStore;
 import java.util.Collection;

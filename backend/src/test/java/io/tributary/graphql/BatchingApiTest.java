@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.problem;
 
 /** A node the request names does not exist; a GraphQL NOT_FOUND error, a 404 on REST. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.tributary.graph;
+package io.tributary.graphql;
 
 /** Checks of GraphQL arguments; a violation is an {@link IllegalArgumentException}, answered as BAD_REQUEST. */
 public final class Arguments {

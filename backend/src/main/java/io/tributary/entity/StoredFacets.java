@@ -1,5 +1,6 @@
-package io.tributary.graph;
+package io.tributary.entity;
 
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public class StoredFacets {
     private static Map<String, Object> parse(List<Value> pairs) {
         var facets = new TreeMap<String, Object>();
         for (Value pair : pairs) {
-            Map<String, Object> facet = Values.json(pair.get(1));
+            Map<String, Object> facet = DriverValues.json(pair.get(1));
             if (facet != null) {
                 facets.put(pair.get(0).asString(), facet);
             }

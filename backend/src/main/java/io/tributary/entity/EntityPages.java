@@ -1,5 +1,8 @@
-package io.tributary.graph;
+package io.tributary.entity;
 
+import io.tributary.graphql.Arguments;
+import io.tributary.graphql.Connection;
+import io.tributary.graphql.Cursors;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.List;
