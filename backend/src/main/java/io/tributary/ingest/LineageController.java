@@ -6,6 +6,9 @@ import io.tributary.TributaryProperties;
 import io.tributary.event.EventParser;
 import io.tributary.event.EventParser.BatchItem;
 import io.tributary.event.LineageEvent;
+import io.tributary.event.Violation;
+import io.tributary.problem.FailureDetail;
+import io.tributary.problem.ProblemException;
 import io.tributary.problem.Problems;
 import io.tributary.write.GroupCommitWriter;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 @RequestMapping("/api/v1/lineage")
+@FailureDetail("The event was not stored")
 class LineageController {
 
     private final RequestBodies bodies;
@@ -112,12 +117,22 @@ class LineageController {
     }
 
     /** Every event of a batch was invalid; nothing was written. */
-    static final class InvalidBatchException extends RuntimeException {
-        final transient List<BatchItem> items;
+    static final class InvalidBatchException extends ProblemException {
+        private final transient List<BatchItem> items;
 
         InvalidBatchException(List<BatchItem> items) {
-            super("No event of the batch is valid");
+            super(HttpStatus.BAD_REQUEST, "No event of the batch is valid");
             this.items = items;
+        }
+
+        /** Every violation of every event, as one invalid event's problem. */
+        @Override
+        public ProblemDetail problem() {
+            var violations = new ArrayList<Violation>();
+            items.forEach(item -> violations.addAll(item.error().violations()));
+            ProblemDetail problem = Problems.invalidEvent(violations);
+            problem.setDetail("No event of the batch is valid; first: " + Problems.describe(violations.getFirst()));
+            return problem;
         }
     }
 }
