@@ -2,6 +2,7 @@ package io.tributary.lineage;
 
 import io.tributary.lineage.ColumnLineageGraph.Transformation;
 import io.tributary.lineage.SchemasAt.Dataset;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -75,7 +76,8 @@ class ColumnHops {
             if (schemas != null && !existedAt(schemas, dataset, ref.field(), f.get("firstSeen"))) {
                 throw new NodeNotFoundException(ref, asOf);
             }
-            return Map.of(f.get("id").asString(), field(dataset, ref.field(), Rows.string(f.get("type")), schemas));
+            return Map.of(
+                    f.get("id").asString(), field(dataset, ref.field(), DriverValues.string(f.get("type")), schemas));
         }
         if (ref.kind() != NodeKind.DATASET) {
             throw new IllegalArgumentException("columnLineage starts from a DATASET or a FIELD, not a " + ref.kind());
@@ -108,9 +110,10 @@ class ColumnHops {
             String name = f.get("field").asString();
             boolean keep = schemas != null
                     ? existedAt(schemas, dataset, name, f.get("firstSeen"))
-                    : version.isNull() || Objects.equals(Rows.string(f.get("schemaVersion")), version.asString());
+                    : version.isNull()
+                            || Objects.equals(DriverValues.string(f.get("schemaVersion")), version.asString());
             if (keep) {
-                fields.put(f.get("id").asString(), field(dataset, name, Rows.string(f.get("type")), schemas));
+                fields.put(f.get("id").asString(), field(dataset, name, DriverValues.string(f.get("type")), schemas));
             }
         }
         return fields;
@@ -121,7 +124,7 @@ class ColumnHops {
         if (schemas.fields(dataset).isPresent()) {
             return schemas.contains(dataset, field);
         }
-        OffsetDateTime first = Rows.time(firstSeen);
+        OffsetDateTime first = DriverValues.time(firstSeen);
         return first != null && !first.isAfter(schemas.asOf());
     }
 
@@ -168,16 +171,16 @@ class ColumnHops {
                 }
                 var far = new Dataset(
                         r.get("namespace").asString(), r.get("dataset").asString());
-                String subtype = Rows.string(r.get("subtype"));
+                String subtype = DriverValues.string(r.get("subtype"));
                 hops.add(new Bfs.Hop<>(
                         r.get("near").asString(),
                         r.get("far").asString(),
-                        field(far, r.get("field").asString(), Rows.string(r.get("type")), schemas),
+                        field(far, r.get("field").asString(), DriverValues.string(r.get("type")), schemas),
                         new Transformation(
                                 r.get("transformation").asString(),
                                 subtype == null || subtype.isEmpty() ? null : subtype,
-                                Rows.string(r.get("description")),
-                                Rows.bool(r.get("masking")))));
+                                DriverValues.string(r.get("description")),
+                                DriverValues.bool(r.get("masking")))));
             }
             return hops;
         };

@@ -1,5 +1,6 @@
 package io.tributary.lineage;
 
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -95,12 +96,12 @@ class DatasetHops {
             result.forEachRemaining(r -> details.put(
                     r.get("id").asString(),
                     new Details(
-                            Rows.string(r.get("description")),
-                            Rows.strings(r.get("owners")),
-                            Rows.string(r.get("jobType")),
-                            Rows.string(r.get("integration")),
-                            Rows.string(r.get("runId")),
-                            Rows.string(r.get("runState")))));
+                            DriverValues.string(r.get("description")),
+                            DriverValues.strings(r.get("owners")),
+                            DriverValues.string(r.get("jobType")),
+                            DriverValues.string(r.get("integration")),
+                            DriverValues.string(r.get("runId")),
+                            DriverValues.string(r.get("runState")))));
             return details;
         });
     }

@@ -7,7 +7,7 @@ import org.neo4j.driver.Value;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Null-safe reads of driver values for the view records. */
+/** Null-safe reads of driver values, for mapping result rows to records. */
 public final class DriverValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,6 +25,10 @@ public final class DriverValues {
 
     public static OffsetDateTime time(Value v) {
         return v == null || v.isNull() ? null : v.asZonedDateTime().toOffsetDateTime();
+    }
+
+    public static Boolean bool(Value v) {
+        return v == null || v.isNull() ? null : v.asBoolean();
     }
 
     public static List<String> strings(Value v) {
