@@ -1,14 +1,22 @@
 package io.tributary.archive;
 
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Repository;
 
 /** Reads the raw event archive in (eventTime, id) order, which is stable for paging and for replay. */
 @Repository
 class EventArchive {
+
+    private record Page(
+            String runId,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            OffsetDateTime afterTime,
+            String afterId,
+            int limit) {}
 
     private final GraphStore store;
 
@@ -24,14 +32,8 @@ class EventArchive {
             OffsetDateTime afterTime,
             String afterId,
             int limit) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("runId", runId);
-        parameters.put("since", since);
-        parameters.put("until", until);
-        parameters.put("afterTime", afterTime);
-        parameters.put("afterId", afterId);
-        parameters.put("limit", limit);
+        var page = new Page(runId, since, until, afterTime, afterId, limit);
         String statement = runId == null ? "read/archive/events-by-time" : "read/archive/events-by-run";
-        return store.read(statement, parameters, result -> result.list(RawEvent::from));
+        return store.read(statement, Parameters.of(page), result -> result.list(RawEvent::from));
     }
 }

@@ -1,7 +1,6 @@
 package io.tributary.dataset;
 
 import io.tributary.entity.DatasetView;
-import io.tributary.entity.EntityLookup;
 import io.tributary.entity.EntityPages;
 import io.tributary.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -13,22 +12,13 @@ import org.springframework.stereotype.Controller;
 class DatasetListController {
 
     private final EntityPages pages;
-    private final EntityLookup lookup;
 
-    DatasetListController(EntityPages pages, EntityLookup lookup) {
+    DatasetListController(EntityPages pages) {
         this.pages = pages;
-        this.lookup = lookup;
     }
 
     @QueryMapping
     Connection<DatasetView> datasets(@Argument String namespace, @Argument int first, @Argument String after) {
-        return pages.page(
-                "read/dataset/page",
-                "read/dataset/page-in-namespace",
-                namespace,
-                first,
-                after,
-                lookup::datasets,
-                DatasetView::key);
+        return pages.datasets(namespace, first, after);
     }
 }

@@ -1,9 +1,9 @@
 package io.tributary.entity;
 
+import io.tributary.store.DatasetKey;
 import io.tributary.store.DriverValues;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.neo4j.driver.Record;
 
 /**
@@ -35,8 +35,8 @@ public record DatasetView(
     /** How the dataset is stored (storage facet), e.g. iceberg / parquet. */
     public record Storage(String storageLayer, String fileFormat) {}
 
-    public Map<String, Object> key() {
-        return Map.of("namespace", namespace, "name", name);
+    public DatasetKey key() {
+        return new DatasetKey(namespace, name);
     }
 
     public static DatasetView from(Record r) {

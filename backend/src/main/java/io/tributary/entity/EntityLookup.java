@@ -1,10 +1,14 @@
 package io.tributary.entity;
 
+import io.tributary.store.DatasetKey;
 import io.tributary.store.GraphStore;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -15,82 +19,84 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityLookup {
 
+    private record DatasetKeys(List<DatasetKey> keys) {}
+
+    private record JobKeys(List<JobKey> keys) {}
+
+    private record RunIds(List<String> ids) {}
+
     private final GraphStore store;
 
     EntityLookup(GraphStore store) {
         this.store = store;
     }
 
-    public Map<Map<String, Object>, DatasetView> datasets(Collection<Map<String, Object>> keys) {
+    public Map<DatasetKey, DatasetView> datasets(Collection<DatasetKey> keys) {
         return byKey(
-                store.read("read/dataset/by-keys", Map.of("keys", List.copyOf(keys)), r -> r.list(DatasetView::from)),
+                store.read(
+                        "read/dataset/by-keys",
+                        Parameters.of(new DatasetKeys(List.copyOf(keys))),
+                        r -> r.list(DatasetView::from)),
                 DatasetView::key);
     }
 
-    public Map<Map<String, Object>, JobView> jobs(Collection<Map<String, Object>> keys) {
+    public Map<JobKey, JobView> jobs(Collection<JobKey> keys) {
         return byKey(
-                store.read("read/job/by-keys", Map.of("keys", List.copyOf(keys)), r -> r.list(JobView::from)),
+                store.read(
+                        "read/job/by-keys", Parameters.of(new JobKeys(List.copyOf(keys))), r -> r.list(JobView::from)),
                 JobView::key);
     }
 
     public Map<String, RunView> runs(Collection<String> ids) {
         return byKey(
-                store.read("read/run/by-ids", Map.of("ids", List.copyOf(ids)), r -> r.list(RunView::from)),
+                store.read("read/run/by-ids", Parameters.of(new RunIds(List.copyOf(ids))), r -> r.list(RunView::from)),
                 RunView::id);
     }
 
     /**
-     * Runs an edge statement over source keys; its rows name the source ({@code forNamespace}, {@code forName}) and
-     * the target ({@code namespace}, {@code name}). Returns target keys per source key, in the statement's order.
+     * The datasets an edge statement over jobs leads to (rows name the job in {@code forNamespace}, {@code forName} and
+     * the dataset in {@code namespace}, {@code name}), one list per job in the statement's order, empty where there is
+     * none.
      */
-    public Map<Map<String, Object>, List<Map<String, Object>>> edges(
-            String statement, Collection<Map<String, Object>> keys) {
-        return store.read(statement, Map.of("keys", List.copyOf(keys)), result -> {
-            var edges = new LinkedHashMap<Map<String, Object>, List<Map<String, Object>>>();
-            result.forEachRemaining(r -> edges.computeIfAbsent(
-                            Map.of(
-                                    "namespace",
-                                    r.get("forNamespace").asString(),
-                                    "name",
-                                    r.get("forName").asString()),
-                            k -> new java.util.ArrayList<>())
-                    .add(Map.of(
-                            "namespace",
-                            r.get("namespace").asString(),
-                            "name",
-                            r.get("name").asString())));
-            return edges;
-        });
+    public Map<JobView, List<DatasetView>> datasetsOf(String statement, List<JobView> jobs) {
+        Map<JobKey, List<DatasetKey>> edges = store.read(
+                statement,
+                Parameters.of(new JobKeys(jobs.stream().map(JobView::key).toList())),
+                SourceRows.byJob(SourceRows::dataset));
+        return resolve(jobs, JobView::key, edges, this::datasets);
     }
 
-    /** Resolves {@link #edges} to datasets, one list per source (empty where there is none). */
-    public <S> Map<S, List<DatasetView>> datasetsOf(
-            String statement, List<S> sources, Function<S, Map<String, Object>> key) {
-        var edges = edges(statement, sources.stream().map(key).toList());
-        var all = datasets(
+    /** As {@link #datasetsOf}, from datasets to the jobs that read or write them. */
+    public Map<DatasetView, List<JobView>> jobsOf(String statement, List<DatasetView> datasets) {
+        Map<DatasetKey, List<JobKey>> edges = store.read(
+                statement,
+                Parameters.of(
+                        new DatasetKeys(datasets.stream().map(DatasetView::key).toList())),
+                SourceRows.byDataset(SourceRows::job));
+        return resolve(datasets, DatasetView::key, edges, this::jobs);
+    }
+
+    /** As {@link #datasetsOf}, from jobs to related jobs (parents, children). */
+    public Map<JobView, List<JobView>> relatedJobs(String statement, List<JobView> jobs) {
+        Map<JobKey, List<JobKey>> edges = store.read(
+                statement,
+                Parameters.of(new JobKeys(jobs.stream().map(JobView::key).toList())),
+                SourceRows.byJob(SourceRows::job));
+        return resolve(jobs, JobView::key, edges, this::jobs);
+    }
+
+    /** Each source's targets, loaded in one batch; a target that no longer resolves is left out. */
+    private static <S, K, TK, T> Map<S, List<T>> resolve(
+            List<S> sources, Function<S, K> key, Map<K, List<TK>> edges, Function<List<TK>, Map<TK, T>> load) {
+        Map<TK, T> targets = load.apply(
                 edges.values().stream().flatMap(List::stream).distinct().toList());
-        return resolve(sources, key, edges, all);
-    }
-
-    /** Resolves {@link #edges} to jobs, one list per source (empty where there is none). */
-    public <S> Map<S, List<JobView>> jobsOf(String statement, List<S> sources, Function<S, Map<String, Object>> key) {
-        var edges = edges(statement, sources.stream().map(key).toList());
-        var all = jobs(edges.values().stream().flatMap(List::stream).distinct().toList());
-        return resolve(sources, key, edges, all);
-    }
-
-    private static <S, T> Map<S, List<T>> resolve(
-            List<S> sources,
-            Function<S, Map<String, Object>> key,
-            Map<Map<String, Object>, List<Map<String, Object>>> edges,
-            Map<Map<String, Object>, T> targets) {
         var result = new LinkedHashMap<S, List<T>>();
         for (S source : sources) {
             result.put(
                     source,
                     edges.getOrDefault(key.apply(source), List.of()).stream()
                             .map(targets::get)
-                            .filter(java.util.Objects::nonNull)
+                            .filter(Objects::nonNull)
                             .toList());
         }
         return result;

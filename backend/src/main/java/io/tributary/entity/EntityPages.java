@@ -3,11 +3,14 @@ package io.tributary.entity;
 import io.tributary.graphql.Arguments;
 import io.tributary.graphql.Connection;
 import io.tributary.graphql.Cursors;
+import io.tributary.store.DatasetKey;
 import io.tributary.store.GraphStore;
-import java.util.HashMap;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -21,58 +24,87 @@ public class EntityPages {
     /** Prepended to a cursor's string to form the least string after it. */
     private static final String SUCCESSOR = "\u0000";
 
-    private final GraphStore store;
+    /** A page over all namespaces: names after {@code fromName} in the cursor's namespace, then later namespaces. */
+    private record AllNamespaces(int limit, String fromName, String afterNamespace, String fromNamespace) {}
 
-    EntityPages(GraphStore store) {
+    /** A page within one namespace. */
+    private record OneNamespace(int limit, String fromName, String namespace) {}
+
+    private final GraphStore store;
+    private final EntityLookup lookup;
+
+    EntityPages(GraphStore store, EntityLookup lookup) {
         this.store = store;
+        this.lookup = lookup;
+    }
+
+    public Connection<DatasetView> datasets(String namespace, int first, String after) {
+        return page(
+                "read/dataset/page",
+                "read/dataset/page-in-namespace",
+                namespace,
+                first,
+                after,
+                DatasetKey::new,
+                lookup::datasets,
+                d -> Cursors.encode(d.namespace(), d.name()));
+    }
+
+    public Connection<JobView> jobs(String namespace, int first, String after) {
+        return page(
+                "read/job/page",
+                "read/job/page-in-namespace",
+                namespace,
+                first,
+                after,
+                JobKey::new,
+                lookup::jobs,
+                j -> Cursors.encode(j.namespace(), j.name()));
     }
 
     /**
      * @param allStatement the statement paging over all namespaces
      * @param namespaceStatement the statement paging within {@code namespace}
+     * @param key the key of a row's (namespace, name)
      * @param resolve loads the entities of the page's keys
-     * @param key the key of an entity, for its cursor
+     * @param cursor the cursor of an entity
      */
-    public <T> Connection<T> page(
+    private <K, T> Connection<T> page(
             String allStatement,
             String namespaceStatement,
             String namespace,
             int first,
             String after,
-            Function<List<Map<String, Object>>, Map<Map<String, Object>, T>> resolve,
-            Function<T, Map<String, Object>> key) {
+            BiFunction<String, String, K> key,
+            Function<List<K>, Map<K, T>> resolve,
+            Function<T, String> cursor) {
         Arguments.page(first);
-        List<String> cursor = after == null ? null : Cursors.decode(after, 2);
-        var parameters = new HashMap<String, Object>();
-        parameters.put("limit", first + 1);
-        parameters.put("fromName", cursor == null ? "" : cursor.get(1) + SUCCESSOR);
+        List<String> position = after == null ? null : Cursors.decode(after, 2);
+        String fromName = position == null ? "" : position.get(1) + SUCCESSOR;
+        Record parameters;
         String statement;
         if (namespace != null) {
-            if (cursor != null && !cursor.getFirst().equals(namespace)) {
+            if (position != null && !position.getFirst().equals(namespace)) {
                 throw new IllegalArgumentException("The cursor '" + after + "' belongs to another namespace");
             }
             statement = namespaceStatement;
-            parameters.put("namespace", namespace);
+            parameters = new OneNamespace(first + 1, fromName, namespace);
         } else {
             statement = allStatement;
-            parameters.put("afterNamespace", cursor == null ? null : cursor.getFirst());
-            parameters.put("fromNamespace", cursor == null ? "" : cursor.getFirst() + SUCCESSOR);
+            parameters = new AllNamespaces(
+                    first + 1,
+                    fromName,
+                    position == null ? null : position.getFirst(),
+                    position == null ? "" : position.getFirst() + SUCCESSOR);
         }
-        List<Map<String, Object>> keys = store.read(
+        List<K> keys = store.read(
                 statement,
-                parameters,
-                result -> result.list(r -> Map.<String, Object>of(
-                        "namespace",
-                        r.get("namespace").asString(),
-                        "name",
-                        r.get("name").asString())));
-        Map<Map<String, Object>, T> entities = resolve.apply(keys);
+                Parameters.of(parameters),
+                result -> result.list(r ->
+                        key.apply(r.get("namespace").asString(), r.get("name").asString())));
+        Map<K, T> entities = resolve.apply(keys);
         List<T> items =
                 keys.stream().map(entities::get).filter(Objects::nonNull).toList();
-        return Connection.of(
-                items,
-                first,
-                item -> Cursors.encode((String) key.apply(item).get("namespace"), (String)
-                        key.apply(item).get("name")));
+        return Connection.of(items, first, cursor);
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.entity;
 
 import io.tributary.store.DriverValues;
+import io.tributary.store.JobKey;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,8 @@ public record JobView(
         }
     }
 
-    public Map<String, Object> key() {
-        return Map.of("namespace", namespace, "name", name);
+    public JobKey key() {
+        return new JobKey(namespace, name);
     }
 
     public static JobView from(Record r) {

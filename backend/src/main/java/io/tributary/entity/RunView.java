@@ -2,6 +2,7 @@ package io.tributary.entity;
 
 import io.tributary.graphql.Cursors;
 import io.tributary.store.DriverValues;
+import io.tributary.store.JobKey;
 import java.time.OffsetDateTime;
 import org.neo4j.driver.Record;
 
@@ -25,6 +26,10 @@ public record RunView(
         String jobNamespace,
         String jobName,
         OffsetDateTime sortTime) {
+
+    public JobKey job() {
+        return new JobKey(jobNamespace, jobName);
+    }
 
     /** The position of this run in a newest-first run list. */
     public String cursor() {

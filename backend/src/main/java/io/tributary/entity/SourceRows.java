@@ -1,5 +1,7 @@
 package io.tributary.entity;
 
+import io.tributary.store.DatasetKey;
+import io.tributary.store.JobKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,27 +11,45 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 
 /**
- * Rows of a batched statement grouped by the source they answer for. Batched statements over datasets or jobs name the
- * source in {@code forNamespace} and {@code forName}; statements over runs in {@code forId}.
+ * Rows of a batched statement, each mapped to its record, grouped by the source they answer for. Batched statements
+ * over datasets or jobs name the source in {@code forNamespace} and {@code forName}; statements over runs in
+ * {@code forId}. Rows that name a dataset or job they lead to do so in {@code namespace} and {@code name}.
  */
 public final class SourceRows {
 
     private SourceRows() {}
 
-    /** Rows per source key ({@code namespace}, {@code name}), in the statement's order. */
-    public static Map<Map<String, Object>, List<Record>> byKey(Result result) {
-        return group(
+    /** Rows per source dataset, in the statement's order. */
+    public static <R> Function<Result, Map<DatasetKey, List<R>>> byDataset(Function<Record, R> row) {
+        return result -> group(
                 result,
-                r -> Map.of(
-                        "namespace",
-                        r.get("forNamespace").asString(),
-                        "name",
-                        r.get("forName").asString()));
+                r -> new DatasetKey(
+                        r.get("forNamespace").asString(), r.get("forName").asString()),
+                row);
+    }
+
+    /** Rows per source job, in the statement's order. */
+    public static <R> Function<Result, Map<JobKey, List<R>>> byJob(Function<Record, R> row) {
+        return result -> group(
+                result,
+                r -> new JobKey(
+                        r.get("forNamespace").asString(), r.get("forName").asString()),
+                row);
     }
 
     /** Rows per source run id, in the statement's order. */
-    public static Map<String, List<Record>> byId(Result result) {
-        return group(result, r -> r.get("forId").asString());
+    public static <R> Function<Result, Map<String, List<R>>> byRun(Function<Record, R> row) {
+        return result -> group(result, r -> r.get("forId").asString(), row);
+    }
+
+    /** The dataset a row leads to. */
+    public static DatasetKey dataset(Record r) {
+        return new DatasetKey(r.get("namespace").asString(), r.get("name").asString());
+    }
+
+    /** The job a row leads to. */
+    public static JobKey job(Record r) {
+        return new JobKey(r.get("namespace").asString(), r.get("name").asString());
     }
 
     /** One answer per source, in the sources' order; a source without rows gets {@code empty}. */
@@ -39,10 +59,10 @@ public final class SourceRows {
         return result;
     }
 
-    private static <K> Map<K, List<Record>> group(Result result, Function<Record, K> key) {
-        var map = new LinkedHashMap<K, List<Record>>();
+    private static <K, R> Map<K, List<R>> group(Result result, Function<Record, K> key, Function<Record, R> row) {
+        var map = new LinkedHashMap<K, List<R>>();
         result.forEachRemaining(
-                r -> map.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+                r -> map.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(row.apply(r)));
         return map;
     }
 }

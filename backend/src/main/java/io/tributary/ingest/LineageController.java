@@ -1,5 +1,6 @@
 package io.tributary.ingest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.TributaryProperties;
@@ -12,7 +13,6 @@ import io.tributary.problem.ProblemException;
 import io.tributary.problem.Problems;
 import io.tributary.write.GroupCommitWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -71,7 +71,7 @@ class LineageController {
      * answer lists which indexes failed and why.
      */
     @PostMapping("/batch")
-    Mono<ResponseEntity<Map<String, Object>>> postBatch(ServerHttpRequest request) {
+    Mono<ResponseEntity<BatchAnswer>> postBatch(ServerHttpRequest request) {
         return bodies.read(request)
                 .publishOn(Schedulers.boundedElastic())
                 .map(body -> parser.parseBatch(body, maxBatchEvents))
@@ -86,34 +86,40 @@ class LineageController {
                     }
                     return Mono.fromFuture(writer.submit(valid))
                             .then(Mono.fromRunnable(() -> accepted.increment(valid.size())))
-                            .thenReturn(ResponseEntity.ok(summary(items, valid.size())));
+                            .thenReturn(ResponseEntity.ok(BatchAnswer.of(items, valid.size())));
                 });
     }
 
-    private static Map<String, Object> summary(List<BatchItem> items, int successful) {
-        var failed = new ArrayList<Map<String, Object>>();
-        for (BatchItem item : items) {
-            if (item.error() != null) {
-                var failure = new LinkedHashMap<String, Object>();
-                failure.put("index", item.index());
-                failure.put("reason", item.error().getMessage());
-                failure.put("retriable", false);
-                failure.put("errors", Problems.errors(item.error().violations()));
-                failed.add(failure);
-            }
+    /** The batch endpoint's answer, as the OpenLineage spec names its fields. */
+    record BatchAnswer(
+            String status,
+            Summary summary,
+            @JsonProperty("failed_events") List<FailedEvent> failedEvents) {
+
+        record Summary(
+                int received,
+                int successful,
+                int failed,
+                int retriable,
+                @JsonProperty("non_retriable") int nonRetriable) {}
+
+        /** An invalid event of the batch: never worth retrying as it is. */
+        record FailedEvent(int index, String reason, boolean retriable, List<Map<String, String>> errors) {}
+
+        static BatchAnswer of(List<BatchItem> items, int successful) {
+            List<FailedEvent> failed = items.stream()
+                    .filter(item -> item.error() != null)
+                    .map(item -> new FailedEvent(
+                            item.index(),
+                            item.error().getMessage(),
+                            false,
+                            Problems.errors(item.error().violations())))
+                    .toList();
+            return new BatchAnswer(
+                    failed.isEmpty() ? "success" : "partial_success",
+                    new Summary(items.size(), successful, failed.size(), 0, failed.size()),
+                    failed);
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("status", failed.isEmpty() ? "success" : "partial_success");
-        body.put(
-                "summary",
-                Map.of(
-                        "received", items.size(),
-                        "successful", successful,
-                        "failed", failed.size(),
-                        "retriable", 0,
-                        "non_retriable", failed.size()));
-        body.put("failed_events", failed);
-        return body;
     }
 
     /** Every event of a batch was invalid; nothing was written. */

@@ -2,6 +2,7 @@ package io.tributary.lineage;
 
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,14 +68,9 @@ class DatasetHops {
         java.util.Objects.requireNonNull(asOf, "asOf");
         String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + "-as-of";
         return (frontier, exclude, limit) -> {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("frontier", frontier);
-            parameters.put("exclude", exclude == null ? null : List.copyOf(exclude));
-            parameters.put("limit", limit);
-            parameters.put("asOf", asOf);
             return store.read(
                     statement,
-                    parameters,
+                    Parameters.of(new Expansion(frontier, exclude, limit, asOf)),
                     result -> result.list(r -> new Bfs.Hop<Node, Void>(
                             r.get("near").asString(),
                             r.get("far").asString(),
@@ -86,12 +82,11 @@ class DatasetHops {
         };
     }
 
+    private record DetailsOf(Collection<String> ids, OffsetDateTime asOf) {}
+
     /** Details of all given nodes in one query, by element id. */
     Map<String, Details> details(Collection<String> elementIds, OffsetDateTime asOf) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("ids", List.copyOf(elementIds));
-        parameters.put("asOf", asOf);
-        return store.read("read/lineage/details", parameters, result -> {
+        return store.read("read/lineage/details", Parameters.of(new DetailsOf(elementIds, asOf)), result -> {
             var details = new HashMap<String, Details>();
             result.forEachRemaining(r -> details.put(
                     r.get("id").asString(),
