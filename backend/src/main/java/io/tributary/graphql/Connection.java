@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A Relay connection page, shared by every paged list (the GraphQL {@code PageInfo} type is the archive's).
+ * A Relay connection page, shared by every paged list (the GraphQL {@code PageInfo} type is in common.graphqls).
  *
  * @param edges the items of this page, each with the cursor to continue after it
  * @param pageInfo whether more items follow, and the cursor of the last item
