@@ -1,6 +1,9 @@
 package io.tributary.archive;
 
-import io.tributary.graph.SourceCodePolicy;
+import io.tributary.graphql.Arguments;
+import io.tributary.graphql.Connection;
+import io.tributary.graphql.Cursors;
+import io.tributary.job.SourceCodePolicy;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +14,9 @@ import org.springframework.stereotype.Controller;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The raw event archive over GraphQL, paged with Relay cursors. */
+/** The raw event archive over GraphQL, paged with Relay cursors over (eventTime, id). */
 @Controller
 class ArchiveController {
-
-    static final int MAX_PAGE = 500;
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
@@ -30,25 +31,18 @@ class ArchiveController {
     }
 
     @QueryMapping
-    Connection events(
+    Connection<RawEvent> events(
             @Argument String runId,
             @Argument OffsetDateTime since,
             @Argument OffsetDateTime until,
             @Argument int first,
             @Argument String after) {
-        if (first < 1 || first > MAX_PAGE) {
-            throw new IllegalArgumentException("first must be between 1 and " + MAX_PAGE);
-        }
-        Cursor cursor = after == null ? null : Cursor.decode(after);
-        List<RawEvent> page = archive.page(runId, since, until, cursor, first + 1);
-        boolean hasNext = page.size() > first;
-        List<Edge> edges = page.stream()
-                .limit(first)
-                .map(e -> new Edge(new Cursor(e.eventTime(), e.id()).encode(), e))
-                .toList();
-        return new Connection(
-                edges,
-                new PageInfo(hasNext, edges.isEmpty() ? null : edges.getLast().cursor()));
+        Arguments.page(first);
+        List<String> cursor = after == null ? null : Cursors.decode(after, 2);
+        OffsetDateTime afterTime = cursor == null ? null : Cursors.time(after, cursor.get(0));
+        String afterId = cursor == null ? null : cursor.get(1);
+        List<RawEvent> page = archive.page(runId, since, until, afterTime, afterId, first + 1);
+        return Connection.of(page, first, RawEvent::cursor);
     }
 
     @SchemaMapping(typeName = "RawEvent")
@@ -56,10 +50,4 @@ class ArchiveController {
         // Verbatim but for source code, which leaves the service only when the operator allows it.
         return sourceCode.event(json.readValue(event.json(), OBJECT));
     }
-
-    record Connection(List<Edge> edges, PageInfo pageInfo) {}
-
-    record Edge(String cursor, RawEvent node) {}
-
-    record PageInfo(boolean hasNextPage, String endCursor) {}
 }

@@ -1,11 +1,10 @@
 package io.tributary.compare;
 
-import io.tributary.archive.ArchivedJson;
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.NotFoundException;
-import io.tributary.graph.RunView;
-import io.tributary.store.GraphStore;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.problem.NotFoundException;
+import io.tributary.store.DatasetKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,24 +15,17 @@ import java.util.Set;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** compareRuns: the differences between two runs, from what each run itself reported. */
 @Controller
 class CompareController {
 
-    /** A run with more events than this is compared on its first ones; no real run comes close. */
-    private static final int MAX_EVENTS_PER_RUN = 1000;
-
-    private final GraphStore store;
+    private final RunSnapshots snapshots;
     private final EntityLookup lookup;
-    private final JsonMapper json;
 
-    CompareController(GraphStore store, EntityLookup lookup, JsonMapper json) {
-        this.store = store;
+    CompareController(RunSnapshots snapshots, EntityLookup lookup) {
+        this.snapshots = snapshots;
         this.lookup = lookup;
-        this.json = json;
     }
 
     @QueryMapping
@@ -46,18 +38,18 @@ class CompareController {
         }
         RunView runA = runs.get(a);
         RunView runB = runs.get(b);
-        RunSnapshot snapA = snapshot(a);
-        RunSnapshot snapB = snapshot(b);
+        RunSnapshot snapA = snapshots.of(a);
+        RunSnapshot snapB = snapshots.of(b);
 
-        Set<Map<String, Object>> keys = new LinkedHashSet<>();
+        Set<DatasetKey> keys = new LinkedHashSet<>();
         keys.addAll(snapA.inputs().keySet());
         keys.addAll(snapA.outputs().keySet());
         keys.addAll(snapB.inputs().keySet());
         keys.addAll(snapB.outputs().keySet());
-        Map<Map<String, Object>, DatasetView> datasets = lookup.datasets(keys);
+        Map<DatasetKey, DatasetView> datasets = lookup.datasets(keys);
 
         var changes = new ArrayList<RunComparison.SchemaChange>();
-        for (Map<String, Object> key : keys) {
+        for (DatasetKey key : keys) {
             Map<String, String> before = schema(snapA, key);
             Map<String, String> after = schema(snapB, key);
             if (before != null && after != null && datasets.containsKey(key)) {
@@ -83,23 +75,13 @@ class CompareController {
                 changes);
     }
 
-    private RunSnapshot snapshot(String runId) {
-        List<JsonNode> events = store.read(
-                "read/compare/run-events",
-                Map.of("runId", runId, "limit", MAX_EVENTS_PER_RUN),
-                result -> result.list(r -> json.readTree(ArchivedJson.of(r))));
-        return RunSnapshot.fold(events);
-    }
-
-    private static Map<String, String> schema(RunSnapshot snapshot, Map<String, Object> key) {
+    private static Map<String, String> schema(RunSnapshot snapshot, DatasetKey key) {
         Map<String, String> schema = snapshot.outputs().get(key);
         return schema != null ? schema : snapshot.inputs().get(key);
     }
 
     private static List<DatasetView> difference(
-            Set<Map<String, Object>> these,
-            Set<Map<String, Object>> without,
-            Map<Map<String, Object>, DatasetView> all) {
+            Set<DatasetKey> these, Set<DatasetKey> without, Map<DatasetKey, DatasetView> all) {
         var result = new HashSet<>(these);
         result.removeAll(without);
         return these.stream()

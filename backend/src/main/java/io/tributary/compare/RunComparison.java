@@ -1,7 +1,7 @@
 package io.tributary.compare;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.RunView;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.RunView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

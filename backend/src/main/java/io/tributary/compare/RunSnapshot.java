@@ -1,5 +1,6 @@
 package io.tributary.compare;
 
+import io.tributary.store.DatasetKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,11 @@ import tools.jackson.databind.JsonNode;
  * wrote, the schema it saw for each (column → type, null when no event carried a schema), and its SQL.
  */
 record RunSnapshot(
-        Map<Map<String, Object>, Map<String, String>> inputs,
-        Map<Map<String, Object>, Map<String, String>> outputs,
-        String sql) {
+        Map<DatasetKey, Map<String, String>> inputs, Map<DatasetKey, Map<String, String>> outputs, String sql) {
 
     static RunSnapshot fold(List<JsonNode> events) {
-        var inputs = new LinkedHashMap<Map<String, Object>, Map<String, String>>();
-        var outputs = new LinkedHashMap<Map<String, Object>, Map<String, String>>();
+        var inputs = new LinkedHashMap<DatasetKey, Map<String, String>>();
+        var outputs = new LinkedHashMap<DatasetKey, Map<String, String>>();
         String sql = null;
         for (JsonNode event : events) {
             collect(event.path("inputs"), inputs);
@@ -29,13 +28,10 @@ record RunSnapshot(
         return new RunSnapshot(inputs, outputs, sql);
     }
 
-    private static void collect(JsonNode datasets, Map<Map<String, Object>, Map<String, String>> into) {
+    private static void collect(JsonNode datasets, Map<DatasetKey, Map<String, String>> into) {
         for (JsonNode dataset : datasets) {
-            var key = Map.<String, Object>of(
-                    "namespace",
-                    dataset.path("namespace").asString(""),
-                    "name",
-                    dataset.path("name").asString(""));
+            var key = new DatasetKey(
+                    dataset.path("namespace").asString(""), dataset.path("name").asString(""));
             JsonNode fields = dataset.path("facets").path("schema").path("fields");
             if (fields.isArray()) {
                 var columns = new LinkedHashMap<String, String>();

@@ -1,11 +1,13 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,16 @@ class DatasetAccesses {
 
     /** A run's access to a dataset: its end time, or its latest event while it still runs. */
     record Access(RunView run, OffsetDateTime time) {}
+
+    /** A row of read/dataset/last-read and last-written: the run and its access time. */
+    private record AccessRow(String runId, OffsetDateTime time) {
+
+        static AccessRow from(Record r) {
+            return new AccessRow(r.get("runId").asString(), DriverValues.time(r.get("time")));
+        }
+    }
+
+    private record Keys(List<DatasetKey> keys) {}
 
     private final GraphStore store;
     private final EntityLookup lookup;
@@ -37,20 +49,18 @@ class DatasetAccesses {
     }
 
     private Map<DatasetView, Access> latest(String statement, List<DatasetView> datasets) {
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<DatasetKey, List<AccessRow>> rows = store.read(
                 statement,
-                Map.of("keys", datasets.stream().map(DatasetView::key).toList()),
-                SourceRows::byKey);
-        Map<String, RunView> runs = lookup.runs(rows.values().stream()
-                .map(r -> r.getFirst().get("runId").asString())
-                .toList());
+                Parameters.of(new Keys(datasets.stream().map(DatasetView::key).toList())),
+                SourceRows.byDataset(AccessRow::from));
+        Map<String, RunView> runs = lookup.runs(
+                rows.values().stream().map(r -> r.getFirst().runId()).toList());
         var result = new LinkedHashMap<DatasetView, Access>();
         for (DatasetView dataset : datasets) {
-            List<Record> row = rows.getOrDefault(dataset.key(), List.of());
-            RunView run =
-                    row.isEmpty() ? null : runs.get(row.getFirst().get("runId").asString());
+            List<AccessRow> row = rows.getOrDefault(dataset.key(), List.of());
+            RunView run = row.isEmpty() ? null : runs.get(row.getFirst().runId());
             if (run != null) {
-                result.put(dataset, new Access(run, Values.time(row.getFirst().get("time"))));
+                result.put(dataset, new Access(run, row.getFirst().time()));
             }
         }
         return result;

@@ -1,10 +1,10 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.FieldView;
-import io.tributary.graph.JobView;
-import io.tributary.graph.StoredFacets;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.StoredFacets;
+import io.tributary.store.DatasetKey;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,7 +37,7 @@ class DatasetController {
 
     @QueryMapping
     DatasetView dataset(@Argument String namespace, @Argument String name) {
-        return lookup.datasets(List.of(Map.of("namespace", namespace, "name", name))).values().stream()
+        return lookup.datasets(List.of(new DatasetKey(namespace, name))).values().stream()
                 .findFirst()
                 .orElse(null);
     }
@@ -49,12 +49,12 @@ class DatasetController {
 
     @BatchMapping(typeName = "Dataset")
     Map<DatasetView, List<JobView>> producers(List<DatasetView> datasets) {
-        return lookup.jobsOf("read/dataset/producers", datasets, DatasetView::key);
+        return lookup.jobsOf("read/dataset/producers", datasets);
     }
 
     @BatchMapping(typeName = "Dataset")
     Map<DatasetView, List<JobView>> consumers(List<DatasetView> datasets) {
-        return lookup.jobsOf("read/dataset/consumers", datasets, DatasetView::key);
+        return lookup.jobsOf("read/dataset/consumers", datasets);
     }
 
     @BatchMapping(typeName = "Dataset")
@@ -74,6 +74,6 @@ class DatasetController {
 
     @BatchMapping(typeName = "Dataset")
     Map<DatasetView, Map<String, Object>> facets(List<DatasetView> datasets) {
-        return facets.of("read/dataset/facets", datasets, DatasetView::key);
+        return facets.datasets(datasets);
     }
 }

@@ -1,9 +1,10 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.FieldView;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DatasetFields {
 
+    /** A row of read/dataset/fields: a column of the dataset's current schema, in depth-first order. */
+    private record FieldRow(
+            DatasetKey dataset,
+            String name,
+            String leafName,
+            String type,
+            String description,
+            String parent,
+            int depth) {
+
+        static FieldRow from(Record r) {
+            return new FieldRow(
+                    new DatasetKey(
+                            r.get("namespace").asString(), r.get("dataset").asString()),
+                    r.get("name").asString(),
+                    r.get("leafName").asString(),
+                    DriverValues.string(r.get("type")),
+                    DriverValues.string(r.get("description")),
+                    DriverValues.string(r.get("parent")),
+                    r.get("depth").asInt());
+        }
+    }
+
+    private record Keys(List<DatasetKey> keys) {}
+
     private final GraphStore store;
 
     DatasetFields(GraphStore store) {
@@ -23,19 +49,16 @@ class DatasetFields {
     }
 
     Map<DatasetView, List<FieldView>> of(List<DatasetView> datasets) {
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<DatasetKey, List<FieldRow>> rows = store.read(
                 "read/dataset/fields",
-                Map.of("keys", datasets.stream().map(DatasetView::key).toList()),
+                Parameters.of(new Keys(datasets.stream().map(DatasetView::key).toList())),
                 result -> {
-                    var map = new HashMap<Map<String, Object>, List<Record>>();
-                    result.forEachRemaining(r -> map.computeIfAbsent(
-                                    Map.of(
-                                            "namespace",
-                                            r.get("namespace").asString(),
-                                            "name",
-                                            r.get("dataset").asString()),
-                                    k -> new ArrayList<>())
-                            .add(r));
+                    var map = new HashMap<DatasetKey, List<FieldRow>>();
+                    result.forEachRemaining(r -> {
+                        FieldRow row = FieldRow.from(r);
+                        map.computeIfAbsent(row.dataset(), k -> new ArrayList<>())
+                                .add(row);
+                    });
                     return map;
                 });
         var result = new LinkedHashMap<DatasetView, List<FieldView>>();
@@ -44,26 +67,25 @@ class DatasetFields {
     }
 
     /** The depth-first rows as views whose {@code fields} hold their children; the flat order is kept. */
-    private static List<FieldView> tree(List<Record> rows) {
-        var children = new HashMap<String, List<Record>>();
-        rows.forEach(r -> children.computeIfAbsent(Values.string(r.get("parent")), p -> new ArrayList<>())
-                .add(r));
+    private static List<FieldView> tree(List<FieldRow> rows) {
+        var children = new HashMap<String, List<FieldRow>>();
+        rows.forEach(r ->
+                children.computeIfAbsent(r.parent(), p -> new ArrayList<>()).add(r));
         var built = new HashMap<String, FieldView>();
         var flat = new ArrayList<FieldView>(rows.size());
         // Children follow their parent in depth-first order, so building in reverse has every child ready first.
-        for (Record r : rows.reversed()) {
-            String name = r.get("name").asString();
+        for (FieldRow r : rows.reversed()) {
             FieldView field = new FieldView(
-                    name,
-                    r.get("leafName").asString(),
-                    Values.string(r.get("type")),
-                    Values.string(r.get("description")),
-                    Values.string(r.get("parent")),
-                    r.get("depth").asInt(),
-                    children.getOrDefault(name, List.of()).stream()
-                            .map(c -> built.get(c.get("name").asString()))
+                    r.name(),
+                    r.leafName(),
+                    r.type(),
+                    r.description(),
+                    r.parent(),
+                    r.depth(),
+                    children.getOrDefault(r.name(), List.of()).stream()
+                            .map(c -> built.get(c.name()))
                             .toList());
-            built.put(name, field);
+            built.put(r.name(), field);
             flat.add(field);
         }
         return flat.reversed();

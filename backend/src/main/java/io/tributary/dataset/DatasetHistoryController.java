@@ -1,8 +1,8 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.ArgumentBatches;
-import io.tributary.graph.Arguments;
-import io.tributary.graph.DatasetView;
+import io.tributary.entity.DatasetView;
+import io.tributary.graphql.ArgumentBatches;
+import io.tributary.graphql.Arguments;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;

@@ -1,9 +1,8 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.Connection;
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.EntityPages;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityPages;
+import io.tributary.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -13,22 +12,13 @@ import org.springframework.stereotype.Controller;
 class DatasetListController {
 
     private final EntityPages pages;
-    private final EntityLookup lookup;
 
-    DatasetListController(EntityPages pages, EntityLookup lookup) {
+    DatasetListController(EntityPages pages) {
         this.pages = pages;
-        this.lookup = lookup;
     }
 
     @QueryMapping
     Connection<DatasetView> datasets(@Argument String namespace, @Argument int first, @Argument String after) {
-        return pages.page(
-                "read/dataset/page",
-                "read/dataset/page-in-namespace",
-                namespace,
-                first,
-                after,
-                lookup::datasets,
-                DatasetView::key);
+        return pages.datasets(namespace, first, after);
     }
 }

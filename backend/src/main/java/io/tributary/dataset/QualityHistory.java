@@ -1,11 +1,13 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +47,32 @@ class QualityHistory {
 
     record Assertion(String assertion, String column, boolean success) {}
 
+    /** A row of read/dataset/quality: one quality check, its metrics and assertions as the JSON the producer sent. */
+    private record QualityRow(
+            String runId,
+            OffsetDateTime time,
+            Long rowCount,
+            Long bytes,
+            String columnMetrics,
+            String assertions,
+            int passed,
+            int failed) {
+
+        static QualityRow from(Record r) {
+            return new QualityRow(
+                    r.get("runId").asString(),
+                    DriverValues.time(r.get("time")),
+                    DriverValues.number(r.get("rowCount")),
+                    DriverValues.number(r.get("bytes")),
+                    DriverValues.string(r.get("columnMetrics")),
+                    DriverValues.string(r.get("assertions")),
+                    r.get("passed").asInt(),
+                    r.get("failed").asInt());
+        }
+    }
+
+    private record Checks(List<DatasetKey> keys, int limit) {}
+
     private static final TypeReference<Map<String, Map<String, Object>>> METRICS = new TypeReference<>() {};
     private static final TypeReference<List<Assertion>> ASSERTIONS = new TypeReference<>() {};
 
@@ -59,40 +87,38 @@ class QualityHistory {
     }
 
     Map<DatasetView, List<Result>> of(List<DatasetView> datasets, int last) {
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<DatasetKey, List<QualityRow>> rows = store.read(
                 "read/dataset/quality",
-                Map.of("keys", datasets.stream().map(DatasetView::key).toList(), "limit", last),
-                SourceRows::byKey);
+                Parameters.of(new Checks(datasets.stream().map(DatasetView::key).toList(), last)),
+                SourceRows.byDataset(QualityRow::from));
         Map<String, RunView> runs = lookup.runs(rows.values().stream()
                 .flatMap(List::stream)
-                .map(r -> r.get("runId").asString())
+                .map(QualityRow::runId)
                 .distinct()
                 .toList());
-        var results = new HashMap<Map<String, Object>, List<Result>>();
+        var results = new HashMap<DatasetKey, List<Result>>();
         rows.forEach((key, list) -> results.put(
                 key,
                 list.stream()
-                        .map(r -> result(r, runs.get(r.get("runId").asString())))
+                        .map(r -> result(r, runs.get(r.runId())))
                         .filter(Objects::nonNull)
                         .toList()));
         return SourceRows.perSource(datasets, DatasetView::key, results, List.of());
     }
 
-    private Result result(Record r, RunView run) {
+    private Result result(QualityRow r, RunView run) {
         if (run == null) {
             return null;
         }
-        String metrics = Values.string(r.get("columnMetrics"));
-        String assertions = Values.string(r.get("assertions"));
         return new Result(
                 run,
-                Values.time(r.get("time")),
-                Values.number(r.get("rowCount")),
-                Values.number(r.get("bytes")),
-                metrics == null ? List.of() : columnMetrics(json.readValue(metrics, METRICS)),
-                assertions == null ? List.of() : json.readValue(assertions, ASSERTIONS),
-                r.get("passed").asInt(),
-                r.get("failed").asInt());
+                r.time(),
+                r.rowCount(),
+                r.bytes(),
+                r.columnMetrics() == null ? List.of() : columnMetrics(json.readValue(r.columnMetrics(), METRICS)),
+                r.assertions() == null ? List.of() : json.readValue(r.assertions(), ASSERTIONS),
+                r.passed(),
+                r.failed());
     }
 
     /** The columnMetrics object as sent (column to metrics), in the producer's column order. */

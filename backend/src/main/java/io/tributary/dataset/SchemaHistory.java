@@ -1,9 +1,11 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +37,22 @@ class SchemaHistory {
 
     record Retyped(String path, String oldType, String newType) {}
 
+    /** A row of read/dataset/schema-versions: a schema version, its columns as JSON. */
+    private record VersionRow(
+            String hash, OffsetDateTime firstSeen, OffsetDateTime lastSeen, boolean current, String fields) {
+
+        static VersionRow from(Record r) {
+            return new VersionRow(
+                    r.get("hash").asString(),
+                    DriverValues.time(r.get("firstSeen")),
+                    DriverValues.time(r.get("lastSeen")),
+                    r.get("current").asBoolean(false),
+                    r.get("fields").asString());
+        }
+    }
+
+    private record Versions(List<DatasetKey> keys, int limit) {}
+
     private static final TypeReference<List<SchemaField>> FIELDS = new TypeReference<>() {};
 
     private final GraphStore store;
@@ -47,34 +65,29 @@ class SchemaHistory {
 
     /** The newest {@code last} versions per dataset; one more is read so that the oldest shown has its changes. */
     Map<DatasetView, List<Version>> of(List<DatasetView> datasets, int last) {
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<DatasetKey, List<VersionRow>> rows = store.read(
                 "read/dataset/schema-versions",
-                Map.of("keys", datasets.stream().map(DatasetView::key).toList(), "limit", last + 1),
-                SourceRows::byKey);
-        var versions = new HashMap<Map<String, Object>, List<Version>>();
+                Parameters.of(
+                        new Versions(datasets.stream().map(DatasetView::key).toList(), last + 1)),
+                SourceRows.byDataset(VersionRow::from));
+        var versions = new HashMap<DatasetKey, List<Version>>();
         rows.forEach((key, list) -> versions.put(key, versions(list, last)));
         return SourceRows.perSource(datasets, DatasetView::key, versions, List.of());
     }
 
-    private List<Version> versions(List<Record> newestFirst, int last) {
+    private List<Version> versions(List<VersionRow> newestFirst, int last) {
         var result = new ArrayList<Version>();
         for (int i = 0; i < Math.min(last, newestFirst.size()); i++) {
-            Record r = newestFirst.get(i);
+            VersionRow r = newestFirst.get(i);
             List<SchemaField> fields = fields(r);
             Changes changes = i + 1 < newestFirst.size() ? changes(fields(newestFirst.get(i + 1)), fields) : null;
-            result.add(new Version(
-                    r.get("hash").asString(),
-                    Values.time(r.get("firstSeen")),
-                    Values.time(r.get("lastSeen")),
-                    r.get("current").asBoolean(false),
-                    fields,
-                    changes));
+            result.add(new Version(r.hash(), r.firstSeen(), r.lastSeen(), r.current(), fields, changes));
         }
         return result;
     }
 
-    private List<SchemaField> fields(Record r) {
-        return json.readValue(r.get("fields").asString(), FIELDS);
+    private List<SchemaField> fields(VersionRow r) {
+        return json.readValue(r.fields(), FIELDS);
     }
 
     /** Columns added, removed and retyped from {@code before} to {@code after}, matched by path, in schema order. */

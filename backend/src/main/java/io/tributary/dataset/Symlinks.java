@@ -1,10 +1,12 @@
 package io.tributary.dataset;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,19 @@ class Symlinks {
      */
     record Symlink(DatasetView dataset, String type, String direction) {}
 
+    /** A row of read/dataset/symlinks: the other dataset, and how the two are linked. */
+    private record SymlinkRow(DatasetKey other, String type, String direction) {
+
+        static SymlinkRow from(Record r) {
+            return new SymlinkRow(
+                    SourceRows.dataset(r),
+                    DriverValues.string(r.get("type")),
+                    r.get("direction").asString());
+        }
+    }
+
+    private record Keys(List<DatasetKey> keys) {}
+
     private final GraphStore store;
     private final EntityLookup lookup;
 
@@ -31,35 +46,24 @@ class Symlinks {
     }
 
     Map<DatasetView, List<Symlink>> of(List<DatasetView> datasets) {
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<DatasetKey, List<SymlinkRow>> rows = store.read(
                 "read/dataset/symlinks",
-                Map.of("keys", datasets.stream().map(DatasetView::key).toList()),
-                SourceRows::byKey);
+                Parameters.of(new Keys(datasets.stream().map(DatasetView::key).toList())),
+                SourceRows.byDataset(SymlinkRow::from));
         var others = lookup.datasets(rows.values().stream()
                 .flatMap(List::stream)
-                .map(Symlinks::target)
+                .map(SymlinkRow::other)
                 .distinct()
                 .toList());
-        var resolved = new HashMap<Map<String, Object>, List<Symlink>>();
+        var resolved = new HashMap<DatasetKey, List<Symlink>>();
         rows.forEach((key, list) -> resolved.put(
                 key,
                 list.stream()
-                        .map(r -> others.get(target(r)) == null
+                        .map(r -> others.get(r.other()) == null
                                 ? null
-                                : new Symlink(
-                                        others.get(target(r)),
-                                        Values.string(r.get("type")),
-                                        r.get("direction").asString()))
+                                : new Symlink(others.get(r.other()), r.type(), r.direction()))
                         .filter(Objects::nonNull)
                         .toList()));
         return SourceRows.perSource(datasets, DatasetView::key, resolved, List.of());
-    }
-
-    private static Map<String, Object> target(Record r) {
-        return Map.of(
-                "namespace",
-                r.get("namespace").asString(),
-                "name",
-                r.get("name").asString());
     }
 }

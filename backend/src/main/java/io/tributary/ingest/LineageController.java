@@ -1,5 +1,6 @@
 package io.tributary.ingest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.TributaryProperties;
@@ -7,13 +8,16 @@ import io.tributary.access.WriteAccess;
 import io.tributary.event.EventParser;
 import io.tributary.event.EventParser.BatchItem;
 import io.tributary.event.LineageEvent;
+import io.tributary.event.Violation;
+import io.tributary.problem.FailureDetail;
+import io.tributary.problem.ProblemException;
 import io.tributary.problem.Problems;
 import io.tributary.write.GroupCommitWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +33,7 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 @WriteAccess
 @RequestMapping("/api/v1/lineage")
+@FailureDetail("The event was not stored")
 class LineageController {
 
     private final RequestBodies bodies;
@@ -68,7 +73,7 @@ class LineageController {
      * answer lists which indexes failed and why.
      */
     @PostMapping("/batch")
-    Mono<ResponseEntity<Map<String, Object>>> postBatch(ServerHttpRequest request) {
+    Mono<ResponseEntity<BatchAnswer>> postBatch(ServerHttpRequest request) {
         return bodies.read(request)
                 .publishOn(Schedulers.boundedElastic())
                 .map(body -> parser.parseBatch(body, maxBatchEvents))
@@ -83,43 +88,59 @@ class LineageController {
                     }
                     return Mono.fromFuture(writer.submit(valid))
                             .then(Mono.fromRunnable(() -> accepted.increment(valid.size())))
-                            .thenReturn(ResponseEntity.ok(summary(items, valid.size())));
+                            .thenReturn(ResponseEntity.ok(BatchAnswer.of(items, valid.size())));
                 });
     }
 
-    private static Map<String, Object> summary(List<BatchItem> items, int successful) {
-        var failed = new ArrayList<Map<String, Object>>();
-        for (BatchItem item : items) {
-            if (item.error() != null) {
-                var failure = new LinkedHashMap<String, Object>();
-                failure.put("index", item.index());
-                failure.put("reason", item.error().getMessage());
-                failure.put("retriable", false);
-                failure.put("errors", Problems.errors(item.error().violations()));
-                failed.add(failure);
-            }
+    /** The batch endpoint's answer, as the OpenLineage spec names its fields. */
+    record BatchAnswer(
+            String status,
+            Summary summary,
+            @JsonProperty("failed_events") List<FailedEvent> failedEvents) {
+
+        record Summary(
+                int received,
+                int successful,
+                int failed,
+                int retriable,
+                @JsonProperty("non_retriable") int nonRetriable) {}
+
+        /** An invalid event of the batch: never worth retrying as it is. */
+        record FailedEvent(int index, String reason, boolean retriable, List<Map<String, String>> errors) {}
+
+        static BatchAnswer of(List<BatchItem> items, int successful) {
+            List<FailedEvent> failed = items.stream()
+                    .filter(item -> item.error() != null)
+                    .map(item -> new FailedEvent(
+                            item.index(),
+                            item.error().getMessage(),
+                            false,
+                            Problems.errors(item.error().violations())))
+                    .toList();
+            return new BatchAnswer(
+                    failed.isEmpty() ? "success" : "partial_success",
+                    new Summary(items.size(), successful, failed.size(), 0, failed.size()),
+                    failed);
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("status", failed.isEmpty() ? "success" : "partial_success");
-        body.put(
-                "summary",
-                Map.of(
-                        "received", items.size(),
-                        "successful", successful,
-                        "failed", failed.size(),
-                        "retriable", 0,
-                        "non_retriable", failed.size()));
-        body.put("failed_events", failed);
-        return body;
     }
 
     /** Every event of a batch was invalid; nothing was written. */
-    static final class InvalidBatchException extends RuntimeException {
-        final transient List<BatchItem> items;
+    static final class InvalidBatchException extends ProblemException {
+        private final transient List<BatchItem> items;
 
         InvalidBatchException(List<BatchItem> items) {
-            super("No event of the batch is valid");
+            super(HttpStatus.BAD_REQUEST, "No event of the batch is valid");
             this.items = items;
+        }
+
+        /** Every violation of every event, as one invalid event's problem. */
+        @Override
+        public ProblemDetail problem() {
+            var violations = new ArrayList<Violation>();
+            items.forEach(item -> violations.addAll(item.error().violations()));
+            ProblemDetail problem = Problems.invalidEvent(violations);
+            problem.setDetail("No event of the batch is valid; first: " + Problems.describe(violations.getFirst()));
+            return problem;
         }
     }
 }

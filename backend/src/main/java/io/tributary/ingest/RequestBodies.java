@@ -1,10 +1,10 @@
 package io.tributary.ingest;
 
 import io.tributary.TributaryProperties;
+import io.tributary.problem.ProblemException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -28,46 +28,42 @@ class RequestBodies {
     }
 
     Mono<byte[]> read(ServerHttpRequest request) {
-        HttpHeaders headers = request.getHeaders();
-        MediaType type = headers.getContentType();
-        if (type != null && !isJson(type)) {
-            return Mono.error(new BodyException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send events as application/json"));
-        }
-        String encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
-        boolean gzip = encoding != null && encoding.strip().equalsIgnoreCase("gzip");
-        if (encoding != null && !gzip && !encoding.strip().equalsIgnoreCase("identity")) {
-            return Mono.error(new BodyException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + encoding + " is not supported; use gzip"));
-        }
-        if (headers.getContentLength() > maxBytes) {
-            return Mono.error(tooLarge());
-        }
-        return DataBufferUtils.join(request.getBody(), maxBytes)
-                .map(buffer -> {
-                    try (InputStream in = buffer.asInputStream(true)) {
-                        return gzip ? gunzip(in) : in.readAllBytes();
-                    } catch (IOException e) {
-                        throw new BodyException(
-                                HttpStatus.BAD_REQUEST, "The body is not valid gzip: " + e.getMessage());
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge());
+        return Mono.defer(() -> {
+            HttpHeaders headers = request.getHeaders();
+            MediaType type = headers.getContentType();
+            if (type != null && !isJson(type)) {
+                throw new BodyException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send events as application/json");
+            }
+            ContentEncoding encoding = ContentEncoding.of(headers);
+            if (headers.getContentLength() > maxBytes) {
+                throw tooLarge();
+            }
+            return DataBufferUtils.join(request.getBody(), maxBytes)
+                    .map(buffer -> {
+                        try (InputStream in = encoding.decode(buffer.asInputStream(true))) {
+                            return readWithinLimit(in);
+                        } catch (IOException e) {
+                            throw new BodyException(
+                                    HttpStatus.BAD_REQUEST, "The body is not valid gzip: " + e.getMessage());
+                        }
+                    })
+                    .defaultIfEmpty(new byte[0])
+                    .onErrorMap(DataBufferLimitException.class, e -> tooLarge());
+        });
     }
 
-    private byte[] gunzip(InputStream compressed) throws IOException {
-        try (var in = new GZIPInputStream(compressed)) {
-            var out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[16384];
-            int read;
-            while ((read = in.read(chunk)) != -1) {
-                if (out.size() + read > maxBytes) {
-                    throw tooLarge();
-                }
-                out.write(chunk, 0, read);
+    /** The decoded body; the limit holds after decompression too, so a gzip bomb stops at it. */
+    private byte[] readWithinLimit(InputStream in) throws IOException {
+        var out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[16384];
+        int read;
+        while ((read = in.read(chunk)) != -1) {
+            if (out.size() + read > maxBytes) {
+                throw tooLarge();
             }
-            return out.toByteArray();
+            out.write(chunk, 0, read);
         }
+        return out.toByteArray();
     }
 
     private BodyException tooLarge() {
@@ -81,20 +77,11 @@ class RequestBodies {
                 || type.getSubtype().endsWith("+json");
     }
 
-    /**
-     * A request body that cannot be read as sent. Deliberately not a {@code ResponseStatusException}: Spring's own
-     * problem-details advice would answer that one first, without the ingest problem type.
-     */
-    static final class BodyException extends RuntimeException {
-        private final HttpStatus status;
+    /** A request body that cannot be read as sent: 400 (as {@code invalid-encoding}), 413 or 415. */
+    static final class BodyException extends ProblemException {
 
         BodyException(HttpStatus status, String reason) {
-            super(reason);
-            this.status = status;
-        }
-
-        HttpStatus status() {
-            return status;
+            super(status, status == HttpStatus.BAD_REQUEST ? "invalid-encoding" : null, reason);
         }
     }
 }

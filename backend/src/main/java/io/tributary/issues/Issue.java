@@ -1,8 +1,8 @@
 package io.tributary.issues;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
 import java.time.OffsetDateTime;
 import java.util.List;
 

@@ -1,11 +1,14 @@
 package io.tributary.issues;
 
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +39,17 @@ class IssueFinder {
             Long durationMs,
             Double mean,
             Double stddev,
-            List<Issue.FailedAssertion> failedAssertions) {}
+            List<Issue.FailedAssertion> failedAssertions) {
+
+        JobKey job() {
+            return new JobKey(namespace, jobName);
+        }
+
+        /** The dataset of a data-quality issue, null for the others. */
+        DatasetKey dataset() {
+            return datasetName == null ? null : new DatasetKey(datasetNamespace, datasetName);
+        }
+    }
 
     List<Found> failedRuns(OffsetDateTime since, JobKey job, int first) {
         return find(
@@ -52,9 +65,7 @@ class IssueFinder {
                         r.get("jobName").asString(),
                         null,
                         null,
-                        r.get("errorMessage").isNull()
-                                ? null
-                                : r.get("errorMessage").asString(),
+                        DriverValues.string(r.get("errorMessage")),
                         null,
                         null,
                         null,
@@ -100,10 +111,7 @@ class IssueFinder {
                         null,
                         null,
                         null,
-                        failed(
-                                r.get("assertions").isNull()
-                                        ? "[]"
-                                        : r.get("assertions").asString())));
+                        failed(Objects.requireNonNullElse(DriverValues.string(r.get("assertions")), "[]"))));
     }
 
     private List<Issue.FailedAssertion> failed(String assertions) {
@@ -124,17 +132,14 @@ class IssueFinder {
             JobKey job,
             int first,
             java.util.function.Function<Record, T> mapper) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("since", since);
-        parameters.put("first", first);
-        parameters.put("job", job == null ? null : Map.of("namespace", job.namespace(), "name", job.name()));
-        return store.read(statement, parameters, result -> result.list(mapper::apply));
+        return store.read(
+                statement, Parameters.of(new Search(since, first, job)), result -> result.list(mapper::apply));
     }
 
-    /** The GraphQL {@code JobKeyInput}: only issues of this job's runs. */
-    record JobKey(String namespace, String name) {}
+    /** The statements' parameters; {@code job}, the GraphQL {@code JobKeyInput}, keeps only issues of its runs. */
+    private record Search(OffsetDateTime since, int first, JobKey job) {}
 
     private static OffsetDateTime time(Record r) {
-        return r.get("time").asZonedDateTime().toOffsetDateTime();
+        return DriverValues.time(r.get("time"));
     }
 }

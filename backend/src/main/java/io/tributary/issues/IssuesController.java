@@ -1,6 +1,7 @@
 package io.tributary.issues;
 
-import io.tributary.graph.EntityLookup;
+import io.tributary.entity.EntityLookup;
+import io.tributary.store.JobKey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -28,10 +29,7 @@ class IssuesController {
 
     @QueryMapping
     List<Issue> issues(
-            @Argument OffsetDateTime since,
-            @Argument List<String> kinds,
-            @Argument IssueFinder.JobKey job,
-            @Argument int first) {
+            @Argument OffsetDateTime since, @Argument List<String> kinds, @Argument JobKey job, @Argument int first) {
         if (first < 1 || first > 1000) {
             throw new IllegalArgumentException("first must be between 1 and 1000");
         }
@@ -56,12 +54,10 @@ class IssuesController {
 
     private List<Issue> resolve(List<IssueFinder.Found> page) {
         var runs = lookup.runs(page.stream().map(IssueFinder.Found::runId).collect(Collectors.toSet()));
-        var jobs = lookup.jobs(page.stream()
-                .map(f -> Map.<String, Object>of("namespace", f.namespace(), "name", f.jobName()))
-                .collect(Collectors.toSet()));
+        var jobs = lookup.jobs(page.stream().map(IssueFinder.Found::job).collect(Collectors.toSet()));
         var datasets = lookup.datasets(page.stream()
-                .filter(f -> f.datasetName() != null)
-                .map(f -> Map.<String, Object>of("namespace", f.datasetNamespace(), "name", f.datasetName()))
+                .map(IssueFinder.Found::dataset)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         return page.stream()
                 .map(f -> new Issue(
@@ -69,10 +65,8 @@ class IssuesController {
                         f.time(),
                         summary(f),
                         runs.get(f.runId()),
-                        jobs.get(Map.of("namespace", f.namespace(), "name", f.jobName())),
-                        f.datasetName() == null
-                                ? null
-                                : datasets.get(Map.of("namespace", f.datasetNamespace(), "name", f.datasetName())),
+                        jobs.get(f.job()),
+                        f.dataset() == null ? null : datasets.get(f.dataset()),
                         f.errorMessage(),
                         f.durationMs(),
                         f.mean(),

@@ -1,11 +1,11 @@
 package io.tributary.job;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.StoredFacets;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
+import io.tributary.entity.StoredFacets;
+import io.tributary.store.JobKey;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,24 +40,24 @@ class JobController {
 
     @QueryMapping
     JobView job(@Argument String namespace, @Argument String name) {
-        return lookup.jobs(List.of(Map.of("namespace", namespace, "name", name))).values().stream()
+        return lookup.jobs(List.of(new JobKey(namespace, name))).values().stream()
                 .findFirst()
                 .orElse(null);
     }
 
     @BatchMapping(typeName = "Job")
     Map<JobView, List<DatasetView>> inputs(List<JobView> jobs) {
-        return lookup.datasetsOf("read/job/inputs", jobs, JobView::key);
+        return lookup.datasetsOf("read/job/inputs", jobs);
     }
 
     @BatchMapping(typeName = "Job")
     Map<JobView, List<DatasetView>> outputs(List<JobView> jobs) {
-        return lookup.datasetsOf("read/job/outputs", jobs, JobView::key);
+        return lookup.datasetsOf("read/job/outputs", jobs);
     }
 
     @BatchMapping(typeName = "Job")
     Map<JobView, JobView> parent(List<JobView> jobs) {
-        var parents = lookup.jobsOf("read/job/parents", jobs, JobView::key);
+        var parents = lookup.relatedJobs("read/job/parents", jobs);
         var result = new HashMap<JobView, JobView>();
         parents.forEach((job, list) -> {
             if (!list.isEmpty()) {
@@ -69,7 +69,7 @@ class JobController {
 
     @BatchMapping(typeName = "Job")
     Map<JobView, List<JobView>> children(List<JobView> jobs) {
-        return lookup.jobsOf("read/job/children", jobs, JobView::key);
+        return lookup.relatedJobs("read/job/children", jobs);
     }
 
     @BatchMapping(typeName = "Job")
@@ -79,14 +79,14 @@ class JobController {
 
     @BatchMapping(typeName = "Job")
     Map<JobView, Map<String, Object>> facets(List<JobView> jobs) {
-        var stored = facets.of("read/job/facets", jobs, JobView::key);
+        var stored = facets.jobs(jobs);
         stored.replaceAll((job, facetsOfJob) -> policy.jobFacets(facetsOfJob));
         return stored;
     }
 
     @BatchMapping(typeName = "Job")
     Map<JobView, RunView> latestRun(List<JobView> jobs) {
-        Map<Map<String, Object>, String> runIds =
+        Map<JobKey, String> runIds =
                 latestRuns.of(jobs.stream().map(JobView::key).toList());
         Map<String, RunView> runs = lookup.runs(runIds.values());
         var result = new LinkedHashMap<JobView, RunView>();

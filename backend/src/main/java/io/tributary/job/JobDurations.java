@@ -1,18 +1,21 @@
 package io.tributary.job;
 
-import io.tributary.graph.JobView;
-import io.tributary.graph.SourceRows;
+import io.tributary.entity.JobView;
+import io.tributary.entity.SourceRows;
 import io.tributary.store.GraphStore;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 /** Duration statistics of many jobs' newest completed runs, in one query. */
 @Repository
 class JobDurations {
+
+    private record Newest(List<JobKey> keys, int limit) {}
 
     private final GraphStore store;
 
@@ -21,13 +24,12 @@ class JobDurations {
     }
 
     Map<JobView, DurationStats> of(List<JobView> jobs, int last) {
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<JobKey, List<List<Long>>> rows = store.read(
                 "read/job/durations",
-                Map.of("keys", jobs.stream().map(JobView::key).toList(), "limit", last),
-                SourceRows::byKey);
-        var stats = new HashMap<Map<String, Object>, DurationStats>();
-        rows.forEach((key, list) ->
-                stats.put(key, DurationStats.of(list.getFirst().get("durations").asList(Value::asLong))));
+                Parameters.of(new Newest(jobs.stream().map(JobView::key).toList(), last)),
+                SourceRows.byJob(r -> r.get("durations").asList(Value::asLong)));
+        var stats = new HashMap<JobKey, DurationStats>();
+        rows.forEach((key, list) -> stats.put(key, DurationStats.of(list.getFirst())));
         return SourceRows.perSource(jobs, JobView::key, stats, DurationStats.of(List.of()));
     }
 }

@@ -1,9 +1,8 @@
 package io.tributary.job;
 
-import io.tributary.graph.Connection;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.EntityPages;
-import io.tributary.graph.JobView;
+import io.tributary.entity.EntityPages;
+import io.tributary.entity.JobView;
+import io.tributary.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -13,16 +12,13 @@ import org.springframework.stereotype.Controller;
 class JobListController {
 
     private final EntityPages pages;
-    private final EntityLookup lookup;
 
-    JobListController(EntityPages pages, EntityLookup lookup) {
+    JobListController(EntityPages pages) {
         this.pages = pages;
-        this.lookup = lookup;
     }
 
     @QueryMapping
     Connection<JobView> jobs(@Argument String namespace, @Argument int first, @Argument String after) {
-        return pages.page(
-                "read/job/page", "read/job/page-in-namespace", namespace, first, after, lookup::jobs, JobView::key);
+        return pages.jobs(namespace, first, after);
     }
 }

@@ -1,10 +1,10 @@
 package io.tributary.job;
 
-import io.tributary.graph.ArgumentBatches;
-import io.tributary.graph.Arguments;
-import io.tributary.graph.Connection;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
+import io.tributary.graphql.ArgumentBatches;
+import io.tributary.graphql.Arguments;
+import io.tributary.graphql.Connection;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,6 +1,8 @@
 package io.tributary.job;
 
 import io.tributary.store.GraphStore;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +12,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LatestRuns {
 
+    private record Keys(List<JobKey> keys) {}
+
     private final GraphStore store;
 
     LatestRuns(GraphStore store) {
         this.store = store;
     }
 
-    Map<Map<String, Object>, String> of(List<Map<String, Object>> jobKeys) {
-        return store.read("read/job/latest-runs", Map.of("keys", jobKeys), result -> {
-            var map = new HashMap<Map<String, Object>, String>();
+    /** The run id per job, for the jobs that have run. */
+    Map<JobKey, String> of(List<JobKey> jobs) {
+        return store.read("read/job/latest-runs", Parameters.of(new Keys(jobs)), result -> {
+            var map = new HashMap<JobKey, String>();
             result.forEachRemaining(r -> map.put(
-                    Map.of(
-                            "namespace",
-                            r.get("forNamespace").asString(),
-                            "name",
-                            r.get("forName").asString()),
+                    new JobKey(
+                            r.get("forNamespace").asString(), r.get("forName").asString()),
                     r.get("runId").asString()));
             return map;
         });

@@ -1,15 +1,14 @@
 package io.tributary.job;
 
-import io.tributary.graph.JobView;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.JobView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
-import java.util.HashMap;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,6 +21,8 @@ class SourceCodes {
     /** A job's source code; {@code code} is null when {@code hidden}. */
     record SourceCode(boolean hidden, String language, String code) {}
 
+    private record Keys(List<JobKey> keys, boolean expose) {}
+
     private final GraphStore store;
     private final SourceCodePolicy policy;
 
@@ -32,21 +33,17 @@ class SourceCodes {
 
     Map<JobView, SourceCode> of(List<JobView> jobs) {
         boolean exposed = policy.exposed();
-        Map<Map<String, Object>, List<Record>> rows = store.read(
+        Map<JobKey, List<SourceCode>> rows = store.read(
                 "read/job/source-code",
-                Map.of("keys", jobs.stream().map(JobView::key).toList(), "expose", exposed),
-                SourceRows::byKey);
-        var byKey = new HashMap<Map<String, Object>, SourceCode>();
-        rows.forEach((key, list) -> byKey.put(
-                key,
-                new SourceCode(
+                Parameters.of(new Keys(jobs.stream().map(JobView::key).toList(), exposed)),
+                SourceRows.byJob(r -> new SourceCode(
                         !exposed,
-                        Values.string(list.getFirst().get("language")),
-                        exposed ? Values.string(list.getFirst().get("code")) : null)));
+                        DriverValues.string(r.get("language")),
+                        exposed ? DriverValues.string(r.get("code")) : null)));
         var result = new LinkedHashMap<JobView, SourceCode>();
         jobs.forEach(job -> {
-            if (byKey.containsKey(job.key())) {
-                result.put(job, byKey.get(job.key()));
+            if (rows.containsKey(job.key())) {
+                result.put(job, rows.get(job.key()).getFirst());
             }
         });
         return result;

@@ -1,14 +1,7 @@
 package io.tributary.lifecycle;
 
 import io.tributary.access.WriteAccess;
-import io.tributary.graph.NotFoundException;
-import io.tributary.problem.Problems;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -36,12 +29,5 @@ class DeletionEndpoints {
     @DeleteMapping("/api/v1/namespaces/{namespace}/jobs/{name}")
     Mono<Deletions.Deletion> deleteJob(@PathVariable String namespace, @PathVariable String name) {
         return Mono.fromCallable(() -> deletions.job(namespace, name)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

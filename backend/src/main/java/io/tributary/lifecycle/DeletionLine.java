@@ -1,11 +1,12 @@
 package io.tributary.lifecycle;
 
+import io.tributary.store.DriverValues;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.driver.Record;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,13 +23,20 @@ record DeletionLine(String kind, String namespace, String name, OffsetDateTime d
     private static final byte[] MARKER = ("\"" + KEY + "\"").getBytes(StandardCharsets.UTF_8);
     private static final Set<String> KINDS = Set.of("DATASET", "JOB");
 
+    /** The line's fields, in this order. */
+    private record Fields(String kind, String namespace, String name, String deletedAt) {}
+
+    /** A soft delete as the export reads it from a deleted node. */
+    static DeletionLine from(Record r) {
+        return new DeletionLine(
+                r.get("kind").asString(),
+                r.get("namespace").asString(),
+                r.get("name").asString(),
+                DriverValues.time(r.get("deletedAt")));
+    }
+
     byte[] toJson(JsonMapper json) {
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("kind", kind);
-        fields.put("namespace", namespace);
-        fields.put("name", name);
-        fields.put("deletedAt", deletedAt.toString());
-        return json.writeValueAsBytes(Map.of(KEY, fields));
+        return json.writeValueAsBytes(Map.of(KEY, new Fields(kind, namespace, name, deletedAt.toString())));
     }
 
     /**

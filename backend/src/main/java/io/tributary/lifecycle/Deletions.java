@@ -1,7 +1,7 @@
 package io.tributary.lifecycle;
 
-import io.tributary.graph.NotFoundException;
-import io.tributary.graph.Values;
+import io.tributary.problem.NotFoundException;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -61,7 +61,7 @@ class Deletions {
                                     kind,
                                     namespace,
                                     name,
-                                    Values.time(rows.getFirst().get("deletedAt")));
+                                    DriverValues.time(rows.getFirst().get("deletedAt")));
                 },
                 TIMEOUT);
         if (deletion == null) {

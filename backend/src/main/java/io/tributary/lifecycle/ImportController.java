@@ -3,22 +3,13 @@ package io.tributary.lifecycle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.access.WriteAccess;
-import io.tributary.problem.Problems;
+import io.tributary.ingest.ContentEncoding;
+import io.tributary.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,20 +41,17 @@ class ImportController {
     @WriteAccess
     @PostMapping("/api/v1/import")
     Mono<Importer.Summary> importEvents(ServerHttpRequest request, @RequestParam(required = false) Integer batchSize) {
-        int batch = batchSize == null ? Math.min(DEFAULT_BATCH, importer.maxBatch()) : batchSize;
-        if (batch < 1 || batch > importer.maxBatch()) {
-            return Mono.error(new IllegalArgumentException(
-                    "batchSize must be between 1 and " + importer.maxBatch() + ", was " + batch));
-        }
-        String encoding = request.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING);
-        String coding = encoding == null ? "identity" : encoding.strip().toLowerCase(Locale.ROOT);
-        if (!coding.equals("gzip") && !coding.equals("identity")) {
-            return Mono.error(new UnsupportedEncoding(encoding));
-        }
         return Mono.fromCallable(() -> {
+                    int batch = batchSize == null ? Math.min(DEFAULT_BATCH, importer.maxBatch()) : batchSize;
+                    if (batch < 1 || batch > importer.maxBatch()) {
+                        throw new ProblemException(
+                                HttpStatus.BAD_REQUEST,
+                                "batchSize must be between 1 and " + importer.maxBatch() + ", was " + batch);
+                    }
+                    ContentEncoding encoding = ContentEncoding.of(request.getHeaders());
                     // Demand of 4 buffers: the body is pulled only as fast as batches commit.
                     InputStream body = DataBufferUtils.subscriberInputStream(request.getBody(), 4);
-                    try (InputStream in = coding.equals("gzip") ? new GZIPInputStream(body, 65536) : body) {
+                    try (InputStream in = encoding.decode(body)) {
                         Importer.Summary summary = importer.run(in, batch);
                         imported.increment(summary.events());
                         return summary;
@@ -75,63 +63,7 @@ class ImportController {
                                 "the body is not valid gzip: " + e.getMessage());
                     }
                 })
+                .doOnError(ImportFailure.class, e -> imported.increment(e.eventsImported))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> failed(ImportFailure e) {
-        imported.increment(e.eventsImported);
-        HttpStatus status = switch (e.reason) {
-            case INVALID_EVENT, UNREADABLE -> HttpStatus.BAD_REQUEST;
-            case LINE_TOO_LONG -> HttpStatus.CONTENT_TOO_LARGE;
-            case NOT_STORED -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status,
-                "Line " + e.line + ": " + e.getMessage() + "; lines 1 to " + e.committedThroughLine
-                        + " are imported, nothing after them");
-        problem.setType(URI.create(Problems.TYPE_BASE + "import-"
-                + e.reason.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle("Import stopped");
-        problem.setProperty("line", e.line);
-        problem.setProperty("committedThroughLine", e.committedThroughLine);
-        problem.setProperty("eventsImported", e.eventsImported);
-        if (!e.violations.isEmpty()) {
-            List<Map<String, String>> errors = e.violations.stream()
-                    .map(v -> {
-                        var error = new LinkedHashMap<String, String>();
-                        error.put("pointer", v.pointer());
-                        error.put("field", v.field());
-                        error.put("detail", v.detail());
-                        return (Map<String, String>) error;
-                    })
-                    .toList();
-            problem.setProperty("errors", errors);
-        }
-        var response = ResponseEntity.status(status);
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, "5");
-        }
-        return response.body(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create(Problems.TYPE_BASE + "bad-request"));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unsupported(UnsupportedEncoding e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-        problem.setType(URI.create(Problems.TYPE_BASE + "unsupported-media-type"));
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
-    }
-
-    static final class UnsupportedEncoding extends RuntimeException {
-        UnsupportedEncoding(String encoding) {
-            super("Content-Encoding " + encoding + " is not supported; use gzip or none");
-        }
     }
 }

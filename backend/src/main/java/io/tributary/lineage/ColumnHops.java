@@ -1,12 +1,15 @@
 package io.tributary.lineage;
 
 import io.tributary.lineage.ColumnLineageGraph.Transformation;
-import io.tributary.lineage.SchemasAt.Dataset;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
+import io.tributary.store.Unwrapped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ColumnHops {
 
+    /** A field by its dataset and name, as statements take it. */
+    private record FieldOf(@Unwrapped DatasetKey dataset, String field) {}
+
     /** A field while walking. */
     record Field(String namespace, String dataset, String field, String type) {
         static final Comparator<Field> ORDER = Comparator.comparing(Field::namespace)
@@ -30,8 +36,8 @@ class ColumnHops {
             return NodeId.field(namespace, dataset, field);
         }
 
-        Dataset datasetKey() {
-            return new Dataset(namespace, dataset);
+        DatasetKey datasetKey() {
+            return new DatasetKey(namespace, dataset);
         }
     }
 
@@ -59,15 +65,13 @@ class ColumnHops {
      */
     Map<String, Field> start(NodeRef ref, SchemasAt schemas) {
         OffsetDateTime asOf = schemas == null ? null : schemas.asOf();
-        var params = Map.<String, Object>of("namespace", ref.namespace(), "name", ref.name());
-        var dataset = new Dataset(ref.namespace(), ref.name());
+        var dataset = new DatasetKey(ref.namespace(), ref.name());
         if (schemas != null) {
             schemas.load(List.of(dataset));
         }
         if (ref.kind() == NodeKind.FIELD) {
-            var withField = new HashMap<>(params);
-            withField.put("field", ref.field());
-            List<Record> rows = store.read("read/lineage/field", withField, r -> r.list());
+            List<Record> rows =
+                    store.read("read/lineage/field", Parameters.of(new FieldOf(dataset, ref.field())), r -> r.list());
             if (rows.isEmpty()) {
                 throw new NodeNotFoundException(ref);
             }
@@ -75,12 +79,13 @@ class ColumnHops {
             if (schemas != null && !existedAt(schemas, dataset, ref.field(), f.get("firstSeen"))) {
                 throw new NodeNotFoundException(ref, asOf);
             }
-            return Map.of(f.get("id").asString(), field(dataset, ref.field(), Rows.string(f.get("type")), schemas));
+            return Map.of(
+                    f.get("id").asString(), field(dataset, ref.field(), DriverValues.string(f.get("type")), schemas));
         }
         if (ref.kind() != NodeKind.DATASET) {
             throw new IllegalArgumentException("columnLineage starts from a DATASET or a FIELD, not a " + ref.kind());
         }
-        List<Record> rows = store.read("read/lineage/dataset-fields", params, r -> r.list());
+        List<Record> rows = store.read("read/lineage/dataset-fields", Parameters.of(dataset), r -> r.list());
         if (rows.isEmpty()) {
             throw new NodeNotFoundException(ref);
         }
@@ -92,7 +97,7 @@ class ColumnHops {
     Map<String, Field> outputFields(NodeRef job) {
         List<Record> rows = store.read(
                 "read/lineage/job-output-fields",
-                Map.of("namespace", job.namespace(), "name", job.name()),
+                Parameters.of(new JobKey(job.namespace(), job.name())),
                 r -> r.list());
         var fields = new LinkedHashMap<String, Field>();
         rows.forEach(row -> fields.putAll(fieldsOf(row, null)));
@@ -101,31 +106,32 @@ class ColumnHops {
 
     private Map<String, Field> fieldsOf(Record row, SchemasAt schemas) {
         var dataset =
-                new Dataset(row.get("namespace").asString(), row.get("name").asString());
+                new DatasetKey(row.get("namespace").asString(), row.get("name").asString());
         Value version = row.get("schemaVersion");
         var fields = new LinkedHashMap<String, Field>();
         for (Value f : row.get("fields").values()) {
             String name = f.get("field").asString();
             boolean keep = schemas != null
                     ? existedAt(schemas, dataset, name, f.get("firstSeen"))
-                    : version.isNull() || Objects.equals(Rows.string(f.get("schemaVersion")), version.asString());
+                    : version.isNull()
+                            || Objects.equals(DriverValues.string(f.get("schemaVersion")), version.asString());
             if (keep) {
-                fields.put(f.get("id").asString(), field(dataset, name, Rows.string(f.get("type")), schemas));
+                fields.put(f.get("id").asString(), field(dataset, name, DriverValues.string(f.get("type")), schemas));
             }
         }
         return fields;
     }
 
     /** In the dataset's schema at that time; with no schema then, first seen by then. */
-    private static boolean existedAt(SchemasAt schemas, Dataset dataset, String field, Value firstSeen) {
+    private static boolean existedAt(SchemasAt schemas, DatasetKey dataset, String field, Value firstSeen) {
         if (schemas.fields(dataset).isPresent()) {
             return schemas.contains(dataset, field);
         }
-        OffsetDateTime first = Rows.time(firstSeen);
+        OffsetDateTime first = DriverValues.time(firstSeen);
         return first != null && !first.isAfter(schemas.asOf());
     }
 
-    private static Field field(Dataset dataset, String name, String type, SchemasAt schemas) {
+    private static Field field(DatasetKey dataset, String name, String type, SchemasAt schemas) {
         String shown = schemas == null ? type : schemas.type(dataset, name, type);
         return new Field(dataset.namespace(), dataset.name(), name, shown);
     }
@@ -138,19 +144,19 @@ class ColumnHops {
         String statement =
                 "read/lineage/column-" + (downstream ? "downstream" : "upstream") + (schemas == null ? "" : "-as-of");
         return (frontier, exclude, limit) -> {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("frontier", frontier);
-            parameters.put("exclude", exclude == null ? null : List.copyOf(exclude));
-            // Rows are filtered below at a past time, so a probe must see them all to find one that qualifies.
-            parameters.put("limit", schemas == null ? limit : Integer.MAX_VALUE);
-            parameters.put("asOf", schemas == null ? null : schemas.asOf());
-            List<Record> rows = reads.read(statement, parameters, r -> r.list());
+            var expansion = new Expansion(
+                    frontier,
+                    exclude,
+                    // Rows are filtered below at a past time, so a probe must see them all to find one that qualifies.
+                    schemas == null ? limit : Integer.MAX_VALUE,
+                    schemas == null ? null : schemas.asOf());
+            List<Record> rows = reads.read(statement, Parameters.of(expansion), r -> r.list());
             if (schemas != null) {
-                var datasets = new ArrayList<Dataset>();
+                var datasets = new ArrayList<DatasetKey>();
                 rows.forEach(r -> {
-                    datasets.add(new Dataset(
+                    datasets.add(new DatasetKey(
                             r.get("namespace").asString(), r.get("dataset").asString()));
-                    datasets.add(new Dataset(
+                    datasets.add(new DatasetKey(
                             r.get("outputNamespace").asString(),
                             r.get("outputDataset").asString()));
                 });
@@ -160,24 +166,24 @@ class ColumnHops {
             for (Record r : rows) {
                 if (schemas != null
                         && !schemas.contains(
-                                new Dataset(
+                                new DatasetKey(
                                         r.get("outputNamespace").asString(),
                                         r.get("outputDataset").asString()),
                                 r.get("outputField").asString())) {
                     continue;
                 }
-                var far = new Dataset(
+                var far = new DatasetKey(
                         r.get("namespace").asString(), r.get("dataset").asString());
-                String subtype = Rows.string(r.get("subtype"));
+                String subtype = DriverValues.string(r.get("subtype"));
                 hops.add(new Bfs.Hop<>(
                         r.get("near").asString(),
                         r.get("far").asString(),
-                        field(far, r.get("field").asString(), Rows.string(r.get("type")), schemas),
+                        field(far, r.get("field").asString(), DriverValues.string(r.get("type")), schemas),
                         new Transformation(
                                 r.get("transformation").asString(),
                                 subtype == null || subtype.isEmpty() ? null : subtype,
-                                Rows.string(r.get("description")),
-                                Rows.bool(r.get("masking")))));
+                                DriverValues.string(r.get("description")),
+                                DriverValues.bool(r.get("masking")))));
             }
             return hops;
         };

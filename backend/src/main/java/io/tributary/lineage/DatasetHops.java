@@ -1,6 +1,8 @@
 package io.tributary.lineage;
 
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -66,14 +68,9 @@ class DatasetHops {
         java.util.Objects.requireNonNull(asOf, "asOf");
         String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + "-as-of";
         return (frontier, exclude, limit) -> {
-            var parameters = new HashMap<String, Object>();
-            parameters.put("frontier", frontier);
-            parameters.put("exclude", exclude == null ? null : List.copyOf(exclude));
-            parameters.put("limit", limit);
-            parameters.put("asOf", asOf);
             return store.read(
                     statement,
-                    parameters,
+                    Parameters.of(new Expansion(frontier, exclude, limit, asOf)),
                     result -> result.list(r -> new Bfs.Hop<Node, Void>(
                             r.get("near").asString(),
                             r.get("far").asString(),
@@ -85,22 +82,21 @@ class DatasetHops {
         };
     }
 
+    private record DetailsOf(Collection<String> ids, OffsetDateTime asOf) {}
+
     /** Details of all given nodes in one query, by element id. */
     Map<String, Details> details(Collection<String> elementIds, OffsetDateTime asOf) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("ids", List.copyOf(elementIds));
-        parameters.put("asOf", asOf);
-        return store.read("read/lineage/details", parameters, result -> {
+        return store.read("read/lineage/details", Parameters.of(new DetailsOf(elementIds, asOf)), result -> {
             var details = new HashMap<String, Details>();
             result.forEachRemaining(r -> details.put(
                     r.get("id").asString(),
                     new Details(
-                            Rows.string(r.get("description")),
-                            Rows.strings(r.get("owners")),
-                            Rows.string(r.get("jobType")),
-                            Rows.string(r.get("integration")),
-                            Rows.string(r.get("runId")),
-                            Rows.string(r.get("runState")))));
+                            DriverValues.string(r.get("description")),
+                            DriverValues.strings(r.get("owners")),
+                            DriverValues.string(r.get("jobType")),
+                            DriverValues.string(r.get("integration")),
+                            DriverValues.string(r.get("runId")),
+                            DriverValues.string(r.get("runState")))));
             return details;
         });
     }

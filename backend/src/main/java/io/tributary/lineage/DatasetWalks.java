@@ -2,6 +2,7 @@ package io.tributary.lineage;
 
 import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -129,13 +130,13 @@ class DatasetWalks {
                 details.put(
                         id,
                         new Details(
-                                Rows.string(r.get("description")),
-                                Rows.strings(r.get("owners")),
-                                Rows.string(r.get("jobType")),
-                                Rows.string(r.get("integration")),
-                                r.containsKey("runId") ? Rows.string(r.get("runId")) : null,
-                                r.containsKey("runState") ? Rows.string(r.get("runState")) : null));
-                List<String> next = r.containsKey("next") ? Rows.strings(r.get("next")) : null;
+                                DriverValues.string(r.get("description")),
+                                DriverValues.strings(r.get("owners")),
+                                DriverValues.string(r.get("jobType")),
+                                DriverValues.string(r.get("integration")),
+                                r.containsKey("runId") ? DriverValues.string(r.get("runId")) : null,
+                                r.containsKey("runState") ? DriverValues.string(r.get("runState")) : null));
+                List<String> next = r.containsKey("next") ? DriverValues.strings(r.get("next")) : null;
                 return new NearestFirst.Row<>(
                         id,
                         new Node(

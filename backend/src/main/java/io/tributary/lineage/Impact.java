@@ -1,10 +1,11 @@
 package io.tributary.lineage;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
 import io.tributary.lineage.ColumnHops.Field;
 import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
+import io.tributary.store.DatasetKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,14 +89,11 @@ class Impact {
             List<Bfs.Reached<Field>> impacted = walk.nodes().values().stream()
                     .filter(reached -> reached.distance() >= from)
                     .toList();
-            Map<Map<String, Object>, DatasetView> owners = lookup.datasets(impacted.stream()
-                    .map(r -> Map.<String, Object>of(
-                            "namespace", r.node().namespace(), "name", r.node().dataset()))
-                    .distinct()
-                    .toList());
+            Map<DatasetKey, DatasetView> owners = lookup.datasets(
+                    impacted.stream().map(r -> r.node().datasetKey()).distinct().toList());
             for (var reached : impacted) {
                 Field f = reached.node();
-                DatasetView dataset = owners.get(Map.of("namespace", f.namespace(), "name", f.dataset()));
+                DatasetView dataset = owners.get(f.datasetKey());
                 columns.add(new ImpactReport.Node(
                         f.id(),
                         NodeKind.FIELD,

@@ -1,12 +1,7 @@
 package io.tributary.lineage;
 
-import io.tributary.problem.Problems;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,23 +51,5 @@ class ImpactCsvController {
                         .contentType(TEXT_CSV)
                         .header(TRUNCATED_HEADER, Boolean.toString(report.truncated()))
                         .body(ImpactCsv.of(report)));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-argument", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> notFound(NodeNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(Problems.TYPE_BASE + type));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

@@ -1,6 +1,6 @@
 package io.tributary.lineage;
 
-import io.tributary.store.GraphStore;
+import io.tributary.store.DatasetKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class LineageQualityController {
 
-    private final GraphStore store;
+    private final LatestQuality quality;
 
-    LineageQualityController(GraphStore store) {
-        this.store = store;
+    LineageQualityController(LatestQuality quality) {
+        this.quality = quality;
     }
 
     @BatchMapping(typeName = "LineageNode")
     Map<LineageGraph.Node, Boolean> latestQualityFailed(List<LineageGraph.Node> nodes) {
-        List<Map<String, Object>> keys = nodes.stream()
+        List<DatasetKey> keys = nodes.stream()
                 .filter(n -> n.kind() == NodeKind.DATASET)
                 .map(LineageQualityController::key)
                 .distinct()
@@ -30,18 +30,7 @@ class LineageQualityController {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        Map<Map<String, Object>, Boolean> failed =
-                store.read("read/lineage/latest-quality", Map.of("keys", keys), result -> {
-                    var byKey = new HashMap<Map<String, Object>, Boolean>();
-                    result.forEachRemaining(r -> byKey.put(
-                            Map.of(
-                                    "namespace",
-                                    r.get("namespace").asString(),
-                                    "name",
-                                    r.get("name").asString()),
-                            r.get("failed").asBoolean()));
-                    return byKey;
-                });
+        Map<DatasetKey, Boolean> failed = quality.failed(keys);
         var answer = new HashMap<LineageGraph.Node, Boolean>();
         for (LineageGraph.Node node : nodes) {
             Boolean value = node.kind() == NodeKind.DATASET ? failed.get(key(node)) : null;
@@ -52,7 +41,7 @@ class LineageQualityController {
         return answer;
     }
 
-    private static Map<String, Object> key(LineageGraph.Node node) {
-        return Map.of("namespace", node.namespace(), "name", node.name());
+    private static DatasetKey key(LineageGraph.Node node) {
+        return new DatasetKey(node.namespace(), node.name());
     }
 }

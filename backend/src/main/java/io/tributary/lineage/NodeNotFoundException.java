@@ -1,6 +1,7 @@
 package io.tributary.lineage;
 
-import io.tributary.graph.NotFoundException;
+import io.tributary.problem.NotFoundException;
+import io.tributary.store.DriverValues;
 import java.time.OffsetDateTime;
 import org.neo4j.driver.Value;
 
@@ -21,7 +22,7 @@ final class NodeNotFoundException extends NotFoundException {
 
     /** Passes when there is no asOf, or the node was first seen at or before it. */
     static void requireExistedAt(NodeRef ref, Value firstSeen, OffsetDateTime asOf) {
-        OffsetDateTime first = Rows.time(firstSeen);
+        OffsetDateTime first = DriverValues.time(firstSeen);
         if (asOf != null && (first == null || first.isAfter(asOf))) {
             throw new NodeNotFoundException(ref, asOf);
         }

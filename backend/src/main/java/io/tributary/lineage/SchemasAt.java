@@ -1,6 +1,8 @@
 package io.tributary.lineage;
 
+import io.tributary.store.DatasetKey;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,15 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SchemasAt {
 
-    private static final TypeReference<List<Map<String, Object>>> FIELDS = new TypeReference<>() {};
+    private static final TypeReference<List<Column>> FIELDS = new TypeReference<>() {};
 
     /** A dataset's key. */
-    record Dataset(String namespace, String name) {}
+    /** A column of a stored schema (SchemaVersion.fields). */
+    private record Column(String path, String type, String description) {}
+
+    private record SchemasAsOf(List<DatasetKey> keys, OffsetDateTime asOf) {}
 
     private final GraphStore store;
     private final JsonMapper json;
     private final OffsetDateTime asOf;
-    private final Map<Dataset, Optional<Map<String, String>>> byDataset = new ConcurrentHashMap<>();
+    private final Map<DatasetKey, Optional<Map<String, String>>> byDataset = new ConcurrentHashMap<>();
 
     SchemasAt(GraphStore store, JsonMapper json, OffsetDateTime asOf) {
         this.store = store;
@@ -39,44 +44,42 @@ final class SchemasAt {
     }
 
     /** Loads the schemas of those datasets that are not cached yet, in one query. */
-    void load(Collection<Dataset> datasets) {
-        List<Map<String, Object>> missing = datasets.stream()
+    void load(Collection<DatasetKey> datasets) {
+        List<DatasetKey> missing = datasets.stream()
                 .distinct()
                 .filter(d -> !byDataset.containsKey(d))
-                .map(d -> Map.<String, Object>of("namespace", d.namespace(), "name", d.name()))
                 .toList();
         if (missing.isEmpty()) {
             return;
         }
-        missing.forEach(key ->
-                byDataset.put(new Dataset((String) key.get("namespace"), (String) key.get("name")), Optional.empty()));
-        store.read("read/lineage/schemas-as-of", Map.of("keys", missing, "asOf", asOf), result -> {
+        missing.forEach(key -> byDataset.put(key, Optional.empty()));
+        store.read("read/lineage/schemas-as-of", Parameters.of(new SchemasAsOf(missing, asOf)), result -> {
             result.forEachRemaining(r -> byDataset.put(
-                    new Dataset(r.get("namespace").asString(), r.get("name").asString()),
+                    new DatasetKey(r.get("namespace").asString(), r.get("name").asString()),
                     Optional.of(types(r.get("fields").asString()))));
             return null;
         });
     }
 
     /** Field path to type in the dataset's schema at that time; empty if it had none then (or was not loaded). */
-    Optional<Map<String, String>> fields(Dataset dataset) {
+    Optional<Map<String, String>> fields(DatasetKey dataset) {
         return byDataset.getOrDefault(dataset, Optional.empty());
     }
 
     /** Whether a field belonged to its dataset at that time: in the schema then, or when there was none. */
-    boolean contains(Dataset dataset, String field) {
+    boolean contains(DatasetKey dataset, String field) {
         return fields(dataset).map(f -> f.containsKey(field)).orElse(true);
     }
 
     /** The field's type in the schema of that time, else the given (current) type. */
-    String type(Dataset dataset, String field, String current) {
+    String type(DatasetKey dataset, String field, String current) {
         return fields(dataset).map(f -> f.get(field)).orElse(current);
     }
 
     private Map<String, String> types(String fieldsJson) {
         var types = new LinkedHashMap<String, String>();
-        for (Map<String, Object> field : json.readValue(fieldsJson, FIELDS)) {
-            types.put((String) field.get("path"), (String) field.get("type"));
+        for (Column column : json.readValue(fieldsJson, FIELDS)) {
+            types.put(column.path(), column.type());
         }
         return types;
     }

@@ -2,6 +2,7 @@ package io.tributary.problem;
 
 import io.tributary.event.Violation;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,11 @@ public class Problems {
         this.json = json;
     }
 
+    /** A problem whose type is named for its status ({@code not-found}, {@code unsupported-media-type}, ...). */
+    public static ProblemDetail of(HttpStatus status, String detail) {
+        return of(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
+    }
+
     public static ProblemDetail of(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
@@ -46,7 +52,13 @@ public class Problems {
 
     public static List<Map<String, String>> errors(List<Violation> violations) {
         return violations.stream()
-                .map(v -> Map.of("pointer", v.pointer(), "field", v.field(), "detail", v.detail()))
+                .map(v -> {
+                    var error = new LinkedHashMap<String, String>();
+                    error.put("pointer", v.pointer());
+                    error.put("field", v.field());
+                    error.put("detail", v.detail());
+                    return (Map<String, String>) error;
+                })
                 .toList();
     }
 
@@ -56,8 +68,7 @@ public class Problems {
 
     /** For filters, which answer before any handler runs. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem =
-                of(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
+        ProblemDetail problem = of(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);

@@ -1,16 +1,16 @@
 package io.tributary.run;
 
 import io.tributary.archive.ArchivedJson;
-import io.tributary.graph.SourceCodePolicy;
-import io.tributary.graph.SourceRows;
+import io.tributary.entity.SourceRows;
+import io.tributary.job.SourceCodePolicy;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +33,8 @@ class RunArchive {
     /** A query the run ran in an external system, e.g. a BigQuery job id or a Snowflake query id. */
     record ExternalQuery(String externalQueryId, String source) {}
 
+    private record Ids(List<String> ids) {}
+
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final GraphStore store;
@@ -46,8 +48,8 @@ class RunArchive {
     }
 
     Map<String, Facets> facets(Collection<String> runIds) {
-        Map<String, List<Record>> events =
-                store.read("read/run/events", Map.of("ids", List.copyOf(runIds)), SourceRows::byId);
+        Map<String, List<String>> events = store.read(
+                "read/run/events", Parameters.of(new Ids(List.copyOf(runIds))), SourceRows.byRun(ArchivedJson::of));
         var result = new HashMap<String, Facets>();
         for (String id : runIds) {
             result.put(id, merge(events.getOrDefault(id, List.of())));
@@ -55,12 +57,12 @@ class RunArchive {
         return result;
     }
 
-    private Facets merge(List<Record> eventsInTimeOrder) {
+    private Facets merge(List<String> eventsInTimeOrder) {
         var runFacets = new TreeMap<String, Object>();
         var jobFacets = new TreeMap<String, Object>();
         var queries = new ArrayList<ExternalQuery>();
-        for (Record r : eventsInTimeOrder) {
-            Map<String, Object> event = json.readValue(ArchivedJson.of(r), OBJECT);
+        for (String archived : eventsInTimeOrder) {
+            Map<String, Object> event = json.readValue(archived, OBJECT);
             Map<String, Object> run = object(event.get("run"));
             overlay(runFacets, object(run.get("facets")));
             overlay(jobFacets, object(object(event.get("job")).get("facets")));

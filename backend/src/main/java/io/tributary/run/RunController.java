@@ -1,10 +1,9 @@
 package io.tributary.run;
 
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.JobView;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.store.GraphStore;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.JobView;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
-import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -33,17 +31,17 @@ class RunController {
     record RunError(String message, String programmingLanguage, String stackTrace) {}
 
     private final EntityLookup lookup;
-    private final GraphStore store;
+    private final RunFamily family;
     private final RunDatasets datasets;
 
     RunController(
             EntityLookup lookup,
-            GraphStore store,
+            RunFamily family,
             RunDatasets datasets,
             RunArchive archive,
             BatchLoaderRegistry registry) {
         this.lookup = lookup;
-        this.store = store;
+        this.family = family;
         this.datasets = datasets;
         registry.<String, RunArchive.Facets>forName(ARCHIVE_LOADER)
                 .registerMappedBatchLoader((ids, environment) ->
@@ -57,18 +55,15 @@ class RunController {
 
     @BatchMapping(typeName = "Run")
     Map<RunView, JobView> job(List<RunView> runs) {
-        var jobs = lookup.jobs(runs.stream()
-                .map(r -> Map.<String, Object>of("namespace", r.jobNamespace(), "name", r.jobName()))
-                .distinct()
-                .toList());
+        var jobs = lookup.jobs(runs.stream().map(RunView::job).distinct().toList());
         var result = new LinkedHashMap<RunView, JobView>();
-        runs.forEach(r -> result.put(r, jobs.get(Map.of("namespace", r.jobNamespace(), "name", r.jobName()))));
+        runs.forEach(r -> result.put(r, jobs.get(r.job())));
         return result;
     }
 
     @BatchMapping(typeName = "Run")
     Map<RunView, RunView> parent(List<RunView> runs) {
-        Map<String, List<String>> parentIds = relatedIds("read/run/parents", runs);
+        Map<String, List<String>> parentIds = family.parents(ids(runs));
         Map<String, RunView> parents =
                 lookup.runs(parentIds.values().stream().map(List::getFirst).toList());
         var result = new LinkedHashMap<RunView, RunView>();
@@ -84,7 +79,7 @@ class RunController {
 
     @BatchMapping(typeName = "Run")
     Map<RunView, List<RunView>> children(List<RunView> runs) {
-        Map<String, List<String>> childIds = relatedIds("read/run/children", runs);
+        Map<String, List<String>> childIds = family.children(ids(runs));
         Map<String, RunView> children =
                 lookup.runs(childIds.values().stream().flatMap(List::stream).toList());
         var byRun = new HashMap<String, List<RunView>>();
@@ -126,13 +121,7 @@ class RunController {
         return runArchive.load(run.id()).thenApply(RunArchive.Facets::externalQueries);
     }
 
-    /** Run ids related to each run by a statement returning (forId, runId) rows. */
-    private Map<String, List<String>> relatedIds(String statement, List<RunView> runs) {
-        Map<String, List<Record>> rows = store.read(
-                statement, Map.of("ids", runs.stream().map(RunView::id).toList()), SourceRows::byId);
-        var ids = new HashMap<String, List<String>>();
-        rows.forEach((id, list) ->
-                ids.put(id, list.stream().map(r -> r.get("runId").asString()).toList()));
-        return ids;
+    private static List<String> ids(List<RunView> runs) {
+        return runs.stream().map(RunView::id).toList();
     }
 }

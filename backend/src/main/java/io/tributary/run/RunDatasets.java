@@ -1,11 +1,13 @@
 package io.tributary.run;
 
-import io.tributary.graph.DatasetView;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
-import io.tributary.graph.SourceRows;
-import io.tributary.graph.Values;
+import io.tributary.entity.DatasetView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.entity.SourceRows;
+import io.tributary.store.DatasetKey;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,20 @@ class RunDatasets {
 
     /** A dataset as one run read or wrote it; statistics are null when the producer sent none. */
     record RunDataset(DatasetView dataset, Long rowCount, Long bytes, Long fileCount) {}
+
+    /** A row of read/run/inputs and outputs: a dataset the run read or wrote, and the run's statistics of it. */
+    private record RunDatasetRow(DatasetKey dataset, Long rowCount, Long bytes, Long fileCount) {
+
+        static RunDatasetRow from(Record r) {
+            return new RunDatasetRow(
+                    SourceRows.dataset(r),
+                    DriverValues.number(r.get("rowCount")),
+                    DriverValues.number(r.get("bytes")),
+                    DriverValues.number(r.get("fileCount")));
+        }
+    }
+
+    private record Ids(List<String> ids) {}
 
     private final GraphStore store;
     private final EntityLookup lookup;
@@ -37,34 +53,24 @@ class RunDatasets {
     }
 
     private Map<RunView, List<RunDataset>> of(String statement, List<RunView> runs) {
-        Map<String, List<Record>> rows = store.read(
-                statement, Map.of("ids", runs.stream().map(RunView::id).toList()), SourceRows::byId);
+        Map<String, List<RunDatasetRow>> rows = store.read(
+                statement,
+                Parameters.of(new Ids(runs.stream().map(RunView::id).toList())),
+                SourceRows.byRun(RunDatasetRow::from));
         var datasets = lookup.datasets(rows.values().stream()
                 .flatMap(List::stream)
-                .map(RunDatasets::key)
+                .map(RunDatasetRow::dataset)
                 .distinct()
                 .toList());
         var byRun = new HashMap<String, List<RunDataset>>();
         rows.forEach((id, list) -> byRun.put(
                 id,
                 list.stream()
-                        .map(r -> datasets.get(key(r)) == null
+                        .map(r -> datasets.get(r.dataset()) == null
                                 ? null
-                                : new RunDataset(
-                                        datasets.get(key(r)),
-                                        Values.number(r.get("rowCount")),
-                                        Values.number(r.get("bytes")),
-                                        Values.number(r.get("fileCount"))))
+                                : new RunDataset(datasets.get(r.dataset()), r.rowCount(), r.bytes(), r.fileCount()))
                         .filter(Objects::nonNull)
                         .toList()));
         return SourceRows.perSource(runs, RunView::id, byRun, List.of());
-    }
-
-    private static Map<String, Object> key(Record r) {
-        return Map.of(
-                "namespace",
-                r.get("namespace").asString(),
-                "name",
-                r.get("name").asString());
     }
 }

@@ -1,9 +1,9 @@
 package io.tributary.run;
 
-import io.tributary.graph.Arguments;
-import io.tributary.graph.Connection;
-import io.tributary.graph.EntityLookup;
-import io.tributary.graph.RunView;
+import io.tributary.entity.EntityLookup;
+import io.tributary.entity.RunView;
+import io.tributary.graphql.Arguments;
+import io.tributary.graphql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package io.tributary.run;
 
-import io.tributary.graph.Cursors;
+import io.tributary.graphql.Cursors;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +26,17 @@ class RunsPage {
      */
     record RunFilter(String state, String namespace, String job, OffsetDateTime since, OffsetDateTime until) {}
 
+    /** The statements' parameters: the filter with its open ends closed, and the runs before (upper, afterId). */
+    private record Page(
+            String state,
+            String namespace,
+            String job,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            OffsetDateTime upper,
+            String afterId,
+            int limit) {}
+
     private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final GraphStore store;
@@ -41,18 +52,18 @@ class RunsPage {
             throw new IllegalArgumentException("filter.job needs filter.namespace: job names are unique per namespace");
         }
         List<String> cursor = after == null ? null : Cursors.decode(after, 2);
-        var parameters = new HashMap<String, Object>();
-        parameters.put("state", f.state());
-        parameters.put("namespace", f.namespace());
-        parameters.put("job", f.job());
-        parameters.put("since", f.since() == null ? BEGINNING : f.since());
-        parameters.put("until", f.until() == null ? Cursors.END_OF_TIME : f.until());
-        parameters.put("upper", cursor == null ? Cursors.END_OF_TIME : Cursors.time(after, cursor.get(0)));
-        parameters.put("afterId", cursor == null ? null : cursor.get(1));
-        parameters.put("limit", limit);
+        var page = new Page(
+                f.state(),
+                f.namespace(),
+                f.job(),
+                f.since() == null ? BEGINNING : f.since(),
+                f.until() == null ? Cursors.END_OF_TIME : f.until(),
+                cursor == null ? Cursors.END_OF_TIME : Cursors.time(after, cursor.get(0)),
+                cursor == null ? null : cursor.get(1),
+                limit);
         return store.read(
                 statement(f),
-                parameters,
+                Parameters.of(page),
                 result -> result.list(r -> r.get("runId").asString()));
     }
 

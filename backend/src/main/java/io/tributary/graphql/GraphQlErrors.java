@@ -1,0 +1,67 @@
+package io.tributary.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.tributary.problem.NotFoundException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Typed GraphQL errors: a missing node is NOT_FOUND, a bad argument BAD_REQUEST with its message; a query the database stopped for running too
+ * long, or a database that is unreachable, is UNAVAILABLE-like INTERNAL_ERROR with a plain explanation. Anything else
+ * falls through to Spring GraphQL's default (INTERNAL_ERROR without internals).
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+        Throwable ex = thrown;
+        // Batch loaders and async fetchers hand over their failure wrapped.
+        while ((ex instanceof java.util.concurrent.CompletionException
+                        || ex instanceof java.util.concurrent.ExecutionException)
+                && ex.getCause() != null) {
+            ex = ex.getCause();
+        }
+        if (ex instanceof NotFoundException) {
+            return error(env, ErrorType.NOT_FOUND, ex.getMessage());
+        }
+        if (ex instanceof IllegalArgumentException) {
+            return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
+        }
+        if (ex instanceof Neo4jException neo4j && isTimeout(neo4j)) {
+            // A reason clients can act on (narrow the query), beyond the generic classification.
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message("The query exceeded the read time limit; narrow it down")
+                    .extensions(java.util.Map.of("reason", "READ_TIMEOUT"))
+                    .build();
+        }
+        if (ex instanceof ServiceUnavailableException || ex instanceof TransientException) {
+            log.warn("GraphQL query failed: database unavailable: {}", ex.toString());
+            return error(env, ErrorType.INTERNAL_ERROR, "The database is unavailable; retry later");
+        }
+        return null;
+    }
+
+    private static boolean isTimeout(Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.contains("TransactionTimedOut") || code.contains("Terminated");
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .build();
+    }
+}

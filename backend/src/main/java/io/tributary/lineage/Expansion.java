@@ -1,0 +1,11 @@
+package io.tributary.lineage;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The parameters of a one-level expansion statement: the frontier's node ids, ids whose edges are left out, the row
+ * cap, and the past time of an as-of walk (null for the current graph).
+ */
+record Expansion(List<String> frontier, Collection<String> exclude, int limit, OffsetDateTime asOf) {}
