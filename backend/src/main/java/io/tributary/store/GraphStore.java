@@ -57,15 +57,6 @@ public class GraphStore implements InitializingBean {
         return statements.get(name);
     }
 
-    /** Runs a write unit of work in one transaction; all or nothing. */
-    public <T> T write(Function<TransactionContext, T> work, Duration timeout) {
-        try (var session = driver.session(sessionConfig)) {
-            return session.executeWrite(
-                    work::apply,
-                    TransactionConfig.builder().withTimeout(timeout).build());
-        }
-    }
-
     /**
      * Runs the named write statement in a transaction of its own (all or nothing) and maps its result; timed as each
      * write statement is ({@link Writes#run}).

@@ -1,9 +1,9 @@
 package io.tributary.write;
 
 import io.tributary.event.LineageEvent;
+import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
 import io.tributary.store.GraphStore.Writes;
-import io.tributary.write.IngestRows.Batch;
 import io.tributary.write.IngestRows.Namespaces;
 import java.time.Duration;
 import java.util.List;

@@ -20,9 +20,6 @@ final class IngestRows {
 
     private IngestRows() {}
 
-    /** The parameters of an {@code UNWIND $rows AS row} statement. */
-    record Batch(List<? extends Record> rows) {}
-
     /** upsert-namespaces. */
     record Namespaces(List<String> names) {}
 
