@@ -5,9 +5,9 @@
 // hash the edge keeps as lineageHash. When each version was last sent is on the ColumnLineageVersion. Rows are
 // grouped per edge first, so that each edge is decided once from every version of this transaction reporting it.
 UNWIND $rows AS row
-MATCH (c:ColumnLineageVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
-WITH row.inputNamespace AS inputNamespace, row.inputDataset AS inputDataset, row.inputField AS inputField,
-     row.namespace AS namespace, row.name AS name, row.outputField AS outputField, row.type AS type,
+MATCH (c:ColumnLineageVersion {namespace: row.outputNamespace, dataset: row.outputDataset, hash: row.hash})
+WITH row.inputNamespace AS inputNamespace, row.inputDataset AS inputDataset, row.inputName AS inputField,
+     row.outputNamespace AS namespace, row.outputDataset AS name, row.outputName AS outputField, row.type AS type,
      row.subtypeKey AS subtype, min(row.time) AS time,
      collect({row: row, hash: c.hash, lastVersion: c.lastVersion}) AS candidates
 WITH inputNamespace, inputDataset, inputField, namespace, name, outputField, type, subtype, time,

@@ -2,14 +2,14 @@
 // COMPLETE before START, no START at all, or RUNNING after COMPLETE all end in the same state. sortTime orders run
 // lists (newest first): the START time where known, else the earliest event.
 UNWIND $rows AS row
-MATCH (j:Job {namespace: row.namespace, name: row.jobName})
+MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MERGE (r:Run {runId: row.runId})
   ON CREATE SET r.state = 'RUNNING', r.firstEventAt = row.time, r.lastEventAt = row.time
 // A placeholder's event times came from its children's events; the run's own events replace them.
 SET r.firstEventAt = CASE WHEN r.placeholder THEN row.time ELSE r.firstEventAt END,
     r.lastEventAt = CASE WHEN r.placeholder THEN row.time ELSE r.lastEventAt END
 REMOVE r.placeholder
-SET r.namespace = row.namespace,
+SET r.namespace = row.jobNamespace,
     r.jobName = row.jobName,
     r.firstEventAt = CASE WHEN row.time < r.firstEventAt THEN row.time ELSE r.firstEventAt END,
     r.lastEventAt = CASE WHEN row.time > r.lastEventAt THEN row.time ELSE r.lastEventAt END,

@@ -2,13 +2,13 @@ package io.tributary.archive;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,24 +45,21 @@ class ArchiveCompaction implements SmartLifecycle {
         long total = 0;
         String after = "";
         while (true) {
-            var parameters = Map.<String, Object>of("afterId", after, "limit", PAGE);
-            List<Record> page = store.read("archive/text-bodies-page", parameters, r -> r.list());
+            List<Record> page = store.read("archive/text-bodies-page", new Page(after, PAGE), r -> r.list());
             if (page.isEmpty()) {
                 return total;
             }
-            var rows = new ArrayList<Map<String, Object>>(page.size());
+            var rows = new ArrayList<CompressedBody>(page.size());
             for (Record r : page) {
-                var row = new HashMap<String, Object>();
-                row.put("id", r.get("id").asString());
-                row.put("jsonGzip", ArchivedJson.compress(r.get("json").asString()));
-                rows.add(row);
+                rows.add(new CompressedBody(
+                        r.get("id").asString(),
+                        ArchivedJson.compress(r.get("json").asString())));
             }
             long done = store.write(
-                    tx -> tx.run(store.statement("archive/compress-bodies"), Map.of("rows", rows))
-                            .single()
-                            .get("compressed")
-                            .asLong(),
-                    PAGE_TIMEOUT);
+                    "archive/compress-bodies",
+                    new Batch(rows),
+                    PAGE_TIMEOUT,
+                    r -> r.single().get("compressed").asLong());
             total += done;
             compressed.increment(done);
             after = page.getLast().get("id").asString();
@@ -76,11 +73,10 @@ class ArchiveCompaction implements SmartLifecycle {
             }
             long count = compressAll();
             store.write(
-                    tx -> tx.run(
-                                    store.statement("store/record-migration"),
-                                    Map.of("version", MIGRATION, "checksum", "ArchiveCompaction"))
-                            .consume(),
-                    PAGE_TIMEOUT);
+                    "store/record-migration",
+                    new MigrationRecord(MIGRATION, "ArchiveCompaction"),
+                    PAGE_TIMEOUT,
+                    Result::consume);
             log.info("Archive: {} event bodies archived as text were compressed; the pass is recorded", count);
         } catch (RuntimeException e) {
             // Whatever was converted stays converted; the next start goes on from there.
@@ -93,9 +89,18 @@ class ArchiveCompaction implements SmartLifecycle {
     private boolean recorded() {
         return store.read(
                 "archive/compaction-recorded",
-                Map.of("version", MIGRATION),
+                new MigrationRecord(MIGRATION, null),
                 r -> r.single().get("recorded").asBoolean());
     }
+
+    /** A page of text bodies after {@code afterId}. */
+    private record Page(String afterId, int limit) {}
+
+    /** compress-bodies: an event's body, compressed. */
+    private record CompressedBody(String id, byte[] jsonGzip) {}
+
+    /** The pass as a {@code (:Migration)}; the checksum only where it is recorded. */
+    private record MigrationRecord(String version, String checksum) {}
 
     @Override
     public void start() {

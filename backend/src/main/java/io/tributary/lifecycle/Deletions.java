@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
+import org.neo4j.driver.Result;
 import org.springframework.stereotype.Component;
 
 /** Soft deletes of datasets and jobs: a {@code deleted} time on the node, which every read path filters on. */
@@ -36,39 +36,21 @@ class Deletions {
      * (its events were purged before the export).
      */
     boolean restore(DeletionLine line) {
-        var parameters = Map.<String, Object>of(
-                "kind", line.kind(),
-                "namespace", line.namespace(),
-                "name", line.name(),
-                "deletedAt", line.deletedAt());
-        return store.write(
-                tx -> tx.run(store.statement("lifecycle/restore-deletion"), parameters)
-                        .hasNext(),
-                TIMEOUT);
+        // The line's kind, namespace, name and deletedAt are the statement's parameters.
+        return store.write("lifecycle/restore-deletion", line, TIMEOUT, Result::hasNext);
     }
 
     private Deletion delete(String kind, String statement, String namespace, String name) {
-        var parameters = Map.<String, Object>of(
-                "namespace", namespace,
-                "name", name,
-                "now", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
-        Deletion deletion = store.write(
-                tx -> {
-                    var rows = tx.run(store.statement(statement), parameters).list();
-                    return rows.isEmpty()
-                            ? null
-                            : new Deletion(
-                                    kind,
-                                    namespace,
-                                    name,
-                                    DriverValues.time(rows.getFirst().get("deletedAt")));
-                },
-                TIMEOUT);
-        if (deletion == null) {
+        var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        var rows = store.write(statement, new SoftDelete(namespace, name, now), TIMEOUT, Result::list);
+        if (rows.isEmpty()) {
             throw new NotFoundException("No " + kind.toLowerCase(Locale.ROOT) + " " + namespace + " / " + name);
         }
-        return deletion;
+        return new Deletion(kind, namespace, name, DriverValues.time(rows.getFirst().get("deletedAt")));
     }
+
+    /** delete-dataset and delete-job: the node's key and the time of the delete. */
+    private record SoftDelete(String namespace, String name, OffsetDateTime now) {}
 
     /** The answer to a delete, over GraphQL and REST. */
     record Deletion(String kind, String namespace, String name, OffsetDateTime deletedAt) {}

@@ -6,7 +6,6 @@ import io.tributary.store.GraphStore;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,13 +50,10 @@ class EventPurge implements SmartLifecycle {
         long total = 0;
         while (true) {
             long batch = store.write(
-                    tx -> tx.run(
-                                    store.statement("lifecycle/purge-events"),
-                                    Map.of("before", before, "batch", retention.batchSize()))
-                            .single()
-                            .get("purged")
-                            .asLong(),
-                    BATCH_TIMEOUT);
+                    "lifecycle/purge-events",
+                    new PurgeBatch(before, retention.batchSize()),
+                    BATCH_TIMEOUT,
+                    r -> r.single().get("purged").asLong());
             total += batch;
             purged.increment(batch);
             if (batch < retention.batchSize()) {
@@ -65,6 +61,9 @@ class EventPurge implements SmartLifecycle {
             }
         }
     }
+
+    /** One batch of the purge: at most {@code batch} events older than {@code before}. */
+    private record PurgeBatch(OffsetDateTime before, int batch) {}
 
     private void scheduledPurge() {
         try {

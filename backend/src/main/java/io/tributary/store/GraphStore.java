@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
@@ -26,6 +27,9 @@ public class GraphStore implements InitializingBean {
     /** The timer of read statements. */
     public static final String READS = "tributary.graph.reads";
 
+    /** The timer of write statements. */
+    public static final String WRITES = "tributary.graph.writes";
+
     private final Driver driver;
     private final SessionConfig sessionConfig;
     private final String neo4jDatabase;
@@ -33,7 +37,8 @@ public class GraphStore implements InitializingBean {
     private final TransactionConfig readConfig;
     private final MeterRegistry meters;
 
-    GraphStore(Driver driver, Neo4jProperties neo4j, ReadLimits limits, MeterRegistry meters) {
+    /** Public for tools that write with the service's own statements over a driver of their own (the benchmark). */
+    public GraphStore(Driver driver, Neo4jProperties neo4j, ReadLimits limits, MeterRegistry meters) {
         this.driver = driver;
         this.meters = meters;
         this.sessionConfig = SessionConfig.forDatabase(neo4j.database());
@@ -47,16 +52,50 @@ public class GraphStore implements InitializingBean {
         Migrations.apply(driver, sessionConfig, statements);
     }
 
+    /** A statement's text, for plan checks ({@code EXPLAIN}); statements run only through the read and write doors. */
     public String statement(String name) {
         return statements.get(name);
     }
 
-    /** Runs a write unit of work in one transaction; all or nothing. */
-    public <T> T write(Function<TransactionContext, T> work, Duration timeout) {
+    /**
+     * Runs the named write statement in a transaction of its own (all or nothing) and maps its result; timed as each
+     * write statement is ({@link Writes#run}).
+     */
+    public <T> T write(String name, Record parameters, Duration timeout, Function<Result, T> mapper) {
+        return writeTransaction(timeout, writes -> writes.run(name, parameters, mapper));
+    }
+
+    /**
+     * Runs several named write statements in ONE write transaction: all of them commit, or none. The driver retries
+     * the work on transient errors (a deadlock, a leader switch), so it must build its answer from scratch.
+     */
+    public <T> T writeTransaction(Duration timeout, Function<Writes, T> work) {
         try (var session = driver.session(sessionConfig)) {
             return session.executeWrite(
-                    work::apply,
+                    tx -> work.apply(new Writes(tx)),
                     TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
+    /**
+     * The statements of one {@link #writeTransaction}. Each is timed ({@code tributary.graph.writes}, tagged with its
+     * name), as reads are: latency per statement, and how many run per transaction.
+     */
+    public final class Writes {
+
+        private final TransactionContext tx;
+
+        private Writes(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        public <T> T run(String name, Record parameters, Function<Result, T> mapper) {
+            return timed(WRITES, name, () -> mapper.apply(tx.run(statements.get(name), Parameters.of(parameters))));
+        }
+
+        /** Runs a statement whose result is not read. */
+        public void run(String name, Record parameters) {
+            run(name, parameters, Result::consume);
         }
     }
 
@@ -67,12 +106,16 @@ public class GraphStore implements InitializingBean {
      */
     public <T> T read(String name, Map<String, Object> parameters, Function<Result, T> mapper) {
         String cypher = statements.get(name);
-        Timer.Sample sample = Timer.start(meters);
-        try (var session = driver.session(sessionConfig)) {
-            return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), readConfig);
-        } finally {
-            stop(sample, name);
-        }
+        return timed(READS, name, () -> {
+            try (var session = driver.session(sessionConfig)) {
+                return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), readConfig);
+            }
+        });
+    }
+
+    /** As {@link #read(String, Map, Function)}, with typed parameters (see {@link Parameters}). */
+    public <T> T read(String name, Record parameters, Function<Result, T> mapper) {
+        return read(name, Parameters.of(parameters), mapper);
     }
 
     /**
@@ -115,20 +158,27 @@ public class GraphStore implements InitializingBean {
 
         public <T> T read(String name, Map<String, Object> parameters, Function<Result, T> mapper) {
             String cypher = statements.get(name);
-            Timer.Sample sample = Timer.start(meters);
-            try {
-                return mapper.apply(tx.run(cypher, parameters));
-            } finally {
-                stop(sample, name);
-            }
+            return timed(READS, name, () -> mapper.apply(tx.run(cypher, parameters)));
+        }
+
+        public <T> T read(String name, Record parameters, Function<Result, T> mapper) {
+            return read(name, Parameters.of(parameters), mapper);
         }
     }
 
-    private void stop(Timer.Sample sample, String name) {
-        sample.stop(Timer.builder(READS)
-                .description("Read statements run, by statement name")
-                .tag("statement", name)
-                .register(meters));
+    private <T> T timed(String timer, String name, Supplier<T> statement) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return statement.get();
+        } finally {
+            sample.stop(Timer.builder(timer)
+                    .description(
+                            timer.equals(READS)
+                                    ? "Read statements run, by statement name"
+                                    : "Write statements run, by statement name")
+                    .tag("statement", name)
+                    .register(meters));
+        }
     }
 
     /**

@@ -1,84 +1,74 @@
 package io.tributary.write;
 
 import io.tributary.event.LineageEvent;
+import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
+import io.tributary.store.GraphStore.Writes;
+import io.tributary.write.IngestRows.Namespaces;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a batch of events, archive and graph together, in one transaction: either every effect of every event in it
- * is committed, or none is. Statements run in dependency order (nodes before the edges between them).
+ * is committed, or none is. Statements run in dependency order (nodes before the edges between them). Public for the
+ * benchmark's raw ceiling, which writes with it over a store of its own.
  */
 @Component
-class GraphWriter {
+public class GraphWriter {
 
     private final GraphStore store;
 
-    GraphWriter(GraphStore store) {
+    public GraphWriter(GraphStore store) {
         this.store = store;
     }
 
-    void write(List<LineageEvent> batch, Duration timeout) {
+    public void write(List<LineageEvent> batch, Duration timeout) {
         EventRows rows = EventRows.of(batch);
-        store.write(
-                tx -> {
-                    run(tx, "ingest/archive-events", rows.events);
-                    if (!rows.namespaces.isEmpty()) {
-                        tx.run(
-                                        store.statement("ingest/upsert-namespaces"),
-                                        Map.of("names", List.copyOf(rows.namespaces)))
-                                .consume();
-                    }
-                    run(tx, "ingest/upsert-jobs", rows.jobs());
-                    run(tx, "ingest/upsert-datasets", rows.datasets());
-                    // Only schemas that change a field are written field by field (a rerun's usually do not).
-                    run(
-                            tx,
-                            "ingest/upsert-fields",
-                            rows.schemaFields(changing(tx, "ingest/upsert-schemas", rows.schemas())));
-                    run(tx, "ingest/upsert-runs", rows.runs);
-                    run(tx, "ingest/link-run-parents", rows.parents);
-                    run(tx, "ingest/link-run-inputs", rows.runInputs());
-                    run(tx, "ingest/link-run-outputs", rows.runOutputs());
-                    run(tx, "ingest/link-job-inputs", rows.jobInputs());
-                    run(tx, "ingest/link-job-outputs", rows.jobOutputs());
-                    // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not
-                    // checked one by one.
-                    var versions = rows.lineageVersions();
-                    var settled = changing(tx, "ingest/upsert-column-lineage-versions", versions);
-                    // The check reads only the key columns; the whole row is sent only for the rows that change.
-                    var lineage =
-                            changing(tx, "ingest/column-lineage-changes", rows.columnLineageToCheck(versions, settled));
-                    run(
-                            tx,
-                            "ingest/upsert-column-lineage",
-                            lineage.stream().map(rows.columnLineage::get).toList());
-                    run(tx, "ingest/link-symlinks", rows.symlinks);
-                    run(tx, "ingest/upsert-quality", rows.quality);
-                    return null;
-                },
-                timeout);
+        store.writeTransaction(timeout, writes -> {
+            write(writes, rows);
+            return null;
+        });
+    }
+
+    private static void write(Writes writes, EventRows rows) {
+        run(writes, "ingest/archive-events", rows.events);
+        if (!rows.namespaces.isEmpty()) {
+            writes.run("ingest/upsert-namespaces", new Namespaces(rows.namespaces));
+        }
+        run(writes, "ingest/upsert-jobs", rows.jobs);
+        run(writes, "ingest/upsert-datasets", rows.datasets);
+        // Only schemas that change a field are written field by field (a rerun's usually do not).
+        run(writes, "ingest/upsert-fields", rows.schemaFields(changing(writes, "ingest/upsert-schemas", rows.schemas)));
+        run(writes, "ingest/upsert-runs", rows.runs);
+        run(writes, "ingest/link-run-parents", rows.parents);
+        run(writes, "ingest/link-run-inputs", rows.runInputs);
+        run(writes, "ingest/link-run-outputs", rows.runOutputs);
+        run(writes, "ingest/link-job-inputs", rows.jobInputs);
+        run(writes, "ingest/link-job-outputs", rows.jobOutputs);
+        // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not checked one by one.
+        var settled = changing(writes, "ingest/upsert-column-lineage-versions", rows.lineageVersions);
+        // The check reads only the key columns; the whole row is sent only for the rows that change.
+        var lineage = changing(writes, "ingest/column-lineage-changes", rows.columnLineageToCheck(settled));
+        run(writes, "ingest/upsert-column-lineage", rows.columnLineage(lineage));
+        run(writes, "ingest/link-symlinks", rows.symlinks);
+        run(writes, "ingest/upsert-quality", rows.quality);
     }
 
     /** Runs a statement that returns the {@code index} of each of its rows that changes the graph; those indexes. */
-    private List<Integer> changing(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+    private static List<Integer> changing(Writes writes, String statement, List<? extends Record> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var changing = new ArrayList<Integer>();
-        tx.run(store.statement(statement), Map.of("rows", rows))
-                .forEachRemaining(r -> changing.add(r.get("index").asInt()));
-        return changing;
+        return writes.run(
+                statement,
+                new Batch(rows),
+                result -> result.list(r -> r.get("index").asInt()));
     }
 
-    private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return;
+    private static void run(Writes writes, String statement, List<? extends Record> rows) {
+        if (!rows.isEmpty()) {
+            writes.run(statement, new Batch(rows));
         }
-        tx.run(store.statement(statement), Map.of("rows", rows)).consume();
     }
 }

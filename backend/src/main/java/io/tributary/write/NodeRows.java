@@ -1,106 +1,124 @@
 package io.tributary.write;
 
+import io.tributary.write.IngestRows.FacetRow;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Rows coalesced per node or edge across a whole group commit: one row per key, whatever number of events of the
+ * Rows coalesced per node or edge key across a whole group commit: one row per key, whatever number of events of the
  * batch touch it, so that each node is MERGEd once per transaction. Every rule the statements apply is a minimum
  * (first seen), a maximum (last seen, newest version) or "the newest facet per name", which are the same applied once
  * to the coalesced row as once per event row: the final graph does not depend on how events were grouped.
  *
- * <p>Keys are strings (each part prefixed by its length, so that no two different tuples of names give the same key):
- * hashing and comparing a list key per row was a measurable share of the writer thread.
+ * <p>Keys are records ({@code DatasetKey}, edge keys of two node keys, ...): equal exactly when every part is.
+ *
+ * @param <K> the key of the node or edge
+ * @param <D> what the row keeps beside its times and version (such as the newest facets), made on first sight
  */
-final class NodeRows {
+final class NodeRows<K, D> {
 
-    private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-
-    static String key(String... parts) {
-        var key = new StringBuilder();
-        for (String part : parts) {
-            if (part == null) {
-                key.append('~'); // cannot start a length
-            } else {
-                key.append(part.length()).append(':').append(part);
-            }
-        }
-        return key.toString();
-    }
+    private final Map<K, Sighting<D>> byKey = new LinkedHashMap<>();
 
     /**
-     * The row for {@code key}, created by {@code create} on first sight with {@code firstSeen} and {@code lastSeen}
+     * The sighting of {@code key}, made with {@code data} on first sight with {@code firstSeen} and {@code lastSeen}
      * both at {@code time}, else widened to include {@code time}.
      */
-    Map<String, Object> seen(String key, OffsetDateTime time, Supplier<Map<String, Object>> create) {
-        Map<String, Object> row = rows.get(key);
-        if (row == null) {
-            row = create.get();
-            row.put("firstSeen", time);
-            row.put("lastSeen", time);
-            rows.put(key, row);
+    Sighting<D> seen(K key, OffsetDateTime time, Supplier<D> data) {
+        Sighting<D> sighting = byKey.get(key);
+        if (sighting == null) {
+            sighting = new Sighting<>(data.get(), time);
+            byKey.put(key, sighting);
         } else {
-            if (time.isBefore((OffsetDateTime) row.get("firstSeen"))) {
-                row.put("firstSeen", time);
-            }
-            if (time.isAfter((OffsetDateTime) row.get("lastSeen"))) {
-                row.put("lastSeen", time);
-            }
+            sighting.widen(time);
         }
-        return row;
-    }
-
-    /** As {@link #seen}, also keeping the greatest {@code version}; true when {@code version} is the new greatest. */
-    boolean newest(Map<String, Object> row, String version) {
-        Object known = row.get("version");
-        if (known == null || version.compareTo((String) known) > 0) {
-            row.put("version", version);
-            return true;
-        }
-        return false;
-    }
-
-    /** The newest facet per name on a row made by {@link #entity}. */
-    @SuppressWarnings("unchecked")
-    static void addFacets(Map<String, Object> row, List<Map<String, Object>> facets) {
-        var byName = (Map<String, Map<String, Object>>) row.get("facetsByName");
-        for (var facet : facets) {
-            byName.merge(
-                    (String) facet.get("name"),
-                    facet,
-                    (a, b) -> ((String) b.get("version")).compareTo((String) a.get("version")) > 0 ? b : a);
-        }
-    }
-
-    static Map<String, Object> entity(String namespace, String name) {
-        var row = new HashMap<String, Object>();
-        row.put("namespace", namespace);
-        row.put("name", name);
-        row.put("searchText", SearchText.of(name, namespace));
-        row.put("facetsByName", new LinkedHashMap<String, Map<String, Object>>());
-        return row;
+        return sighting;
     }
 
     boolean isEmpty() {
-        return rows.isEmpty();
+        return byKey.isEmpty();
     }
 
-    /** The rows, entity facets as the list the statements unwind. */
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list() {
-        var list = new ArrayList<Map<String, Object>>(rows.size());
-        for (var row : rows.values()) {
-            var byName = (Map<String, Map<String, Object>>) row.remove("facetsByName");
-            if (byName != null) {
-                row.put("facets", List.copyOf(byName.values()));
-            }
-            list.add(row);
+    /** One row per key, in order of first sight; nothing is changed, so the rows may be listed again. */
+    <R> List<R> list(Row<K, D, R> row) {
+        var rows = new ArrayList<R>(byKey.size());
+        for (var entry : byKey.entrySet()) {
+            rows.add(row.of(entry.getKey(), entry.getValue(), rows.size()));
         }
-        return list;
+        return List.copyOf(rows);
+    }
+
+    /** Makes the row of one key from its sighting; {@code index} is its position in the list. */
+    @FunctionalInterface
+    interface Row<K, D, R> {
+        R of(K key, Sighting<D> sighting, int index);
+    }
+
+    /** What the batch saw of one node or edge: the span of its event times and the greatest version kept. */
+    static final class Sighting<D> {
+
+        private final D data;
+        private OffsetDateTime firstSeen;
+        private OffsetDateTime lastSeen;
+        private String version;
+
+        private Sighting(D data, OffsetDateTime time) {
+            this.data = data;
+            this.firstSeen = time;
+            this.lastSeen = time;
+        }
+
+        private void widen(OffsetDateTime time) {
+            if (time.isBefore(firstSeen)) {
+                firstSeen = time;
+            }
+            if (time.isAfter(lastSeen)) {
+                lastSeen = time;
+            }
+        }
+
+        /** Keeps the greatest {@code version}; true when {@code version} is the new greatest. */
+        boolean newest(String version) {
+            if (this.version == null || version.compareTo(this.version) > 0) {
+                this.version = version;
+                return true;
+            }
+            return false;
+        }
+
+        D data() {
+            return data;
+        }
+
+        OffsetDateTime firstSeen() {
+            return firstSeen;
+        }
+
+        OffsetDateTime lastSeen() {
+            return lastSeen;
+        }
+
+        String version() {
+            return version;
+        }
+    }
+
+    /** The newest facet per name that the batch sent for one node. */
+    static final class Facets {
+
+        private final Map<String, FacetRow> byName = new LinkedHashMap<>();
+
+        void add(List<FacetRow> facets) {
+            for (FacetRow facet : facets) {
+                byName.merge(facet.name(), facet, (a, b) -> b.version().compareTo(a.version()) > 0 ? b : a);
+            }
+        }
+
+        List<FacetRow> list() {
+            return List.copyOf(byName.values());
+        }
     }
 }

@@ -1,11 +1,10 @@
 package io.tributary.write;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.digest.Sha256;
 import io.tributary.event.LineageEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON snapshots stored on SchemaVersion and QualityCheck nodes, and the hash that identifies a schema. */
@@ -15,18 +14,15 @@ final class SchemaJson {
 
     private SchemaJson() {}
 
+    /** The schema's JSON, hashed to name its SchemaVersion: changing its form would give every schema a new hash. */
     static String of(List<LineageEvent.SchemaField> fields) {
-        List<Map<String, Object>> list = fields.stream()
-                .map(f -> {
-                    var m = new LinkedHashMap<String, Object>();
-                    m.put("path", f.path());
-                    m.put("type", f.type());
-                    m.put("description", f.description());
-                    return (Map<String, Object>) m;
-                })
-                .toList();
-        return MAPPER.writeValueAsString(list);
+        return MAPPER.writeValueAsString(fields.stream()
+                .map(f -> new StoredField(f.path(), f.type(), f.description()))
+                .toList());
     }
+
+    @JsonPropertyOrder({"path", "type", "description"})
+    private record StoredField(String path, String type, String description) {}
 
     /** Identifies one job's columnLineage facet for one output dataset: the job and every entry, in order. */
     static String lineageHash(LineageEvent.JobInfo job, List<LineageEvent.ColumnDerivation> entries) {

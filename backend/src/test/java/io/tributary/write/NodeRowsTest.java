@@ -2,8 +2,12 @@ package io.tributary.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.store.DatasetKey;
+import io.tributary.store.JobKey;
+import io.tributary.write.IngestRows.EntityRow;
+import io.tributary.write.IngestRows.FacetRow;
+import io.tributary.write.NodeRows.Facets;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,44 +16,43 @@ class NodeRowsTest {
 
     @Test
     void keysOfDifferentNameTuplesNeverCollide() {
-        assertThat(NodeRows.key("a", "bc")).isNotEqualTo(NodeRows.key("ab", "c"));
-        assertThat(NodeRows.key("a\u0000b", "c")).isNotEqualTo(NodeRows.key("a", "b\u0000c"));
-        assertThat(NodeRows.key("1:a", "")).isNotEqualTo(NodeRows.key("", "1:a"));
-        assertThat(NodeRows.key("x", null)).isNotEqualTo(NodeRows.key("x", "null"));
-        assertThat(NodeRows.key("x", null)).isNotEqualTo(NodeRows.key("x", ""));
-        assertThat(NodeRows.key("ns", "name")).isEqualTo(NodeRows.key("ns", "name"));
+        assertThat(new DatasetKey("a", "bc")).isNotEqualTo(new DatasetKey("ab", "c"));
+        assertThat(new DatasetKey("a\u0000b", "c")).isNotEqualTo(new DatasetKey("a", "b\u0000c"));
+        assertThat(new DatasetKey("1:a", "")).isNotEqualTo(new DatasetKey("", "1:a"));
+        assertThat(new DatasetKey("x", null)).isNotEqualTo(new DatasetKey("x", "null"));
+        assertThat(new DatasetKey("x", null)).isNotEqualTo(new DatasetKey("x", ""));
+        assertThat(new DatasetKey("ns", "name")).isEqualTo(new DatasetKey("ns", "name"));
     }
 
     @Test
     void aNodeSeenByManyEventsIsOneRowSpanningTheirTimesWithTheNewestFacetPerName() {
-        var rows = new NodeRows();
+        var rows = new NodeRows<JobKey, Facets>();
         var t1 = OffsetDateTime.parse("2026-01-01T00:00:00Z");
         var t2 = OffsetDateTime.parse("2026-01-02T00:00:00Z");
         var t0 = OffsetDateTime.parse("2025-12-31T00:00:00Z");
         for (var time : List.of(t1, t2, t0)) {
-            var row = rows.seen(NodeRows.key("ns", "job"), time, () -> NodeRows.entity("ns", "job"));
-            NodeRows.addFacets(row, List.of(facet("sql", time.toString()), facet("docs", "v" + time.getDayOfMonth())));
+            rows.seen(new JobKey("ns", "job"), time, Facets::new)
+                    .data()
+                    .add(List.of(facet("sql", time.toString()), facet("docs", "v" + time.getDayOfMonth())));
         }
-        rows.seen(NodeRows.key("ns", "other"), t1, () -> NodeRows.entity("ns", "other"));
+        rows.seen(new JobKey("ns", "other"), t1, Facets::new);
 
-        var list = rows.list();
+        var list = rows.list(NodeRowsTest::entity);
 
         assertThat(list).hasSize(2);
         var job = list.getFirst();
-        assertThat(job).containsEntry("firstSeen", t0).containsEntry("lastSeen", t2);
-        @SuppressWarnings("unchecked")
-        var facets = (List<Map<String, Object>>) job.get("facets");
-        assertThat(facets)
-                .extracting(f -> f.get("name") + "=" + f.get("version"))
-                .containsExactly("sql=" + t2, "docs=v31");
-        assertThat(rows.list()).isEqualTo(list);
+        assertThat(job.firstSeen()).isEqualTo(t0);
+        assertThat(job.lastSeen()).isEqualTo(t2);
+        assertThat(job.facets()).extracting(f -> f.name() + "=" + f.version()).containsExactly("sql=" + t2, "docs=v31");
+        assertThat(rows.list(NodeRowsTest::entity)).isEqualTo(list);
     }
 
-    private static Map<String, Object> facet(String name, String version) {
-        var facet = new HashMap<String, Object>();
-        facet.put("name", name);
-        facet.put("version", version);
-        facet.put("properties", Map.of());
-        return facet;
+    private static EntityRow<JobKey> entity(JobKey key, NodeRows.Sighting<Facets> seen, int index) {
+        return new EntityRow<>(
+                key, key.name(), seen.firstSeen(), seen.lastSeen(), seen.data().list());
+    }
+
+    private static FacetRow facet(String name, String version) {
+        return new FacetRow(name, version, Map.of());
     }
 }

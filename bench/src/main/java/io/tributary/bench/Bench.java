@@ -118,8 +118,7 @@ public final class Bench {
                     loads.get("ingest paced"));
             try (var driver = GraphDatabase.driver(service.boltUri(), AuthTokens.none())) {
                 loads.put("ceiling", Footprint.loadAverage());
-                ceiling = new Ceiling(driver, root, new Workload("ceiling", 400, 1_000, 42))
-                        .run(CEILING_BATCH, ingestLength);
+                ceiling = new Ceiling(driver, new Workload("ceiling", 400, 1_000, 42)).run(CEILING_BATCH, ingestLength);
                 System.out.printf(
                         "  raw ceiling (%d events/tx over Bolt): %,.0f events/s  (load %s)%n",
                         CEILING_BATCH, ceiling.perSecond(), loads.get("ceiling"));
