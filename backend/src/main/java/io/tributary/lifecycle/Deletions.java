@@ -46,7 +46,8 @@ class Deletions {
         if (rows.isEmpty()) {
             throw new NotFoundException("No " + kind.toLowerCase(Locale.ROOT) + " " + namespace + " / " + name);
         }
-        return new Deletion(kind, namespace, name, DriverValues.time(rows.getFirst().get("deletedAt")));
+        return new Deletion(
+                kind, namespace, name, DriverValues.time(rows.getFirst().get("deletedAt")));
     }
 
     /** delete-dataset and delete-job: the node's key and the time of the delete. */
