@@ -48,7 +48,10 @@ class ReadApiKeyFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (digest == null || WritePaths.requiresWriteKey(exchange.getRequest()) || !isProtected(path)) {
+        if (digest == null
+                || WritePaths.requiresWriteKey(exchange.getRequest())
+                || !isProtected(path)
+                || isGraphQlWebSocket(exchange, path)) {
             return chain.filter(exchange);
         }
         String presented = WritePaths.bearer(exchange.getRequest().getHeaders());
@@ -65,6 +68,17 @@ class ReadApiKeyFilter implements WebFilter {
                 presented == null
                         ? "Send the read API key as 'Authorization: Bearer <key>'"
                         : "The read API key is not valid");
+    }
+
+    /**
+     * A WebSocket handshake at /graphql: browsers cannot send its Authorization header, so the key may come in the
+     * connection_init message instead, which {@link GraphQlWriteAccess} checks before any operation runs.
+     */
+    private static boolean isGraphQlWebSocket(ServerWebExchange exchange, String path) {
+        return path.equals("/graphql")
+                && HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                && "websocket"
+                        .equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade());
     }
 
     /**

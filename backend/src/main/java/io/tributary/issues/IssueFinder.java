@@ -3,6 +3,7 @@ package io.tributary.issues;
 import io.tributary.store.GraphStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Finds each kind of issue with one indexed query; entities are resolved afterwards in batches. */
+/**
+ * Finds each kind of issue with one indexed query; entities are resolved afterwards in batches. Optionally only the
+ * issues of given runs (live subscriptions ask about the runs of newly committed events).
+ */
 @Repository
 class IssueFinder {
 
@@ -39,10 +43,15 @@ class IssueFinder {
             List<Issue.FailedAssertion> failedAssertions) {}
 
     List<Found> failedRuns(OffsetDateTime since, JobKey job, int first) {
+        return failedRuns(since, job, null, first);
+    }
+
+    List<Found> failedRuns(OffsetDateTime since, JobKey job, Collection<String> runIds, int first) {
         return find(
                 "read/issues/failed-runs",
                 since,
                 job,
+                runIds,
                 first,
                 r -> new Found(
                         "JOB_EXECUTION",
@@ -62,10 +71,15 @@ class IssueFinder {
     }
 
     List<Found> durationOutliers(OffsetDateTime since, JobKey job, int first) {
+        return durationOutliers(since, job, null, first);
+    }
+
+    List<Found> durationOutliers(OffsetDateTime since, JobKey job, Collection<String> runIds, int first) {
         return find(
                 "read/issues/duration-outliers",
                 since,
                 job,
+                runIds,
                 first,
                 r -> new Found(
                         "JOB_DURATION",
@@ -83,10 +97,15 @@ class IssueFinder {
     }
 
     List<Found> failedQualityChecks(OffsetDateTime since, JobKey job, int first) {
+        return failedQualityChecks(since, job, null, first);
+    }
+
+    List<Found> failedQualityChecks(OffsetDateTime since, JobKey job, Collection<String> runIds, int first) {
         return find(
                 "read/issues/failed-quality-checks",
                 since,
                 job,
+                runIds,
                 first,
                 r -> new Found(
                         "DATA_QUALITY",
@@ -122,12 +141,14 @@ class IssueFinder {
             String statement,
             OffsetDateTime since,
             JobKey job,
+            Collection<String> runIds,
             int first,
             java.util.function.Function<Record, T> mapper) {
         var parameters = new HashMap<String, Object>();
         parameters.put("since", since);
         parameters.put("first", first);
         parameters.put("job", job == null ? null : Map.of("namespace", job.namespace(), "name", job.name()));
+        parameters.put("runIds", runIds == null ? null : List.copyOf(runIds));
         return store.read(statement, parameters, result -> result.list(mapper::apply));
     }
 

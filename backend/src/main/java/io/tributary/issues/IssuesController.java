@@ -1,15 +1,11 @@
 package io.tributary.issues;
 
-import io.tributary.graph.EntityLookup;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -19,11 +15,11 @@ import org.springframework.stereotype.Controller;
 class IssuesController {
 
     private final IssueFinder finder;
-    private final EntityLookup lookup;
+    private final IssueReports reports;
 
-    IssuesController(IssueFinder finder, EntityLookup lookup) {
+    IssuesController(IssueFinder finder, IssueReports reports) {
         this.finder = finder;
-        this.lookup = lookup;
+        this.reports = reports;
     }
 
     @QueryMapping
@@ -51,58 +47,6 @@ class IssuesController {
         }
         found.sort(Comparator.comparing(IssueFinder.Found::time).reversed().thenComparing(IssueFinder.Found::runId));
         List<IssueFinder.Found> page = found.stream().limit(first).toList();
-        return resolve(page);
-    }
-
-    private List<Issue> resolve(List<IssueFinder.Found> page) {
-        var runs = lookup.runs(page.stream().map(IssueFinder.Found::runId).collect(Collectors.toSet()));
-        var jobs = lookup.jobs(page.stream()
-                .map(f -> Map.<String, Object>of("namespace", f.namespace(), "name", f.jobName()))
-                .collect(Collectors.toSet()));
-        var datasets = lookup.datasets(page.stream()
-                .filter(f -> f.datasetName() != null)
-                .map(f -> Map.<String, Object>of("namespace", f.datasetNamespace(), "name", f.datasetName()))
-                .collect(Collectors.toSet()));
-        return page.stream()
-                .map(f -> new Issue(
-                        f.kind(),
-                        f.time(),
-                        summary(f),
-                        runs.get(f.runId()),
-                        jobs.get(Map.of("namespace", f.namespace(), "name", f.jobName())),
-                        f.datasetName() == null
-                                ? null
-                                : datasets.get(Map.of("namespace", f.datasetNamespace(), "name", f.datasetName())),
-                        f.errorMessage(),
-                        f.durationMs(),
-                        f.mean(),
-                        f.stddev(),
-                        f.failedAssertions()))
-                .toList();
-    }
-
-    private static String summary(IssueFinder.Found f) {
-        return switch (f.kind()) {
-            case "JOB_EXECUTION" ->
-                f.jobName() + " failed" + (f.errorMessage() == null ? "" : ": " + firstLine(f.errorMessage()));
-            case "JOB_DURATION" ->
-                String.format(
-                        Locale.ROOT,
-                        "%s took %d ms; usually %.0f ms ± %.0f ms",
-                        f.jobName(),
-                        f.durationMs(),
-                        f.mean(),
-                        f.stddev());
-            default ->
-                f.failedAssertions().size() + " failed assertion(s) on " + f.datasetName() + ": "
-                        + f.failedAssertions().stream()
-                                .map(a -> a.column() == null ? a.assertion() : a.assertion() + "(" + a.column() + ")")
-                                .collect(Collectors.joining(", "));
-        };
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return reports.resolve(page);
     }
 }
