@@ -80,12 +80,13 @@ class LiveUpdates implements SmartLifecycle {
         this.tooSlow = Counter.builder("tributary.live.subscribers.too.slow")
                 .description("Subscriptions ended because their subscriber did not keep up")
                 .register(meters);
-        meters.gauge(
-                "tributary.live.subscribers",
-                this,
-                live -> Stream.of(runs, opened, resolved, lineage)
-                        .mapToInt(Sinks.Many::currentSubscriberCount)
-                        .sum());
+        meters.gauge("tributary.live.subscribers", this, LiveUpdates::subscriptions);
+    }
+
+    private int subscriptions() {
+        return Stream.of(runs, opened, resolved, lineage)
+                .mapToInt(Sinks.Many::currentSubscriberCount)
+                .sum();
     }
 
     Flux<RunView> runs(Predicate<RunView> filter) {
@@ -107,6 +108,9 @@ class LiveUpdates implements SmartLifecycle {
     /** A subscriber's own view of an update stream: only what it asked for, and at most a buffer of it waiting. */
     private <T> Flux<T> bounded(Sinks.Many<T> sink, Predicate<T> filter) {
         int buffer = settings.subscriberBuffer();
+        if (subscriptions() >= settings.maxSubscriptions()) {
+            return Flux.error(new TooManySubscriptionsException(settings.maxSubscriptions()));
+        }
         return sink.asFlux()
                 .filter(filter)
                 .onBackpressureBuffer(buffer, update -> tooSlow.increment(), BufferOverflowStrategy.ERROR)

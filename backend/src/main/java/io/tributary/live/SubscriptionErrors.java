@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Typed errors that end a subscription: a bad argument is BAD_REQUEST with its message, a subscriber that fell behind
- * INTERNAL_ERROR with the reason {@code SUBSCRIBER_TOO_SLOW}, which clients act on by reloading and subscribing again.
+ * INTERNAL_ERROR with the reason {@code SUBSCRIBER_TOO_SLOW}, which clients act on by reloading and subscribing again,
+ * and one past the most open at once INTERNAL_ERROR with the reason {@code TOO_MANY_SUBSCRIPTIONS}.
  */
 @Component
 class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
@@ -21,6 +22,13 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
                     .errorType(ErrorType.INTERNAL_ERROR)
                     .message(ex.getMessage())
                     .extensions(Map.of("reason", "SUBSCRIBER_TOO_SLOW"))
+                    .build();
+        }
+        if (ex instanceof TooManySubscriptionsException) {
+            return GraphqlErrorBuilder.newError()
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message(ex.getMessage())
+                    .extensions(Map.of("reason", "TOO_MANY_SUBSCRIPTIONS"))
                     .build();
         }
         if (ex instanceof IllegalArgumentException) {
