@@ -88,11 +88,16 @@ function pause(ms, signal) {
   });
 }
 
-/** Runs `f` at most once per `ms`, after the last call: many updates in a burst cause one reload. */
-export function debounce(f, ms = 500) {
+/**
+ * Coalesces calls: the first starts a timer, calls until it fires are folded into it, and `f` runs once when it does.
+ * A burst of updates costs one reload, and a steady stream one every `ms`.
+ */
+export function coalesce(f, ms = 1000) {
   let timer = null;
   return () => {
-    clearTimeout(timer);
-    timer = setTimeout(f, ms);
+    timer ??= setTimeout(() => {
+      timer = null;
+      f();
+    }, ms);
   };
 }

@@ -7,7 +7,7 @@ import { href, navigate } from '../router.js';
 import { formatTime, formatDuration, formatCount } from '../format.js';
 import { chart, GREEN, RED } from '../charts.js';
 import { datasetLink, jobLink, runLink } from '../panel/common.js';
-import { subscribe, debounce } from '../live.js';
+import { subscribe, coalesce } from '../live.js';
 
 const ESTATE = `query Estate($period: EstatePeriod) {
   estate(period: $period) {
@@ -52,6 +52,7 @@ export function mount(container, route) {
     ),
   );
 
+  let retry = null;
   const show = async () => {
     try {
       const data = await gql(ESTATE, { period }, { signal: controller.signal });
@@ -60,13 +61,17 @@ export function mount(container, route) {
       else await renderEstate(body, e, data.namespaces, period);
       body.dataset.state = 'ready';
     } catch (err) {
-      if (!isAbort(err)) clear(body, errorMessage(err));
+      if (isAbort(err)) return;
+      clear(body, errorMessage(err));
+      // A busy or restarting server: try again in a while rather than wait for the next committed run.
+      clearTimeout(retry);
+      retry = setTimeout(show, 15_000);
     }
   };
   show();
-  // Live: committed runs reload the figures (a burst of them once); the empty state turns into the estate.
-  const live = subscribe(RUN_UPDATED, {}, { next: debounce(show, 1000), resync: show });
-  return { update: () => false, unmount: () => { controller.abort(); live.close(); } };
+  // Live: committed runs reload the figures (at most every 5 s); the empty state turns into the estate.
+  const live = subscribe(RUN_UPDATED, {}, { next: coalesce(show, 5000), resync: show });
+  return { update: () => false, unmount: () => { controller.abort(); live.close(); clearTimeout(retry); } };
 }
 
 async function renderEstate(body, e, namespaces, period) {

@@ -7,7 +7,7 @@ import { parseNodeId } from '../nodes.js';
 import { formatTime } from '../format.js';
 import { stateBadge, jobLink, datasetLink, runLink } from '../panel/common.js';
 import { pageShell } from './common.js';
-import { subscribe, debounce } from '../live.js';
+import { subscribe, coalesce } from '../live.js';
 
 const ISSUES = `query Issues($since: DateTime, $kinds: [IssueKind!], $job: JobKeyInput) {
   issues(since: $since, kinds: $kinds, job: $job, first: 1000) {
@@ -92,7 +92,7 @@ export function mount(container, route) {
     }
   };
   show();
-  // Live: an issue opened by a committed event reloads the list (a burst of them, once).
-  const live = subscribe(ISSUE_OPENED, { kinds: kinds.length ? kinds : null, job }, { next: debounce(show), resync: show });
+  // Live: an issue opened by a committed event reloads the list (a burst of them once).
+  const live = subscribe(ISSUE_OPENED, { kinds: kinds.length ? kinds : null, job }, { next: coalesce(show), resync: show });
   return { update: () => false, unmount: () => { controller.abort(); live.close(); } };
 }

@@ -46,15 +46,34 @@ class EstateReads {
     /** The figures of the period from {@code since} (in {@link #BUCKETS} buckets), open issues from {@code openSince}. */
     Figures read(OffsetDateTime since, Duration period, OffsetDateTime openSince) {
         Duration bucket = period.dividedBy(BUCKETS);
-        return store.readTransaction(reads -> new Figures(
-                reads.read("read/estate/totals", Map.of(), r -> {
-                    var row = r.single();
-                    return new Totals(
-                            row.get("jobs").asLong(),
-                            row.get("datasets").asLong(),
-                            row.get("runs").asLong(),
-                            row.get("events").asLong());
-                }),
+        return store.readTransaction(reads -> {
+            Totals totals = reads.read("read/estate/totals", Map.of(), r -> {
+                var row = r.single();
+                return new Totals(
+                        row.get("jobs").asLong(),
+                        row.get("datasets").asLong(),
+                        row.get("runs").asLong(),
+                        row.get("events").asLong());
+            });
+            if (totals.jobs() + totals.datasets() == 0) {
+                // A new store: the page shows how to send the first event, and nothing needs reading.
+                return new Figures(
+                        totals,
+                        buckets(since, bucket, List.of()),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        new StaleDatasets(0, List.of()),
+                        List.of());
+            }
+            return figures(reads, totals, since, bucket, openSince);
+        });
+    }
+
+    private static Figures figures(
+            GraphStore.Reads reads, Totals totals, OffsetDateTime since, Duration bucket, OffsetDateTime openSince) {
+        return new Figures(
+                totals,
                 reads.read(
                         "read/estate/runs-over-time",
                         Map.of("since", since, "bucketMillis", bucket.toMillis()),
@@ -95,7 +114,7 @@ class EstateReads {
                                 row.get("namespace").asString(),
                                 row.get("name").asString(),
                                 row.get("readers").asInt(),
-                                row.get("writers").asInt())))));
+                                row.get("writers").asInt()))));
     }
 
     private static List<OpenIssue> openIssues(GraphStore.Reads reads, OffsetDateTime since) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -57,10 +58,13 @@ class LiveUpdates implements SmartLifecycle {
     private final LiveProperties settings;
     private final Counter tooSlow;
 
-    private final Sinks.Many<RunView> runs = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<Issue> opened = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<ResolvedIssue> resolved = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<LineageChange> lineage = Sinks.many().multicast().directBestEffort();
+    // New at every start: stop() completes them, and a completed sink takes no subscriber.
+    private volatile Sinks.Many<RunView> runs = Sinks.many().multicast().directBestEffort();
+    private volatile Sinks.Many<Issue> opened = Sinks.many().multicast().directBestEffort();
+    private volatile Sinks.Many<ResolvedIssue> resolved =
+            Sinks.many().multicast().directBestEffort();
+    private volatile Sinks.Many<LineageChange> lineage =
+            Sinks.many().multicast().directBestEffort();
 
     private volatile Scheduler scheduler;
     private volatile Disposable pipeline;
@@ -119,6 +123,10 @@ class LiveUpdates implements SmartLifecycle {
 
     @Override
     public void start() {
+        runs = Sinks.many().multicast().directBestEffort();
+        opened = Sinks.many().multicast().directBestEffort();
+        resolved = Sinks.many().multicast().directBestEffort();
+        lineage = Sinks.many().multicast().directBestEffort();
         scheduler = Schedulers.newSingle("tributary-live", true);
         pipeline = committed.stream(settings.batchEvents() * 4)
                 .bufferTimeout(settings.batchEvents(), settings.batchWindow(), scheduler, true)
@@ -152,7 +160,7 @@ class LiveUpdates implements SmartLifecycle {
             }
             if (runs.currentSubscriberCount() > 0 && !batch.runs().isEmpty()) {
                 Map<String, RunView> views = lookup.runs(batch.runs());
-                batch.runs().stream().map(views::get).filter(v -> v != null).forEach(runs::tryEmitNext);
+                batch.runs().stream().map(views::get).filter(Objects::nonNull).forEach(runs::tryEmitNext);
             }
             if (opened.currentSubscriberCount() > 0) {
                 openedIssues(batch).forEach(opened::tryEmitNext);
