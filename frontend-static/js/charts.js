@@ -23,7 +23,7 @@ function sweep() {
  * Appends a titled chart to container. series: [{label, data, color?, pointStyles?, pointColors?}], data aligned
  * with labels (null for gaps).
  */
-export async function chart(container, { id, title, type = 'line', labels, series, yTitle, stacked = false, format = String }) {
+export async function chart(container, { id, title, type = 'line', labels, series, yTitle, stacked = false, format = String, labelHeader = 'Run' }) {
   const Chart = await loadChart();
   sweep();
   const canvas = h('canvas', { role: 'img', 'aria-label': `${title}: chart, numbers in the table below` });
@@ -33,7 +33,7 @@ export async function chart(container, { id, title, type = 'line', labels, serie
     { class: 'chart', id },
     h('figcaption', {}, title),
     h('div', { class: 'chart-box' }, canvas),
-    h('details', { class: 'chart-data' }, h('summary', {}, 'Numbers'), table(title, ['Run', ...series.map((s) => s.label)], rows)),
+    h('details', { class: 'chart-data' }, h('summary', {}, 'Numbers'), table(title, [labelHeader, ...series.map((s) => s.label)], rows)),
   );
   container.append(figure);
   const instance = new Chart(canvas, {

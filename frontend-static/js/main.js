@@ -8,8 +8,10 @@ import * as columns from './views/column-lineage.js';
 import * as runs from './pages/runs.js';
 import * as issues from './pages/issues.js';
 import * as datasets from './pages/datasets.js';
+import * as home from './pages/home.js';
+import * as docs from './pages/docs.js';
 
-const VIEWS = { lineage, columns, runs, issues, datasets };
+const VIEWS = { home, lineage, columns, runs, issues, datasets, docs };
 const NAV_PAGE = { columns: 'lineage' };
 
 let current = null;

@@ -10,7 +10,7 @@ export function parseRoute(hash = location.hash) {
   const path = q < 0 ? raw : raw.slice(0, q);
   const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
   const slash = path.indexOf('/');
-  const page = (slash < 0 ? path : path.slice(0, slash)) || 'lineage';
+  const page = (slash < 0 ? path : path.slice(0, slash)) || 'home';
   const arg = slash < 0 ? null : path.slice(slash + 1) || null;
   return { page, arg, params };
 }

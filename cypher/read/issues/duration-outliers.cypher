@@ -4,6 +4,7 @@ MATCH (r:Run)
 WHERE r.endedAt >= $since
   AND r.state = 'COMPLETED' AND r.durationMs IS NOT NULL
   AND ($job IS NULL OR (r.namespace = $job.namespace AND r.jobName = $job.name))
+  AND ($runIds IS NULL OR r.runId IN $runIds)
 MATCH (r)-[:RUN_OF]->(j:Job)
 WHERE j.deleted IS NULL
 CALL (r, j) {

@@ -7,12 +7,16 @@ import { parseNodeId } from '../nodes.js';
 import { formatTime } from '../format.js';
 import { stateBadge, jobLink, datasetLink, runLink } from '../panel/common.js';
 import { pageShell } from './common.js';
+import { subscribe, coalesce } from '../live.js';
 
 const ISSUES = `query Issues($since: DateTime, $kinds: [IssueKind!], $job: JobKeyInput) {
   issues(since: $since, kinds: $kinds, job: $job, first: 1000) {
     kind time summary errorMessage
     run { id state } job { namespace name } dataset { namespace name }
   }
+}`;
+const ISSUE_OPENED = `subscription IssueOpened($kinds: [IssueKind!], $job: JobKeyInput) {
+  issueOpened(kinds: $kinds, job: $job) { kind run { id } }
 }`;
 const KINDS = [
   ['JOB_EXECUTION', 'Job execution', 'Runs that failed.'],
@@ -57,8 +61,8 @@ export function mount(container, route) {
     navigate('issues', null, { since: since.value, kinds: chosen.length === KINDS.length ? '' : chosen.join(','), job: p.get('job') });
   };
 
-  (async () => {
-    results.append(message('Loading issues…'));
+  const show = async () => {
+    if (!results.children.length) results.append(message('Loading issues…'));
     const sinceIso = period[2] === null ? '1970-01-01T00:00:00Z' : new Date(Date.now() - period[2] * 86_400_000).toISOString();
     try {
       const { issues } = await gql(ISSUES, { since: sinceIso, kinds: kinds.length ? kinds : null, job }, { signal: controller.signal });
@@ -86,6 +90,9 @@ export function mount(container, route) {
     } catch (e) {
       if (!isAbort(e)) clear(results, errorMessage(e));
     }
-  })();
-  return { update: () => false, unmount: () => controller.abort() };
+  };
+  show();
+  // Live: an issue opened by a committed event reloads the list (a burst of them once).
+  const live = subscribe(ISSUE_OPENED, { kinds: kinds.length ? kinds : null, job }, { next: coalesce(show), resync: show });
+  return { update: () => false, unmount: () => { controller.abort(); live.close(); } };
 }

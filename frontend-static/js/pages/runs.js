@@ -6,6 +6,7 @@ import { navigate } from '../router.js';
 import { formatTime, formatDuration, toLocalInput, fromLocalInput } from '../format.js';
 import { stateBadge, jobLink, runLink } from '../panel/common.js';
 import { namespaceSelect, pageShell } from './common.js';
+import { followRuns } from './runs-live.js';
 
 const RUNS = `query Runs($filter: RunFilter, $after: String) {
   runs(filter: $filter, first: 50, after: $after) {
@@ -66,17 +67,8 @@ export function mount(container, route) {
     try {
       const { runs } = await gql(RUNS, { filter, after }, { signal: controller.signal });
       for (const { node: r } of runs.edges) {
-        tbody.append(
-          h(
-            'tr',
-            { dataset: { runId: r.id } },
-            h('td', {}, jobLink(r.job, { run: r.id })),
-            h('td', {}, stateBadge(r.state)),
-            h('td', {}, formatTime(r.startedAt)),
-            h('td', {}, formatDuration(r.durationMs)),
-            h('td', {}, runLink(r, r.job)),
-          ),
-        );
+        // A live update may have shown the run already.
+        if (![...tbody.rows].some((tr) => tr.dataset.runId === r.id)) tbody.append(runRow(r));
       }
       if (!tbody.children.length) results.append(message('No runs match these filters.'));
       more.hidden = !runs.pageInfo.hasNextPage;
@@ -88,5 +80,29 @@ export function mount(container, route) {
     }
   };
   load(null);
-  return { update: () => false, unmount: () => controller.abort() };
+  // Live: runs of this filter update in place or appear as their events are committed.
+  const live = followRuns(filter, {
+    tbody,
+    rowOf: runRow,
+    hasMore: () => !more.hidden,
+    shown: () => results.querySelector(':scope > .message')?.remove(),
+    reload: () => {
+      tbody.replaceChildren();
+      results.querySelector(':scope > .message')?.remove();
+      load(null);
+    },
+  });
+  return { update: () => false, unmount: () => { controller.abort(); live.close(); } };
+}
+
+function runRow(r) {
+  return h(
+    'tr',
+    { dataset: { runId: r.id, started: r.startedAt ?? '' } },
+    h('td', {}, jobLink(r.job, { run: r.id })),
+    h('td', {}, stateBadge(r.state)),
+    h('td', {}, formatTime(r.startedAt)),
+    h('td', {}, formatDuration(r.durationMs)),
+    h('td', {}, runLink(r, r.job)),
+  );
 }

@@ -37,7 +37,7 @@ export function mountPanel(aside, actions) {
   function show(node, params) {
     const tabs = TABS_BY_KIND[node.kind] ?? ['info'];
     const tab = tabs.includes(params.get('tab')) ? params.get('tab') : 'info';
-    const signature = JSON.stringify([node.id, node.latestRunId, tab, ...TAB_PARAMS.map((p) => params.get(p))]);
+    const signature = JSON.stringify([node.id, node.latestRunId, node.latestRunState, tab, ...TAB_PARAMS.map((p) => params.get(p))]);
     if (shown === signature) return;
     shown = signature;
     controller?.abort();

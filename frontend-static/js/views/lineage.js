@@ -10,6 +10,7 @@ import { graphStyle, layoutOptions, rendererOptions, legend, shortLabel, fitGrap
 import { levelLayout } from './level-layout.js';
 import { mountPanel } from '../panel/panel.js';
 import { formatTime, toLocalInput, fromLocalInput } from '../format.js';
+import { LineageFollower } from './lineage-live.js';
 
 const NODE_FIELDS =
   'id kind namespace name distance description owners jobType integration latestRunId latestRunState latestQualityFailed';
@@ -72,6 +73,7 @@ class LineageView {
     this.cy = null;
     this.controller = null;
     this.renderSeq = 0;
+    this.follower = new LineageFollower(this);
     this.build(container);
     this.panel = mountPanel(this.aside, {
       expand: (id) => this.expand(id),
@@ -187,6 +189,7 @@ class LineageView {
   }
 
   unmount() {
+    this.follower.close();
     this.controller?.abort();
     this.resizeObserver?.disconnect();
     this.panel.unmount();
@@ -339,6 +342,21 @@ class LineageView {
     this.renderNotices(grouped, summaries);
     if (this.nodeListBox.open) this.renderNodeList();
     this.applySelection(route);
+    // Live run states and edges, for the graph as it is now (not as it stood at a past time).
+    if (this.params.asOf) this.follower.close();
+    else this.follower.follow([...this.model.nodes.keys()]);
+  }
+
+  /** Loads the graph again for the current route (after changes it cannot draw in place). */
+  reload() {
+    this.load(routeNow());
+  }
+
+  /** A node's run state changed live: the panel shows it anew if it is the selected one. */
+  nodeChanged(id) {
+    const route = routeNow();
+    if ((route.params.get('select') ?? this.rootId) === id) this.applySelection(route);
+    if (this.nodeListBox.open) this.renderNodeList();
   }
 
   renderNotices(grouped, summaries) {

@@ -12,5 +12,11 @@ enum Access {
      * GraphQL over HTTP: the read key, or an ingest key, may pass; {@link GraphQlAccess} then judges the operation
      * (mutations need an ingest key, and an ingest key runs nothing else).
      */
-    OPERATION
+    OPERATION,
+    /**
+     * The handshake of GraphQL over WebSocket: it passes, since browsers cannot send an {@code Authorization} header
+     * with it; {@link GraphQlWebSocketAccess} judges the key the connection presents (in the handshake or its
+     * {@code connection_init} message) before any operation runs.
+     */
+    CONNECTION
 }

@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The HTTP door: every request is judged by its route ({@link RouteTable}) and its bearer key ({@link ApiKeys}) before
- * any body is read. GraphQL operations are judged afterwards by {@link GraphQlAccess}.
+ * any body is read. GraphQL operations are judged afterwards by {@link GraphQlAccess}, and the key of a GraphQL
+ * WebSocket connection by {@link GraphQlWebSocketAccess}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,7 +30,7 @@ class AccessFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Access access = routes.accessOf(exchange.getRequest());
-        if (access == Access.PUBLIC) {
+        if (access == Access.PUBLIC || access == Access.CONNECTION) {
             return chain.filter(exchange);
         }
         Caller caller = keys.caller(exchange.getRequest().getHeaders());
@@ -37,7 +38,7 @@ class AccessFilter implements WebFilter {
             case WRITE -> caller.mayWrite() ? null : Refusal.write(caller);
             case READ -> caller.mayRead() ? null : Refusal.read(caller);
             case OPERATION -> caller.mayRead() || caller.mayWrite() ? null : Refusal.read(caller);
-            case PUBLIC -> null;
+            case PUBLIC, CONNECTION -> null;
         };
         return refusal == null ? chain.filter(exchange) : refusals.write(exchange, refusal);
     }

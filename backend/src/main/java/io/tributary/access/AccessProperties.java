@@ -1,5 +1,6 @@
 package io.tributary.access;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("tributary")
 public record AccessProperties(String apiKey, String apiKeyPrevious, String readApiKey) {
+
+    /** The file of the ingest key generated into {@code dataDir}; null when the operator set a write key. */
+    public Path generatedKeyFile(Path dataDir) {
+        return isSet(apiKey) || isSet(apiKeyPrevious) ? null : dataDir.resolve("api-key");
+    }
+
+    static boolean isSet(String key) {
+        return key != null && !key.isBlank();
+    }
 
     /** Records print every component; these must never be printed. */
     @Override

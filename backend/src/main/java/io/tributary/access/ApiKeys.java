@@ -1,6 +1,7 @@
 package io.tributary.access;
 
 import io.tributary.TributaryProperties;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,14 +26,15 @@ class ApiKeys {
     ApiKeys(AccessProperties properties, TributaryProperties service) {
         var write = new ArrayList<KeyDigest>();
         for (String key : new String[] {properties.apiKey(), properties.apiKeyPrevious()}) {
-            if (isSet(key)) {
+            if (AccessProperties.isSet(key)) {
                 write.add(KeyDigest.of(key.strip()));
             }
         }
-        if (write.isEmpty()) {
-            write.add(KeyDigest.of(GeneratedKey.readOrCreate(service.dataDir().resolve("api-key"))));
+        Path generated = properties.generatedKeyFile(service.dataDir());
+        if (generated != null) {
+            write.add(KeyDigest.of(GeneratedKey.readOrCreate(generated)));
         }
-        KeyDigest read = isSet(properties.readApiKey())
+        KeyDigest read = AccessProperties.isSet(properties.readApiKey())
                 ? KeyDigest.of(properties.readApiKey().strip())
                 : null;
         this.keys = new AtomicReference<>(new KeySet(List.copyOf(write), read));
@@ -60,13 +62,13 @@ class ApiKeys {
 
     /** The key of an {@code Authorization: Bearer <key>} header (any case of the scheme), or null without one. */
     static String bearer(HttpHeaders headers) {
-        String header = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        return bearer(headers.getFirst(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** The key of an {@code Authorization} value {@code Bearer <key>} (any case of the scheme), or null otherwise. */
+    static String bearer(String header) {
         return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? header.substring(BEARER.length()).strip()
                 : null;
-    }
-
-    private static boolean isSet(String key) {
-        return key != null && !key.isBlank();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -18,21 +19,30 @@ import reactor.core.publisher.Mono;
  * The GraphQL operation rules, ahead of execution: a mutation (soft deletes, the retention purge) needs an ingest key,
  * whether or not reads are protected; anything else needs the read key where one is set, and an ingest key, which
  * {@link AccessFilter} lets through to {@code /graphql} for its mutations, runs nothing else (a 401 problem, as for any
- * other read it attempts).
+ * other read it attempts). Over WebSocket the caller is the one {@link GraphQlWebSocketAccess} judged at
+ * {@code connection_init}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlAccess implements WebGraphQlInterceptor {
 
-    private final ApiKeys keys;
+    private static final String READS_NEED_THE_READ_KEY =
+            "Reads need the read API key as 'Authorization: Bearer <key>'";
 
-    GraphQlAccess(ApiKeys keys) {
+    private final ApiKeys keys;
+    private final GraphQlWebSocketAccess webSocket;
+
+    GraphQlAccess(ApiKeys keys, GraphQlWebSocketAccess webSocket) {
         this.keys = keys;
+        this.webSocket = webSocket;
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        Caller caller = keys.caller(request.getHeaders());
+        boolean overWebSocket = request instanceof WebSocketGraphQlRequest;
+        Caller caller = request instanceof WebSocketGraphQlRequest ws
+                ? webSocket.callerOf(ws.getSessionInfo())
+                : keys.caller(request.getHeaders());
         if (isMutation(request.getDocument(), request.getOperationName())) {
             return caller.mayWrite()
                     ? chain.next(request)
@@ -41,9 +51,10 @@ class GraphQlAccess implements WebGraphQlInterceptor {
         if (caller.mayRead()) {
             return chain.next(request);
         }
-        return caller.mayWrite()
+        // Over WebSocket there is no HTTP response left to answer 401 with: the operation gets the GraphQL error.
+        return caller.mayWrite() && !overWebSocket
                 ? Mono.error(Refusal.ingestKeyCannotRead())
-                : refuse(request, "Reads need the read API key as 'Authorization: Bearer <key>'");
+                : refuse(request, READS_NEED_THE_READ_KEY);
     }
 
     /**

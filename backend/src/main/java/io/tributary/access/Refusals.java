@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Renders a {@link Refusal} as RFC 9457 problem details ({@code .../problems/unauthorized}, 401) with its challenge,
- * whether {@link AccessFilter} refuses or a {@link Refusal} is raised later on (ahead of Spring Boot's error handler,
- * which would answer its own error body).
+ * whether {@link AccessFilter} refuses or a {@link Refusal} raised later on reaches no handler that answers it
+ * (ahead of Spring Boot's error handler, which would answer its own error body).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,8 +26,9 @@ class Refusals implements WebExceptionHandler {
     }
 
     Mono<Void> write(ServerWebExchange exchange, Refusal refusal) {
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + refusal.realm + "\"");
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, refusal.getMessage());
+        String challenge = refusal.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, refusal.detail());
     }
 
     @Override

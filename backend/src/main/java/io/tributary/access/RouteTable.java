@@ -25,8 +25,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Every protected route and what it asks, in the order they are tried. The REST routes come from the controllers' own
  * mappings ({@link WriteAccess}, {@link PublicAccess}; unmarked, a {@code GET} route is a read and any other a write,
- * so a new endpoint is never left open by mistake), GraphQL's and the actuator's from their own settings. What no route
- * names is public: the static UI shell.
+ * so a new endpoint is never left open by mistake), GraphQL's and the actuator's from their own settings. A WebSocket
+ * handshake at GraphQL's WebSocket path has a route of its own, which only such a handshake takes. What no route names
+ * is public: the static UI shell.
  */
 @Component
 class RouteTable {
@@ -48,6 +49,15 @@ class RouteTable {
                 .flatMap(entry -> controllerRoutes(entry.getKey(), entry.getValue()).stream())
                 .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR))
                 .forEach(table::add);
+        String webSocketPath = graphQl.getWebsocket().getPath();
+        if (webSocketPath != null) {
+            table.add(new Route(
+                    Set.of(HttpMethod.GET),
+                    PATHS.parse(webSocketPath),
+                    true,
+                    Access.CONNECTION,
+                    "GraphQL over WebSocket"));
+        }
         String graphQlPath = graphQl.getHttp().getPath();
         table.add(route(Set.of(HttpMethod.POST), graphQlPath, Access.OPERATION, "GraphQL over HTTP"));
         table.add(route(Set.of(), graphQlPath + "/**", Access.READ, "GraphQL over HTTP"));
@@ -66,8 +76,10 @@ class RouteTable {
     Access accessOf(ServerHttpRequest request) {
         HttpMethod method = request.getMethod();
         PathContainer path = request.getPath().pathWithinApplication();
+        boolean webSocketHandshake = HttpMethod.GET.equals(method)
+                && "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
         for (Route route : routes) {
-            if (route.matches(method, path)) {
+            if (route.matches(method, path, webSocketHandshake)) {
                 return route.access();
             }
         }

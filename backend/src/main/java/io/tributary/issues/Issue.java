@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** An issue as the API returns it, with its run, job and dataset already resolved (in one batch per kind). */
-record Issue(
+public record Issue(
         String kind,
         OffsetDateTime time,
         String summary,
@@ -20,5 +20,5 @@ record Issue(
         Double stddevDurationMs,
         List<FailedAssertion> failedAssertions) {
 
-    record FailedAssertion(String assertion, String column) {}
+    public record FailedAssertion(String assertion, String column) {}
 }

@@ -7,6 +7,7 @@ import io.tributary.store.JobKey;
 import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.neo4j.driver.Record;
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Finds each kind of issue with one indexed query; entities are resolved afterwards in batches. */
+/**
+ * Finds each kind of issue with one indexed query; entities are resolved afterwards in batches. Optionally only the
+ * issues of given runs (live subscriptions ask about the runs of newly committed events).
+ */
 @Repository
 class IssueFinder {
 
@@ -52,10 +56,15 @@ class IssueFinder {
     }
 
     List<Found> failedRuns(OffsetDateTime since, JobKey job, int first) {
+        return failedRuns(since, job, null, first);
+    }
+
+    List<Found> failedRuns(OffsetDateTime since, JobKey job, Collection<String> runIds, int first) {
         return find(
                 "read/issues/failed-runs",
                 since,
                 job,
+                runIds,
                 first,
                 r -> new Found(
                         "JOB_EXECUTION",
@@ -73,10 +82,15 @@ class IssueFinder {
     }
 
     List<Found> durationOutliers(OffsetDateTime since, JobKey job, int first) {
+        return durationOutliers(since, job, null, first);
+    }
+
+    List<Found> durationOutliers(OffsetDateTime since, JobKey job, Collection<String> runIds, int first) {
         return find(
                 "read/issues/duration-outliers",
                 since,
                 job,
+                runIds,
                 first,
                 r -> new Found(
                         "JOB_DURATION",
@@ -94,10 +108,15 @@ class IssueFinder {
     }
 
     List<Found> failedQualityChecks(OffsetDateTime since, JobKey job, int first) {
+        return failedQualityChecks(since, job, null, first);
+    }
+
+    List<Found> failedQualityChecks(OffsetDateTime since, JobKey job, Collection<String> runIds, int first) {
         return find(
                 "read/issues/failed-quality-checks",
                 since,
                 job,
+                runIds,
                 first,
                 r -> new Found(
                         "DATA_QUALITY",
@@ -130,14 +149,18 @@ class IssueFinder {
             String statement,
             OffsetDateTime since,
             JobKey job,
+            Collection<String> runIds,
             int first,
             java.util.function.Function<Record, T> mapper) {
-        return store.read(
-                statement, Parameters.of(new Search(since, first, job)), result -> result.list(mapper::apply));
+        var search = new Search(since, first, job, runIds == null ? null : List.copyOf(runIds));
+        return store.read(statement, Parameters.of(search), result -> result.list(mapper::apply));
     }
 
-    /** The statements' parameters; {@code job}, the GraphQL {@code JobKeyInput}, keeps only issues of its runs. */
-    private record Search(OffsetDateTime since, int first, JobKey job) {}
+    /**
+     * The statements' parameters; {@code job}, the GraphQL {@code JobKeyInput}, keeps only issues of its runs, and
+     * {@code runIds}, when not null, only issues of those runs.
+     */
+    private record Search(OffsetDateTime since, int first, JobKey job, List<String> runIds) {}
 
     private static OffsetDateTime time(Record r) {
         return DriverValues.time(r.get("time"));

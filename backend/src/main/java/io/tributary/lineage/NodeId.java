@@ -11,18 +11,30 @@ import java.util.List;
  * are full of ':' and '/', which the encoding escapes, so splitting an id on ':' always gives back its parts; the ids
  * also stay readable and URL-safe. Example: {@code DATASET:file:%2Ftmp%2Fcll_test%2Ftbl1}.
  */
-final class NodeId {
+public final class NodeId {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private NodeId() {}
 
-    static String of(NodeKind kind, String namespace, String name) {
+    public static String of(NodeKind kind, String namespace, String name) {
         return kind.name() + ':' + encode(namespace) + ':' + encode(name);
     }
 
     static String field(String namespace, String dataset, String field) {
         return NodeKind.FIELD.name() + ':' + encode(namespace) + ':' + encode(dataset) + ':' + encode(field);
+    }
+
+    /**
+     * The id of a dataset or job as this class writes it, from any spelling of it (such as lower-case escapes);
+     * refuses field ids and strings that are not ids.
+     */
+    public static String datasetOrJob(String id) {
+        NodeRef ref = parse(id);
+        if (ref.kind() == NodeKind.FIELD) {
+            throw new IllegalArgumentException("Not a dataset or job id: " + id);
+        }
+        return of(ref.kind(), ref.namespace(), ref.name());
     }
 
     /** The reference an id stands for; refuses strings that are not ids this class made. */

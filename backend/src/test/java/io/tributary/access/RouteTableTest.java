@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,6 +117,22 @@ class RouteTableTest extends EndToEndTest {
                         "GET /actuator/info", Access.PUBLIC,
                         "GET /actuator/prometheus", Access.READ,
                         "GET /js/app.js", Access.PUBLIC));
+    }
+
+    @Test
+    void aWebSocketHandshakeAtGraphQlPassesSoThatItsConnectionInitIsJudged() {
+        var handshake = MockServerHttpRequest.get("/graphql")
+                .header(HttpHeaders.CONNECTION, "Upgrade")
+                .header(HttpHeaders.UPGRADE, "websocket")
+                .build();
+        var handshakeElsewhere = MockServerHttpRequest.get("/api/v1/export")
+                .header(HttpHeaders.CONNECTION, "Upgrade")
+                .header(HttpHeaders.UPGRADE, "websocket")
+                .build();
+
+        assertThat(table.accessOf(handshake)).isEqualTo(Access.CONNECTION);
+        assertThat(table.accessOf(handshakeElsewhere)).isEqualTo(Access.READ);
+        assertThat(access(HttpMethod.GET, "/graphql")).isEqualTo(Access.READ);
     }
 
     private Access access(HttpMethod method, String path) {

@@ -1,0 +1,10 @@
+// Datasets that jobs write but that no write reported since $since (a job's last report of writing it is older),
+// the most recently written first, and how many there are.
+MATCH (j:Job)-[w:WRITES]->(d:Dataset)
+WHERE d.deleted IS NULL AND j.deleted IS NULL
+WITH d, max(w.lastSeen) AS lastWritten
+WHERE lastWritten < $since
+WITH d, lastWritten
+ORDER BY lastWritten DESC, d.namespace, d.name
+WITH collect({namespace: d.namespace, name: d.name, lastWritten: lastWritten}) AS stale
+RETURN size(stale) AS count, stale[0..$limit] AS datasets
