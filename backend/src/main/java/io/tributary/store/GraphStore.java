@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.InitializingBean;
@@ -57,6 +59,19 @@ public class GraphStore implements InitializingBean {
             return session.executeWrite(
                     work::apply,
                     TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
+    /**
+     * Runs write statements in one transaction that is then rolled back, so nothing is written: the database plans and
+     * caches each statement as it would for a real write (used to warm the ingest path before readiness).
+     */
+    public void rehearseWrite(Consumer<SimpleQueryRunner> work, Duration timeout) {
+        try (var session = driver.session(sessionConfig);
+                var tx = session.beginTransaction(
+                        TransactionConfig.builder().withTimeout(timeout).build())) {
+            work.accept(tx);
+            tx.rollback();
         }
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,46 +26,53 @@ class GraphWriter {
         EventRows rows = EventRows.of(batch);
         store.write(
                 tx -> {
-                    run(tx, "ingest/archive-events", rows.events);
-                    if (!rows.namespaces.isEmpty()) {
-                        tx.run(
-                                        store.statement("ingest/upsert-namespaces"),
-                                        Map.of("names", List.copyOf(rows.namespaces)))
-                                .consume();
-                    }
-                    run(tx, "ingest/upsert-jobs", rows.jobs());
-                    run(tx, "ingest/upsert-datasets", rows.datasets());
-                    // Only schemas that change a field are written field by field (a rerun's usually do not).
-                    run(
-                            tx,
-                            "ingest/upsert-fields",
-                            rows.schemaFields(changing(tx, "ingest/upsert-schemas", rows.schemas())));
-                    run(tx, "ingest/upsert-runs", rows.runs);
-                    run(tx, "ingest/link-run-parents", rows.parents);
-                    run(tx, "ingest/link-run-inputs", rows.runInputs());
-                    run(tx, "ingest/link-run-outputs", rows.runOutputs());
-                    run(tx, "ingest/link-job-inputs", rows.jobInputs());
-                    run(tx, "ingest/link-job-outputs", rows.jobOutputs());
-                    // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not
-                    // checked one by one.
-                    var versions = rows.lineageVersions();
-                    var settled = changing(tx, "ingest/upsert-column-lineage-versions", versions);
-                    // The check reads only the key columns; the whole row is sent only for the rows that change.
-                    var lineage =
-                            changing(tx, "ingest/column-lineage-changes", rows.columnLineageToCheck(versions, settled));
-                    run(
-                            tx,
-                            "ingest/upsert-column-lineage",
-                            lineage.stream().map(rows.columnLineage::get).toList());
-                    run(tx, "ingest/link-symlinks", rows.symlinks);
-                    run(tx, "ingest/upsert-quality", rows.quality);
+                    writeRows(tx, rows);
                     return null;
                 },
                 timeout);
     }
 
+    /**
+     * Runs every statement {@link #write} would run for the batch, in a transaction that is rolled back: nothing is
+     * written, but each statement is planned and its plan cached, as the first real write would otherwise do.
+     */
+    void rehearse(List<LineageEvent> batch, Duration timeout) {
+        EventRows rows = EventRows.of(batch);
+        store.rehearseWrite(tx -> writeRows(tx, rows), timeout);
+    }
+
+    private void writeRows(SimpleQueryRunner tx, EventRows rows) {
+        run(tx, "ingest/archive-events", rows.events);
+        if (!rows.namespaces.isEmpty()) {
+            tx.run(store.statement("ingest/upsert-namespaces"), Map.of("names", List.copyOf(rows.namespaces)))
+                    .consume();
+        }
+        run(tx, "ingest/upsert-jobs", rows.jobs());
+        run(tx, "ingest/upsert-datasets", rows.datasets());
+        // Only schemas that change a field are written field by field (a rerun's usually do not).
+        run(tx, "ingest/upsert-fields", rows.schemaFields(changing(tx, "ingest/upsert-schemas", rows.schemas())));
+        run(tx, "ingest/upsert-runs", rows.runs);
+        run(tx, "ingest/link-run-parents", rows.parents);
+        run(tx, "ingest/link-run-inputs", rows.runInputs());
+        run(tx, "ingest/link-run-outputs", rows.runOutputs());
+        run(tx, "ingest/link-job-inputs", rows.jobInputs());
+        run(tx, "ingest/link-job-outputs", rows.jobOutputs());
+        // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not
+        // checked one by one.
+        var versions = rows.lineageVersions();
+        var settled = changing(tx, "ingest/upsert-column-lineage-versions", versions);
+        // The check reads only the key columns; the whole row is sent only for the rows that change.
+        var lineage = changing(tx, "ingest/column-lineage-changes", rows.columnLineageToCheck(versions, settled));
+        run(
+                tx,
+                "ingest/upsert-column-lineage",
+                lineage.stream().map(rows.columnLineage::get).toList());
+        run(tx, "ingest/link-symlinks", rows.symlinks);
+        run(tx, "ingest/upsert-quality", rows.quality);
+    }
+
     /** Runs a statement that returns the {@code index} of each of its rows that changes the graph; those indexes. */
-    private List<Integer> changing(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+    private List<Integer> changing(SimpleQueryRunner tx, String statement, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -75,7 +82,7 @@ class GraphWriter {
         return changing;
     }
 
-    private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+    private void run(SimpleQueryRunner tx, String statement, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
