@@ -76,7 +76,7 @@ class DemoTest {
                         MATCH (j:Job {namespace: 'food_delivery', name: 'postgres_orders_popular_day_of_week.postgres_insert'})
                         RETURN j.sql AS sql""")).singleElement().asString().contains("INSERT INTO popular_orders_day_of_week");
         assertThat(rows(driver, "MATCH (j:Job {name: 'dag.task_0'}) RETURN j.sourceLanguage AS language"))
-                .containsExactly("python");
+                .containsExactly("bash");
         // dbt tests and Great Expectations: quality checks with failed assertions.
         assertThat(rows(driver, """
                         MATCH (r:Run)-[:CHECKED]->(q:QualityCheck)-[:OF_DATASET]->(d:Dataset)
@@ -100,8 +100,13 @@ class DemoTest {
         var snapshot = new LinkedHashMap<String, Object>();
         snapshot.put("nodes", rows(driver, """
                 MATCH (n) WHERE NOT n:Migration
-                RETURN labels(n)[0] + ' ' + count(*) AS count ORDER BY count"""));
-        snapshot.put("relationships", rows(driver, "MATCH ()-[r]->() RETURN type(r) + ' ' + count(*) AS c ORDER BY c"));
+                WITH labels(n)[0] AS label, count(*) AS n
+                RETURN label + ' ' + n AS count ORDER BY count"""));
+        snapshot.put(
+                "relationships",
+                rows(
+                        driver,
+                        "MATCH ()-[r]->() WITH type(r) AS type, count(*) AS n RETURN type + ' ' + n AS c ORDER BY c"));
         snapshot.put("events", rows(driver, "MATCH (e:Event) RETURN e.id AS id ORDER BY id"));
         snapshot.put("runs", rows(driver, """
                 MATCH (r:Run) RETURN r.runId + ' ' + coalesce(r.state, '-') + ' ' + coalesce(r.durationMs, -1) AS r
