@@ -57,6 +57,12 @@ public final class ServiceProcess implements AutoCloseable {
      * it) and waits up to {@code timeout} for {@code /actuator/health} to answer 200.
      */
     public static ServiceProcess start(Path dataDir, Map<String, String> properties, Duration timeout) {
+        return start(dataDir, List.of(), properties, timeout);
+    }
+
+    /** As {@link #start(Path, Map, Duration)}, with {@code arguments} (such as {@code --demo}) passed as they are. */
+    public static ServiceProcess start(
+            Path dataDir, List<String> arguments, Map<String, String> properties, Duration timeout) {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current()
                 .info()
@@ -70,6 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("--tributary.embedded.page-cache=64MB");
         command.add("--tributary.embedded.transaction-memory=256MB");
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        command.addAll(arguments);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
