@@ -21,11 +21,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * With {@code TRIBUTARY_READ_API_KEY} set, every data-bearing read path ({@code /graphql}, {@code /graphiql},
- * {@code /api/**} but ingest, {@code /actuator/**} but health and info) requires {@code Authorization: Bearer
- * <read key>}. Only the read key opens them, not the ingest keys: producers' configurations hold ingest keys, and a
+ * With {@code TRIBUTARY_READ_API_KEY} set, every data-bearing read path ({@code /graphql}, {@code /api/**} but
+ * ingest, {@code /actuator/**} but health and info) requires {@code Authorization: Bearer <read key>}. Only the read key opens them, not the ingest keys: producers' configurations hold ingest keys, and a
  * leaked one should not expose the whole lineage. Left open: ingest (its own key), health and info (probes), and the
- * static UI shell, which holds no data and asks for the key itself. The write endpoints ({@link WritePaths}) take an
+ * static UI shell and the GraphiQL page ({@code /graphiql}), which hold no data and ask for the key themselves (a
+ * browser cannot send a bearer key when it opens a page). The write endpoints ({@link WritePaths}) take an
  * ingest key instead; so does a GraphQL request carrying one, which {@link GraphQlWriteAccess} then allows to run
  * mutations only.
  */
@@ -119,7 +119,7 @@ class ReadApiKeyFilter implements WebFilter {
                     || path.startsWith("/actuator/health/")
                     || path.equals("/actuator/info"));
         }
-        return path.startsWith("/graphql") || path.startsWith("/graphiql") || path.startsWith("/api/");
+        return path.startsWith("/graphql") || path.startsWith("/api/");
     }
 
     private static byte[] sha256(String key) {
