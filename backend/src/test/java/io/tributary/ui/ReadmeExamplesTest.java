@@ -23,17 +23,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's examples, run as a reader would run them against the demo: every {@code curl} command (through bash
- * and the real curl, from the repository root), every GraphQL block and every link to the service (UI routes opened
- * in Chromium). Each must answer something real: no GraphQL error, null or empty list, a 201 for the POST, CSV rows,
- * a drawn graph or table rows. An example that stops matching the demo fails here.
+ * and the real curl, from the repository root), every GraphQL block (run in GraphiQL, where the README offers them)
+ * and every link to the service (UI routes and GraphiQL opened in Chromium, cut off from every host but the service).
+ * Each must answer something real: no GraphQL error, null or empty list, a 201 for the POST, CSV rows, a drawn graph
+ * or table rows, GraphiQL's editor. An example that stops matching the demo fails here.
  */
 @TestPropertySource(properties = "tributary.demo.enabled=true")
 class ReadmeExamplesTest extends BrowserTest {
@@ -42,6 +41,7 @@ class ReadmeExamplesTest extends BrowserTest {
     private static final String README_SERVICE = "http://localhost:5000";
     private static final String README_KEY_FILE = "data-demo/api-key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String GRAPHIQL = "/graphiql";
 
     private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```");
     private static final Pattern LINK = Pattern.compile("<(" + Pattern.quote(README_SERVICE) + "[^>\\s]*)>|\\]\\(("
@@ -50,11 +50,10 @@ class ReadmeExamplesTest extends BrowserTest {
     @Autowired
     private DemoLoader demo;
 
-    @LocalServerPort
-    private int servicePort;
-
     @TempDir
     private Path work;
+
+    private GraphiQl graphiQl;
 
     /** The graph as the demo leaves it, again before each test (the base class empties it). */
     @BeforeEach
@@ -89,8 +88,7 @@ class ReadmeExamplesTest extends BrowserTest {
         Path headers = work.resolve("headers");
         // The README's command as it is, with curl told to keep the status, headers and body for the checks below.
         String script = "curl() { command curl -sS -o \"$BODY\" -D \"$HEADERS\" -w '%{http_code}' \"$@\"; }\n"
-                + command.replace(README_SERVICE, "http://127.0.0.1:" + servicePort)
-                        .replace(README_KEY_FILE, key.toString());
+                + command.replace(README_SERVICE, "http://127.0.0.1:" + port).replace(README_KEY_FILE, key.toString());
         var process = new ProcessBuilder("bash", "-c", script)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true);
@@ -115,16 +113,10 @@ class ReadmeExamplesTest extends BrowserTest {
     }
 
     private void graphQl(String query) {
-        String body = web.post()
-                .uri("/graphql")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", query))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        if (!page.url().endsWith(GRAPHIQL)) {
+            graphiQl().open();
+        }
+        String body = graphiQl().answer(query);
         JsonNode answer = JSON.readTree(body);
         assertThat(answer.path("errors").isMissingNode())
                 .as("errors of %s: %s", query, body)
@@ -152,14 +144,21 @@ class ReadmeExamplesTest extends BrowserTest {
     private void link(String url) throws IOException, InterruptedException {
         String target = url.substring(README_SERVICE.length());
         int hash = target.indexOf('#');
+        if (target.equals(GRAPHIQL)) {
+            graphiQl().open();
+            assertThat(graphiQl().outsideRequests())
+                    .as("requests to other hosts")
+                    .isEmpty();
+            screenshot("ReadmeExamplesTest-graphiql");
+            return;
+        }
         if (hash < 0) {
-            // Followed as a browser follows it (GraphiQL redirects to add its endpoint to the URL); that GraphiQL
-            // itself works in the browser is GraphiQL's own test.
+            // Followed as a browser follows it.
             var response = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort + target))
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("status of %s", url).isEqualTo(200);
@@ -191,6 +190,14 @@ class ReadmeExamplesTest extends BrowserTest {
             fail("The README links a page this test has no check for; add one: " + url);
         }
         screenshot("ReadmeExamplesTest-" + route.replaceAll("[^A-Za-z0-9]+", "-"));
+    }
+
+    /** The tab's GraphiQL, cut off from every host but the service from the first use on. */
+    private GraphiQl graphiQl() {
+        if (graphiQl == null) {
+            graphiQl = GraphiQl.offline(page, port);
+        }
+        return graphiQl;
     }
 
     private enum Kind {
