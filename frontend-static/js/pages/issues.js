@@ -34,7 +34,10 @@ const PERIODS = [
 export function mount(container, route) {
   const controller = new AbortController();
   const p = route.params;
-  const period = PERIODS.find(([v]) => v === p.get('since')) ?? PERIODS[1];
+  // Without a period in the link: the last 7 days, widened step by step while it holds no issue, so that a first
+  // visit to a store of older events shows them rather than an empty page.
+  const chosenPeriod = PERIODS.find(([v]) => v === p.get('since'));
+  const period = chosenPeriod ?? PERIODS[1];
   const kinds = (p.get('kinds') ?? '').split(',').filter((k) => KINDS.some(([v]) => v === k));
   const jobRef = parseNodeId(p.get('job'));
   const job = jobRef?.kind === 'JOB' ? { namespace: jobRef.namespace, name: jobRef.name } : null;
@@ -46,15 +49,17 @@ export function mount(container, route) {
     h('label', { class: 'field' }, 'Period', since),
     h('fieldset', { class: 'kinds' }, h('legend', {}, 'Kinds'), boxes),
     h('button', { type: 'submit' }, 'Apply'),
-    job
-      ? h(
-          'p',
-          { class: 'notice', id: 'issues-job', role: 'status' },
-          `Only issues of job ${job.name} (${job.namespace}). `,
-          h('a', { href: href('issues', null, { since: p.get('since'), kinds: p.get('kinds') }) }, 'Show every job'),
-        )
-      : null,
   );
+  if (job) {
+    filters.append(
+      h(
+        'p',
+        { class: 'notice', id: 'issues-job', role: 'status' },
+        `Only issues of job ${job.name} (${job.namespace}). `,
+        h('a', { href: href('issues', null, { since: p.get('since'), kinds: p.get('kinds') }) }, 'Show every job'),
+      ),
+    );
+  }
   filters.onsubmit = (e) => {
     e.preventDefault();
     const chosen = [...filters.querySelectorAll('input[name=kind]:checked')].map((i) => i.value);
@@ -63,10 +68,23 @@ export function mount(container, route) {
 
   const show = async () => {
     if (!results.children.length) results.append(message('Loading issues…'));
-    const sinceIso = period[2] === null ? '1970-01-01T00:00:00Z' : new Date(Date.now() - period[2] * 86_400_000).toISOString();
+    const sinceIso = ([, , days]) => (days === null ? '1970-01-01T00:00:00Z' : new Date(Date.now() - days * 86_400_000).toISOString());
     try {
-      const { issues } = await gql(ISSUES, { since: sinceIso, kinds: kinds.length ? kinds : null, job }, { signal: controller.signal });
+      let shown = period;
+      let issues;
+      for (;;) {
+        ({ issues } = await gql(ISSUES, { since: sinceIso(shown), kinds: kinds.length ? kinds : null, job }, { signal: controller.signal }));
+        const wider = PERIODS[PERIODS.indexOf(shown) + 1];
+        if (chosenPeriod || issues.length || !wider) break;
+        shown = wider;
+      }
       clear(results);
+      if (shown !== period) {
+        since.value = shown[0];
+        results.append(
+          h('p', { class: 'notice', id: 'issues-widened', role: 'status' }, `No issues in the ${period[1].toLowerCase()}; showing ${shown[2] === null ? 'all time' : 'the ' + shown[1].toLowerCase()}.`),
+        );
+      }
       for (const [kind, label, explanation] of KINDS) {
         if (kinds.length && !kinds.includes(kind)) continue;
         const list = issues.filter((i) => i.kind === kind);

@@ -3,8 +3,8 @@
 import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage } from '../dom.js';
 import { navigate } from '../router.js';
-import { formatTime, formatDuration, toLocalInput, fromLocalInput } from '../format.js';
-import { stateBadge, jobLink, runLink } from '../panel/common.js';
+import { toLocalInput, fromLocalInput } from '../format.js';
+import { stateBadge, jobLink, runLink, runStarted, runDuration } from '../panel/common.js';
 import { namespaceSelect, pageShell } from './common.js';
 import { followRuns } from './runs-live.js';
 
@@ -101,8 +101,8 @@ function runRow(r) {
     { dataset: { runId: r.id, started: r.startedAt ?? '' } },
     h('td', {}, jobLink(r.job, { run: r.id })),
     h('td', {}, stateBadge(r.state)),
-    h('td', {}, formatTime(r.startedAt)),
-    h('td', {}, formatDuration(r.durationMs)),
+    h('td', {}, runStarted(r)),
+    h('td', {}, runDuration(r)),
     h('td', {}, runLink(r, r.job)),
   );
 }

@@ -5,7 +5,7 @@ import { h, clear, facts, table, message } from '../dom.js';
 import { href } from '../router.js';
 import { nodeId } from '../nodes.js';
 import { formatTime, formatDuration } from '../format.js';
-import { stateBadge, datasetLink, jobLink, runLink, section, jsonBlock } from './common.js';
+import { stateBadge, datasetLink, jobLink, runLink, runStarted, section, jsonBlock } from './common.js';
 
 const ACCESS = 'time run { id state job { namespace name } }';
 const DATASET_INFO = `query DatasetInfo($ns: String!, $name: String!) {
@@ -128,7 +128,13 @@ async function renderJob(panel, node, runId, signal) {
       [
         'Latest run',
         latest
-          ? [stateBadge(latest.state), ' ', runLink(latest, j), ' started ', formatTime(latest.startedAt), latest.durationMs != null ? `, took ${formatDuration(latest.durationMs)}` : '']
+          ? [
+              stateBadge(latest.state),
+              ' ',
+              runLink(latest, j),
+              latest.startedAt ? ` started ${formatTime(latest.startedAt)}` : [' · ', runStarted(latest)],
+              latest.durationMs != null ? `, took ${formatDuration(latest.durationMs)}` : '',
+            ]
           : 'none yet',
       ],
     ]),
@@ -164,7 +170,7 @@ function runSection(run, runId) {
     h('h3', {}, 'Run ', h('span', { class: 'mono' }, run.id)),
     facts([
       ['State', stateBadge(run.state)],
-      ['Started', formatTime(run.startedAt)],
+      ['Started', runStarted({ startedAt: run.startedAt })], // the end is the next line
       ['Ended', formatTime(run.endedAt)],
       ['Duration', formatDuration(run.durationMs)],
       ['Nominal time', [formatTime(run.nominalStartTime), run.nominalEndTime ? ' – ' + formatTime(run.nominalEndTime) : ''].join('') || null],

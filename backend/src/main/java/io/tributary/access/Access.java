@@ -2,7 +2,10 @@ package io.tributary.access;
 
 /** What a route asks of its caller. */
 enum Access {
-    /** Nothing: probes and the static UI shell, which holds no data and asks for the read key itself. */
+    /**
+     * Nothing: probes, the static UI shell and the GraphiQL page, which hold no data and ask for the read key
+     * themselves.
+     */
     PUBLIC,
     /** The read key, where one is configured; open otherwise. */
     READ,

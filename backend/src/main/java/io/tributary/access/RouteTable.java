@@ -25,7 +25,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Every protected route and what it asks, in the order they are tried. The REST routes come from the controllers' own
  * mappings ({@link WriteAccess}, {@link PublicAccess}; unmarked, a {@code GET} route is a read and any other a write,
- * so a new endpoint is never left open by mistake), GraphQL's and the actuator's from their own settings. A WebSocket
+ * so a new endpoint is never left open by mistake), GraphQL's (and its GraphiQL page, public) and the actuator's from their
+ * own settings. A WebSocket
  * handshake at GraphQL's WebSocket path has a route of its own, which only such a handshake takes. What no route names
  * is public: the static UI shell.
  */
@@ -61,7 +62,10 @@ class RouteTable {
         String graphQlPath = graphQl.getHttp().getPath();
         table.add(route(Set.of(HttpMethod.POST), graphQlPath, Access.OPERATION, "GraphQL over HTTP"));
         table.add(route(Set.of(), graphQlPath + "/**", Access.READ, "GraphQL over HTTP"));
-        table.add(route(Set.of(), graphQl.getGraphiql().getPath() + "/**", Access.READ, "GraphiQL"));
+        // The GraphiQL page is a page like the UI shell: it holds no data, and a browser cannot send a bearer key when
+        // it
+        // opens a page; it asks for the read key itself and sends it with its queries to GraphQL above.
+        table.add(route(Set.of(HttpMethod.GET), graphQl.getGraphiql().getPath(), Access.PUBLIC, "GraphiQL page"));
         PathMappedEndpoints endpoints = actuator.getIfAvailable();
         if (endpoints != null) {
             publicEndpoint(table, endpoints, "health", "/**");

@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +79,22 @@ final class EventSchemas {
             Section.OUTPUT,
             Map.of("outputStatistics", "OutputStatisticsOutputDatasetFacet"));
 
+    /**
+     * Draft 2020-12 as the OpenLineage schemas declare, knowing the two annotations they use beyond it: {@code example}
+     * (OpenAPI's singular of {@code examples}) and a {@code documentation} placed as a keyword. Neither validates
+     * anything; unknown, each logged an "Unknown keyword" warning at start-up.
+     */
+    private static final Dialect OPENLINEAGE_DIALECT = Dialect.builder(Dialects.getDraft202012())
+            .keyword(new NonValidationKeyword("example"))
+            .keyword(new NonValidationKeyword("documentation"))
+            .build();
+
     private final Map<LineageEvent.Kind, Schema> envelopes;
     private final Map<Section, Map<String, Schema>> facets;
 
     EventSchemas() {
         var registry = SchemaRegistry.withDefaultDialect(
-                SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(SPEC, LOCAL)));
+                OPENLINEAGE_DIALECT, builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(SPEC, LOCAL)));
         this.envelopes = Map.of(
                 LineageEvent.Kind.RUN, registry.getSchema(SchemaLocation.of(SPEC + "OpenLineage.json#/$defs/RunEvent")),
                 LineageEvent.Kind.JOB, registry.getSchema(SchemaLocation.of(SPEC + "OpenLineage.json#/$defs/JobEvent")),

@@ -6,14 +6,22 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Scalars, request limits, cached documents, and a schema inspection that refuses to start when a schema field has no
- * data fetcher.
+ * Scalars, request limits, cached documents, a schema inspection that refuses to start when a schema field has no
+ * data fetcher, and the GraphiQL page.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -62,6 +70,20 @@ class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer fieldQuietInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(
                 new FieldQuietChain(instrumentations.orderedStream().toList())));
+    }
+
+    /**
+     * GraphiQL at {@code spring.graphql.graphiql.path} ({@code /graphiql}) on the build's own copy of GraphiQL and
+     * React ({@code static/graphiql.html}), in place of Spring's page, which loads them from a CDN and never finishes
+     * loading without the internet. Like the UI shell it holds no data and needs no key (the route table in
+     * {@code access} says so): its queries go to {@code /graphql}, with the read key where reads are protected.
+     */
+    @Bean
+    RouterFunction<ServerResponse> graphiQlPage(
+            GraphQlProperties graphQl, @Value("classpath:static/graphiql.html") Resource page) {
+        return RouterFunctions.route(
+                RequestPredicates.GET(graphQl.getGraphiql().getPath()),
+                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
     }
 
     @Bean

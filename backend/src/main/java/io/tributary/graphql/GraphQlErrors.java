@@ -2,6 +2,7 @@ package io.tributary.graphql;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.tributary.problem.NotFoundException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Typed GraphQL errors: a missing node is NOT_FOUND, a bad argument BAD_REQUEST with its message; a query the database stopped for running too
- * long, or a database that is unreachable, is UNAVAILABLE-like INTERNAL_ERROR with a plain explanation. Anything else
- * falls through to Spring GraphQL's default (INTERNAL_ERROR without internals).
+ * long, or a database that is unreachable, is UNAVAILABLE-like INTERNAL_ERROR with a plain explanation; an execution
+ * cancelled because the client left is logged at DEBUG only. Anything else falls through to Spring GraphQL's default
+ * (INTERNAL_ERROR without internals).
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -31,6 +33,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                         || ex instanceof java.util.concurrent.ExecutionException)
                 && ex.getCause() != null) {
             ex = ex.getCause();
+        }
+        if (ex instanceof AbortExecutionException) {
+            // The client went away (a browser closing a page or dropping a superseded request): Spring GraphQL cancels
+            // the execution and fetchers still running end here. Nobody reads this answer; not worth an ERROR.
+            log.debug("GraphQL execution cancelled, the client closed the request: {}", ex.getMessage());
+            return error(env, ErrorType.INTERNAL_ERROR, "The request was cancelled");
         }
         if (ex instanceof NotFoundException) {
             return error(env, ErrorType.NOT_FOUND, ex.getMessage());

@@ -14,6 +14,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.locker.FileLockException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
             builder.loadPropertiesFromFile(configFile.toAbsolutePath());
             log.info("Embedded Neo4j settings read from {}", configFile.toAbsolutePath());
         }
-        this.dbms = builder.setConfig(BoltConnector.enabled, true)
+        builder.setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(BoltConnector.enable_discovery, false)
@@ -53,8 +54,8 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, transactionMemoryBytes)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 days 2G")
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(100))
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
-                .build();
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
+        this.dbms = start(builder, home);
         var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         var address = db.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
@@ -65,6 +66,28 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 home.toAbsolutePath(),
                 boltUri);
+    }
+
+    /**
+     * Starts the database; a store another process holds (a second Tributary on the same data directory) is a one-line
+     * start-up failure naming the directory, not Neo4j's nested trace with the cause at its end.
+     */
+    private static DatabaseManagementService start(DatabaseManagementServiceBuilder builder, Path home) {
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof FileLockException) {
+                    Path dataDir = home.toAbsolutePath().getParent();
+                    throw new Neo4jUnavailableException(
+                            "The data directory " + dataDir + " is in use by another process (another Tributary on"
+                                    + " the same TRIBUTARY_DATA_DIR?): its embedded database is locked.",
+                            "Stop the other process, or give this one its own TRIBUTARY_DATA_DIR.",
+                            e);
+                }
+            }
+            throw e;
+        }
     }
 
     URI boltUri() {

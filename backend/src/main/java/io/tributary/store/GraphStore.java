@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.InitializingBean;
@@ -72,8 +74,22 @@ public class GraphStore implements InitializingBean {
     public <T> T writeTransaction(Duration timeout, Function<Writes, T> work) {
         try (var session = driver.session(sessionConfig)) {
             return session.executeWrite(
-                    tx -> work.apply(new Writes(tx)),
+                    tx -> work.apply(new Writes(tx, true)),
                     TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
+    /**
+     * Runs write statements in one transaction that is then rolled back, so nothing is written: the database plans and
+     * caches each statement as it would for a real write (used to warm the ingest path before readiness). Not timed:
+     * a rehearsal is not a write.
+     */
+    public void rehearseWriteTransaction(Duration timeout, Consumer<Writes> work) {
+        try (var session = driver.session(sessionConfig);
+                var tx = session.beginTransaction(
+                        TransactionConfig.builder().withTimeout(timeout).build())) {
+            work.accept(new Writes(tx, false));
+            tx.rollback();
         }
     }
 
@@ -83,14 +99,17 @@ public class GraphStore implements InitializingBean {
      */
     public final class Writes {
 
-        private final TransactionContext tx;
+        private final SimpleQueryRunner tx;
+        private final boolean timed;
 
-        private Writes(TransactionContext tx) {
+        private Writes(SimpleQueryRunner tx, boolean timed) {
             this.tx = tx;
+            this.timed = timed;
         }
 
         public <T> T run(String name, Record parameters, Function<Result, T> mapper) {
-            return timed(WRITES, name, () -> mapper.apply(tx.run(statements.get(name), Parameters.of(parameters))));
+            Supplier<T> work = () -> mapper.apply(tx.run(statements.get(name), Parameters.of(parameters)));
+            return timed ? timed(WRITES, name, work) : work.get();
         }
 
         /** Runs a statement whose result is not read. */

@@ -55,6 +55,15 @@ public class GraphWriter {
         run(writes, "ingest/upsert-quality", rows.quality);
     }
 
+    /**
+     * Runs every statement {@link #write} would run for the batch, in a transaction that is rolled back: nothing is
+     * written, but each statement is planned and its plan cached, as the first real write would otherwise do.
+     */
+    void rehearse(List<LineageEvent> batch, Duration timeout) {
+        EventRows rows = EventRows.of(batch);
+        store.rehearseWriteTransaction(timeout, writes -> write(writes, rows));
+    }
+
     /** Runs a statement that returns the {@code index} of each of its rows that changes the graph; those indexes. */
     private static List<Integer> changing(Writes writes, String statement, List<? extends Record> rows) {
         if (rows.isEmpty()) {

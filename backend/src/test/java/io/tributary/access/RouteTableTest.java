@@ -112,7 +112,7 @@ class RouteTableTest extends EndToEndTest {
                         "GET /api/v1/nowhere", Access.READ,
                         "POST /graphql", Access.OPERATION,
                         "GET /graphql", Access.READ,
-                        "GET /graphiql", Access.READ,
+                        "GET /graphiql", Access.PUBLIC,
                         "GET /actuator/health/liveness", Access.PUBLIC,
                         "GET /actuator/info", Access.PUBLIC,
                         "GET /actuator/prometheus", Access.READ,

@@ -45,6 +45,10 @@ public final class ServiceProcess implements AutoCloseable {
     private final Deque<String> tail = new ArrayDeque<>();
     private final CompletableFuture<Integer> httpPort = new CompletableFuture<>();
     private final CompletableFuture<URI> embeddedBolt = new CompletableFuture<>();
+    /** Every line, kept only for {@link #runUntilExit} (a start that fails prints little); else null. */
+    private List<String> allOutput;
+
+    private Thread outputRead;
 
     private ServiceProcess(Process process, Thread killOnExit) {
         this.process = process;
@@ -57,6 +61,45 @@ public final class ServiceProcess implements AutoCloseable {
      * it) and waits up to {@code timeout} for {@code /actuator/health} to answer 200.
      */
     public static ServiceProcess start(Path dataDir, Map<String, String> properties, Duration timeout) {
+        return start(dataDir, List.of(), properties, timeout);
+    }
+
+    /** As {@link #start(Path, Map, Duration)}, with {@code arguments} (such as {@code --demo}) passed as they are. */
+    public static ServiceProcess start(
+            Path dataDir, List<String> arguments, Map<String, String> properties, Duration timeout) {
+        var service = launch(dataDir, arguments, properties, false);
+        service.awaitHealthy(timeout);
+        return service;
+    }
+
+    /**
+     * Starts the service as {@link #start} does (a given {@code server.port} replaces port 0) for a start that is to
+     * fail: waits up to {@code timeout} for the process to exit on its own and returns its exit code and its whole
+     * output.
+     */
+    public static Exited runUntilExit(Path dataDir, Map<String, String> properties, Duration timeout) {
+        var service = launch(dataDir, List.of(), properties, true);
+        if (!service.waitFor(timeout.toSeconds())) {
+            service.kill();
+            throw new IllegalStateException("The service did not exit within " + timeout + ":\n" + service.output());
+        }
+        service.removeHook();
+        try {
+            service.outputRead.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        synchronized (service.tail) {
+            return new Exited(service.process.exitValue(), String.join("\n", service.allOutput));
+        }
+    }
+
+    /** How a service process ended: its exit code and everything it printed. */
+    public record Exited(int exitCode, String output) {}
+
+    private static ServiceProcess launch(
+            Path dataDir, List<String> arguments, Map<String, String> properties, boolean keepAllOutput) {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current()
                 .info()
@@ -64,12 +107,15 @@ public final class ServiceProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TributaryApplication.class.getName()));
-        command.add("--server.port=0");
+        if (!properties.containsKey("server.port")) {
+            command.add("--server.port=0");
+        }
         command.add("--tributary.data-dir=" + dataDir);
         // Small caches: several JVMs share a small test machine.
         command.add("--tributary.embedded.page-cache=64MB");
         command.add("--tributary.embedded.transaction-memory=256MB");
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        command.addAll(arguments);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -79,8 +125,9 @@ public final class ServiceProcess implements AutoCloseable {
         Thread killOnExit = new Thread(process::destroyForcibly, "kill-tributary-service");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         var service = new ServiceProcess(process, killOnExit);
-        Thread.ofPlatform().daemon().name("tributary-service-output").start(service::readOutput);
-        service.awaitHealthy(timeout);
+        service.allOutput = keepAllOutput ? new ArrayList<>() : null;
+        service.outputRead =
+                Thread.ofPlatform().daemon().name("tributary-service-output").start(service::readOutput);
         return service;
     }
 
@@ -131,6 +178,9 @@ public final class ServiceProcess implements AutoCloseable {
                             line.substring(bolt + BOLT_MARKER.length()).trim()));
                 }
                 synchronized (tail) {
+                    if (allOutput != null) {
+                        allOutput.add(line);
+                    }
                     tail.addLast(line);
                     if (tail.size() > OUTPUT_TAIL_LINES) {
                         tail.removeFirst();
@@ -186,7 +236,12 @@ public final class ServiceProcess implements AutoCloseable {
         removeHook();
     }
 
-    private boolean waitFor(int seconds) {
+    /** The exit code of a process that has ended (after {@link #close()} or {@link #kill()}). */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    private boolean waitFor(long seconds) {
         try {
             return process.waitFor(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,9 +44,6 @@ abstract class BrowserTest extends EndToEndTest {
 
     private static Playwright playwright;
     private static Browser browser;
-
-    @LocalServerPort
-    private int port;
 
     private BrowserContext context;
     private final List<String> scriptErrors = new ArrayList<>();

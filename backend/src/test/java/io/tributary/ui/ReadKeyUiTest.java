@@ -65,4 +65,38 @@ class ReadKeyUiTest extends BrowserTest {
         assertThat(byId("read-key-dialog")).hasCount(0);
         assertThat(authorizations).isNotEmpty().allMatch(("Bearer " + READ_KEY)::equals);
     }
+
+    @Test
+    void graphiQlAsksForTheReadKeyOnceAndSendsTheTabsKeyWithItsQueries() {
+        ingestSparkColumnLineage();
+        var authorizations = new ArrayList<String>();
+        page.onRequest((Request r) -> {
+            if (r.url().endsWith("/graphql")) {
+                authorizations.add(String.valueOf(r.headers().get("authorization")));
+            }
+        });
+        GraphiQl graphiQl = GraphiQl.offline(page, port);
+
+        // The page opens without a key; its first query (the schema) is refused, and the same dialog as the UI's asks.
+        graphiQl.open();
+        Locator dialog = byId("read-key-dialog");
+        assertThat(dialog).isVisible();
+        byId("read-key-input").fill(READ_KEY);
+        dialog.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
+        assertThat(dialog).hasCount(0);
+        graphiQl.run("{ dataset(namespace: \"file\", name: \"/tmp/cll_test/tbl1\") { name } }");
+        assertThat(graphiQl.result()).containsText("\"name\": \"/tmp/cll_test/tbl1\"");
+
+        // Kept for the tab, where the web UI finds it too; never in GraphiQL's own (persisted) headers.
+        assertThat(page.evaluate("() => sessionStorage.getItem('tributary.readKey')"))
+                .isEqualTo(READ_KEY);
+        assertThat((String) page.evaluate("() => JSON.stringify(localStorage)")).doesNotContain(READ_KEY);
+        authorizations.clear();
+        graphiQl.open();
+        graphiQl.run("{ dataset(namespace: \"file\", name: \"/tmp/cll_test/cll_source1\") { name } }");
+        assertThat(graphiQl.result()).containsText("\"name\": \"/tmp/cll_test/cll_source1\"");
+        assertThat(byId("read-key-dialog")).hasCount(0);
+        assertThat(authorizations).isNotEmpty().allMatch(("Bearer " + READ_KEY)::equals);
+        assertThat(graphiQl.outsideRequests()).as("requests to other hosts").isEmpty();
+    }
 }

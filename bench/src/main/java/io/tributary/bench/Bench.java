@@ -74,6 +74,7 @@ public final class Bench {
         List<Traversal.Result> traversal;
         Footprint.Result footprint;
         long freshReady;
+        long firstEvent;
         double generateSeconds;
         long generated;
         String impactStart;
@@ -83,6 +84,11 @@ public final class Bench {
             System.out.printf("service ready in %d ms (fresh store, migrations)%n", freshReady);
             var workload = new Workload("bench", 400, 1_000, 42);
             var ingest = new Ingest(service, workload);
+            loads.put("first event", Footprint.loadAverage());
+            firstEvent = ingest.firstEventAfterReady();
+            System.out.printf(
+                    "first event after ready: %d ms from readiness UP to its 201  (load %s)%n",
+                    firstEvent, loads.get("first event"));
             ingest.closedLoop(4, Duration.ofSeconds(3)); // warm-up: JIT, plan cache, first MERGEs
             for (int clients : List.of(1, 4, 16, 64)) {
                 loads.put("ingest " + clients, Footprint.loadAverage());
@@ -184,6 +190,7 @@ public final class Bench {
         report.put("traversal", traversal);
         report.put("footprint", footprint);
         report.put("readyMillis", Map.of("fresh", freshReady, "withGraph", restartReady));
+        report.put("firstEventAfterReadyMillis", firstEvent);
         report.put("idleRssMiB", idleRss);
         report.put("jfrWriterThread", writerHot);
         report.put("jfrAllThreads", allHot);
@@ -194,7 +201,7 @@ public final class Bench {
                 .writeValue(results.resolve(name + ".json").toFile(), report);
         Table.writeCsv(results.resolve(name + ".csv"), ingestResults, ceiling, traversal, loads);
         Plot.write(results.resolve(name + ".png"), ingestResults, ceiling.perSecond(), traversal);
-        Table.print(ingestResults, ceiling, traversal, footprint, freshReady, restartReady, loads);
+        Table.print(ingestResults, ceiling, traversal, footprint, freshReady, restartReady, firstEvent, loads);
         System.out.println("results: " + results.resolve(name + ".{json,csv,png}") + "; JFR: " + jfr);
     }
 

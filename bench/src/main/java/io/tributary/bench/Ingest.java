@@ -48,6 +48,19 @@ final class Ingest {
         this.workload = workload;
     }
 
+    /**
+     * Milliseconds from the service's readiness turning UP (as {@link Service} saw it) to the 201 of the first event
+     * posted right after: what a client that starts sending as soon as the service is ready waits for.
+     */
+    long firstEventAfterReady() {
+        var event = Workload.run(workload.job(0), UUID.randomUUID(), base.minusSeconds(3600))
+                .getFirst();
+        if (!post(event.json())) {
+            throw new IllegalStateException("the first event after ready was not accepted");
+        }
+        return Duration.ofNanos(System.nanoTime() - service.readyAt()).toMillis();
+    }
+
     /** As fast as the clients can go. */
     Result closedLoop(int clients, Duration length) throws InterruptedException {
         return run("closed", clients, length, 0);

@@ -31,6 +31,8 @@ final class Service implements AutoCloseable {
     private final int port;
     private final CompletableFuture<String> bolt = new CompletableFuture<>();
     private final long readyMillis;
+    /** System.nanoTime() when readiness was first seen UP. */
+    private long readyAt;
 
     Service(Path jar, Path dataDir, String heap, Path jfr, Path log) throws Exception {
         this.port = freePort();
@@ -96,6 +98,7 @@ final class Service implements AutoCloseable {
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAt = System.nanoTime();
                     return;
                 }
             } catch (IOException e) {
@@ -120,6 +123,11 @@ final class Service implements AutoCloseable {
 
     long readyMillis() {
         return readyMillis;
+    }
+
+    /** {@code System.nanoTime()} when {@code /actuator/health/readiness} first answered UP. */
+    long readyAt() {
+        return readyAt;
     }
 
     @Override

@@ -19,6 +19,7 @@ final class Table {
             Footprint.Result footprint,
             long freshReady,
             long restartReady,
+            long firstEvent,
             Map<String, String> loads) {
         System.out.println();
         System.out.println(
@@ -58,13 +59,15 @@ final class Table {
         System.out.println();
         System.out.printf(
                 "footprint: RSS %.0f MiB; heap used %.0f MiB, %.0f MiB live after full GC, max %.0f MiB;"
-                        + " ready %d ms fresh, %d ms with the graph%n",
+                        + " ready %d ms fresh, %d ms with the graph; first event %d ms after ready (load %s)%n",
                 footprint.rssMiB(),
                 footprint.heapUsedMiB(),
                 footprint.heapAfterGcMiB(),
                 footprint.heapMaxMiB(),
                 freshReady,
-                restartReady);
+                restartReady,
+                firstEvent,
+                loads.get("first event"));
     }
 
     static void writeCsv(

@@ -1,0 +1,69 @@
+package io.tributary.demo;
+
+import io.tributary.TributaryProperties;
+import io.tributary.event.EventParser;
+import io.tributary.event.LineageEvent;
+import io.tributary.write.GroupCommitWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the store with {@link DemoEvents} at start-up, through the parser and writer that HTTP ingest uses, before
+ * the service reports itself ready. Sending them again on every start is harmless: stored events are recognised by
+ * their content hash and every graph rule is idempotent.
+ */
+@Component
+@ConditionalOnBooleanProperty(DemoMode.ENABLED)
+public class DemoLoader implements ApplicationRunner, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final EventParser parser;
+    private final GroupCommitWriter writer;
+    private final TributaryProperties properties;
+    private final Environment environment;
+
+    DemoLoader(EventParser parser, GroupCommitWriter writer, TributaryProperties properties, Environment environment) {
+        this.parser = parser;
+        this.writer = writer;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int events = load();
+        String store = environment.getProperty("neo4j.uri", "").isBlank()
+                ? properties.dataDir().toAbsolutePath().normalize().toString()
+                : "the Neo4j server at NEO4J_URI";
+        log.info(
+                "Demo loaded: {} recorded OpenLineage events (Spark, Airflow, dbt, Great Expectations) in {}."
+                        + " Open http://localhost:{}/",
+                events,
+                store,
+                environment.getProperty("local.server.port", "5000"));
+    }
+
+    /** Parses, validates and commits every demo event (one transaction); returns how many were sent. */
+    public int load() {
+        List<LineageEvent> events = DemoEvents.all().stream()
+                .map(json -> parser.parse(json.getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        writer.submit(events).join();
+        return events.size();
+    }
+
+    /** After the ingest warm-up, which has the write path planned before this first real write. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

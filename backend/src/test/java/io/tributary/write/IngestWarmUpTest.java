@@ -1,0 +1,71 @@
+package io.tributary.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tributary.TributaryApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Readiness means ready to ingest at normal speed: the service reports {@code ACCEPTING_TRAFFIC} only once the ingest
+ * warm-up has parsed, validated and rehearsed its writes, and the rehearsal leaves the store empty.
+ */
+class IngestWarmUpTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void readinessComesAfterTheWarmUpWhichWritesNothing() throws Exception {
+        var warmUpsWhenReady = new AtomicReference<Long>();
+        ApplicationListener<AvailabilityChangeEvent<?>> readiness = event -> {
+            if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+                var meters = ((ApplicationContext) event.getSource()).getBean(MeterRegistry.class);
+                Timer warmUp = meters.find(IngestWarmUp.TIMER).timer();
+                warmUpsWhenReady.set(warmUp == null ? 0 : warmUp.count());
+            }
+        };
+        try (var service = new SpringApplicationBuilder(TributaryApplication.class)
+                .listeners(readiness)
+                .properties("tributary.api-key=warm-up-test-key", "tributary.data-dir=" + dataDir)
+                // an argument, not a default property: application.yaml's port 5000 overrides defaults
+                .run("--server.port=0")) {
+            assertThat(warmUpsWhenReady.get())
+                    .as("completed warm-ups when readiness turned to ACCEPTING_TRAFFIC")
+                    .isEqualTo(1L);
+
+            var port = service.getEnvironment().getProperty("local.server.port");
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"UP\"");
+
+            try (var session = service.getBean(Driver.class).session()) {
+                assertThat(session.run("MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n")
+                                .single()
+                                .get("n")
+                                .asLong())
+                        .as("nodes written by the warm-up")
+                        .isZero();
+            }
+        }
+    }
+}
