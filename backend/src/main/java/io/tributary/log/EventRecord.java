@@ -73,8 +73,9 @@ public record EventRecord(String id, EventSource source, Instant receivedAt, byt
     }
 
     /**
-     * Gzip at the fastest level: about three times the speed of the default level for a few percent more bytes on
-     * real events; readers need no change (still gzip).
+     * Gzip at the fastest level, still gzip for every reader: on the real fixture events it compressed about 1.3 times
+     * as fast as the default level, for 24% more bytes (7.3 rather than 9.0 times smaller). CPU is what two cores run
+     * short of under a burst; log bytes are cheap.
      */
     static byte[] gzipFast(String json) {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
