@@ -40,7 +40,7 @@ public final class FileEventLog implements EventLog {
      */
     public record Settings(long segmentBytes, int maxGroupEvents, long maxGroupBytes, int queueCapacity) {
 
-        public static final Settings DEFAULTS = new Settings(64L << 20, 5_000, 16L << 20, 20_000);
+        public static final Settings DEFAULTS = new Settings(64L << 20, 2_000, 16L << 20, 20_000);
     }
 
     private static final Logger log = LoggerFactory.getLogger(FileEventLog.class);
