@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -144,10 +145,15 @@ class AlertEvaluator implements SmartLifecycle {
     private void apply(AlertRule rule, List<Signal> signals) {
         var clears = new ArrayList<Signal>();
         boolean muted = rules.muted(rule.id());
+        Map<String, Optional<String>> open = incidents.openSlots(rule, signals);
         for (Signal signal : signals) {
             if (signal.action() == Signal.Action.CLEAR) {
                 clears.add(signal);
                 continue;
+            }
+            Optional<String> seen = open.get(signal.slot());
+            if (seen != null && seen.isPresent() && seen.get().equals(signal.trigger())) {
+                continue; // still the same trigger of an open incident: no news, no write
             }
             Incidents.Change change = incidents.open(signal, !muted, () -> impact.of(signal));
             if (change != null) {
@@ -155,7 +161,7 @@ class AlertEvaluator implements SmartLifecycle {
                 notifier.changed(rule, change);
             }
         }
-        for (Incidents.Change change : incidents.clear(rule, clears)) {
+        for (Incidents.Change change : incidents.clear(rule, clears, open.keySet())) {
             resolved.increment();
             notifier.changed(rule, change);
         }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -114,22 +115,36 @@ class Incidents {
                 WRITE_TIMEOUT);
     }
 
-    /** Resolves the open incidents the CLEAR signals of one rule concern (triggered before the signal's time). */
-    List<Change> clear(AlertRule rule, List<Signal> clears) {
-        if (clears.isEmpty()) {
-            return List.of();
+    /** Which of the signals' slots hold an open incident, each with the trigger it last saw (possibly null). */
+    Map<String, Optional<String>> openSlots(AlertRule rule, List<Signal> signals) {
+        if (signals.isEmpty()) {
+            return Map.of();
         }
-        Set<String> open = store.read(
+        return store.read(
                 "alert/open-slots",
                 Map.of(
                         "ruleId",
                         rule.id(),
                         "subjects",
-                        clears.stream().map(Signal::slot).distinct().toList()),
-                result -> new HashSet<>(result.list(r -> r.get("subject").asString())));
+                        signals.stream().map(Signal::slot).distinct().toList()),
+                result -> {
+                    var open = new HashMap<String, Optional<String>>();
+                    result.forEachRemaining(r -> open.put(
+                            r.get("subject").asString(),
+                            Optional.ofNullable(r.get("lastTrigger").asString(null))));
+                    return open;
+                });
+    }
+
+    /**
+     * Resolves the open incidents the CLEAR signals of one rule concern (triggered before the signal's time); {@code
+     * open} are the slots {@link #openSlots} found open.
+     */
+    List<Change> clear(AlertRule rule, List<Signal> clears, Set<String> open) {
         var changes = new ArrayList<Change>();
+        var pending = new HashSet<>(open);
         for (Signal signal : clears) {
-            if (!open.contains(signal.slot())) {
+            if (!pending.contains(signal.slot())) {
                 continue;
             }
             Incident resolved = store.write(
@@ -153,7 +168,7 @@ class Incidents {
                     WRITE_TIMEOUT);
             if (resolved != null) {
                 changes.add(new Change(false, resolved));
-                open.remove(signal.slot());
+                pending.remove(signal.slot());
             }
         }
         return changes;
