@@ -12,10 +12,8 @@ import java.util.Map;
  */
 final class Templates {
 
-    private static final Mustache.Compiler COMPILER = Mustache.compiler()
-            .withEscaper(Templates::jsonStringContent)
-            .defaultValue("")
-            .nullValue("");
+    private static final Mustache.Compiler COMPILER =
+            Mustache.compiler().withEscaper(Templates::jsonStringContent).defaultValue("");
 
     private Templates() {}
 
