@@ -8,8 +8,9 @@ import * as columns from './views/column-lineage.js';
 import * as runs from './pages/runs.js';
 import * as issues from './pages/issues.js';
 import * as datasets from './pages/datasets.js';
+import * as alerts from './pages/alerts.js';
 
-const VIEWS = { lineage, columns, runs, issues, datasets };
+const VIEWS = { lineage, columns, runs, issues, datasets, alerts };
 const NAV_PAGE = { columns: 'lineage' };
 
 let current = null;

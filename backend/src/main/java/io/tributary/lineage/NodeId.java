@@ -11,17 +11,17 @@ import java.util.List;
  * are full of ':' and '/', which the encoding escapes, so splitting an id on ':' always gives back its parts; the ids
  * also stay readable and URL-safe. Example: {@code DATASET:file:%2Ftmp%2Fcll_test%2Ftbl1}.
  */
-final class NodeId {
+public final class NodeId {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private NodeId() {}
 
-    static String of(NodeKind kind, String namespace, String name) {
+    public static String of(NodeKind kind, String namespace, String name) {
         return kind.name() + ':' + encode(namespace) + ':' + encode(name);
     }
 
-    static String field(String namespace, String dataset, String field) {
+    public static String field(String namespace, String dataset, String field) {
         return NodeKind.FIELD.name() + ':' + encode(namespace) + ':' + encode(dataset) + ':' + encode(field);
     }
 

@@ -1,7 +1,7 @@
 package io.tributary.lineage;
 
 /** What a lineage node is; the GraphQL enum of the same name. */
-enum NodeKind {
+public enum NodeKind {
     DATASET,
     JOB,
     FIELD

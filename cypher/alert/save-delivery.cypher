@@ -1,0 +1,2 @@
+MERGE (d:AlertDelivery {id: $id})
+SET d += $properties
