@@ -1,6 +1,6 @@
 package io.tributary.alert;
 
-import io.tributary.graph.Connection;
+import io.tributary.graphql.Connection;
 import io.tributary.lineage.NodeKind;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -200,41 +199,60 @@ public record AlertRule(
         return this;
     }
 
-    /** What the graph stores of a rule made through the API. */
-    Map<String, Object> properties() {
-        var p = new HashMap<String, Object>();
-        p.put("id", id);
-        p.put("name", name);
-        p.put("kind", kind.name());
-        p.put("createdAt", createdAt);
-        p.put("scopeNamespace", scope.namespace());
-        p.put("scopeJob", scope.job());
-        p.put("scopeDataset", scope.dataset());
-        p.put("scopeTag", scope.tag());
-        p.put("scopeOwner", scope.owner());
-        p.put("webhookUrl", webhook.url().toString());
-        p.put("webhookFormat", webhook.format().name());
-        p.put("webhookTemplate", webhook.template());
-        p.put("webhookSecret", webhook.secret());
-        if (freshness != null) {
-            p.put(
-                    "freshnessMaxAge",
-                    freshness.maxAge() == null ? null : freshness.maxAge().toString());
-            p.put(
-                    "freshnessDeadline",
-                    freshness.deadline() == null ? null : freshness.deadline().toString());
-            p.put(
-                    "freshnessZone",
-                    freshness.zone() == null ? null : freshness.zone().getId());
-        }
-        if (metric != null) {
-            p.put("metric", metric.metric());
-            p.put("metricColumn", metric.column());
-            p.put("metricMin", metric.min());
-            p.put("metricMax", metric.max());
-        }
-        p.values().removeIf(Objects::isNull);
-        return p;
+    /**
+     * What the graph stores of a rule made through the API ({@code alert/save-rule}); a null part is not stored.
+     * {@link #fromProperties} reads it back.
+     */
+    record Stored(
+            String id,
+            String name,
+            String kind,
+            OffsetDateTime createdAt,
+            String scopeNamespace,
+            String scopeJob,
+            String scopeDataset,
+            String scopeTag,
+            String scopeOwner,
+            String webhookUrl,
+            String webhookFormat,
+            String webhookTemplate,
+            String webhookSecret,
+            String freshnessMaxAge,
+            String freshnessDeadline,
+            String freshnessZone,
+            String metric,
+            String metricColumn,
+            Double metricMin,
+            Double metricMax) {}
+
+    Stored stored() {
+        return new Stored(
+                id,
+                name,
+                kind.name(),
+                createdAt,
+                scope.namespace(),
+                scope.job(),
+                scope.dataset(),
+                scope.tag(),
+                scope.owner(),
+                webhook.url().toString(),
+                webhook.format().name(),
+                webhook.template(),
+                webhook.secret(),
+                freshness == null || freshness.maxAge() == null
+                        ? null
+                        : freshness.maxAge().toString(),
+                freshness == null || freshness.deadline() == null
+                        ? null
+                        : freshness.deadline().toString(),
+                freshness == null || freshness.zone() == null
+                        ? null
+                        : freshness.zone().getId(),
+                metric == null ? null : metric.metric(),
+                metric == null ? null : metric.column(),
+                metric == null ? null : metric.min(),
+                metric == null ? null : metric.max());
     }
 
     static AlertRule fromProperties(Map<String, Object> p) {

@@ -1,6 +1,6 @@
 package io.tributary.alert;
 
-import io.tributary.graph.NotFoundException;
+import io.tributary.problem.NotFoundException;
 import io.tributary.store.GraphStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,6 +37,18 @@ class AlertRules implements InitializingBean, DisposableBean {
 
     /** A rule's mute; {@code until} null mutes it until unmuted. */
     record Mute(OffsetDateTime until, String reason, OffsetDateTime mutedAt) {}
+
+    /** save-rule: the rule's id and what is stored of it. */
+    private record SaveRule(String id, AlertRule.Stored properties) {}
+
+    /** delete-rule. */
+    private record RuleId(String id) {}
+
+    /** mute-rule: the mute, made at {@code now}. */
+    private record MuteRule(String ruleId, OffsetDateTime until, String reason, OffsetDateTime now) {}
+
+    /** unmute-rule. */
+    private record MutedRule(String ruleId) {}
 
     private final GraphStore store;
     private final AlertProperties properties;
@@ -162,12 +174,7 @@ class AlertRules implements InitializingBean, DisposableBean {
         if (input.webhook() != null && input.webhook().secretEnv() != null) {
             throw new IllegalArgumentException("webhook.secretEnv is for the rules file; pass the secret itself");
         }
-        store.write(
-                tx -> tx.run(
-                                store.statement("alert/save-rule"),
-                                Map.of("id", rule.id(), "properties", rule.properties()))
-                        .consume(),
-                WRITE_TIMEOUT);
+        store.write("alert/save-rule", new SaveRule(rule.id(), rule.stored()), WRITE_TIMEOUT, Result::consume);
         reload();
         return rule;
     }
@@ -179,10 +186,7 @@ class AlertRules implements InitializingBean, DisposableBean {
                     + (rule.source() == AlertRule.Source.FILE ? "the rules file" : "TRIBUTARY_ALERT_WEBHOOK_URL")
                     + "; change the configuration to remove it, or mute it");
         }
-        store.write(
-                tx -> tx.run(store.statement("alert/delete-rule"), Map.of("id", id))
-                        .consume(),
-                WRITE_TIMEOUT);
+        store.write("alert/delete-rule", new RuleId(id), WRITE_TIMEOUT, Result::consume);
         reload();
     }
 
@@ -191,21 +195,14 @@ class AlertRules implements InitializingBean, DisposableBean {
         if (until != null && !until.isAfter(now())) {
             throw new IllegalArgumentException("until must be in the future");
         }
-        var parameters = new HashMap<String, Object>();
-        parameters.put("ruleId", id);
-        parameters.put("until", until);
-        parameters.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
-        parameters.put("now", now());
-        store.write(tx -> tx.run(store.statement("alert/mute-rule"), parameters).consume(), WRITE_TIMEOUT);
+        var mute = new MuteRule(id, until, reason == null || reason.isBlank() ? null : reason.strip(), now());
+        store.write("alert/mute-rule", mute, WRITE_TIMEOUT, Result::consume);
         reload();
     }
 
     void unmute(String id) {
         get(id);
-        store.write(
-                tx -> tx.run(store.statement("alert/unmute-rule"), Map.of("ruleId", id))
-                        .consume(),
-                WRITE_TIMEOUT);
+        store.write("alert/unmute-rule", new MutedRule(id), WRITE_TIMEOUT, Result::consume);
         reload();
     }
 

@@ -1,8 +1,9 @@
 package io.tributary.alert;
 
-import io.tributary.graph.Connection;
-import io.tributary.graph.Cursors;
+import io.tributary.graphql.Connection;
+import io.tributary.graphql.Cursors;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
@@ -27,26 +28,22 @@ class Deliveries {
     }
 
     void save(Delivery d) {
-        var p = new HashMap<String, Object>();
-        p.put("id", d.id());
-        p.put("incidentId", d.incidentId());
-        p.put("ruleId", d.ruleId());
-        p.put("event", d.event());
-        p.put("url", d.url());
-        p.put("format", d.format().name());
-        p.put("status", d.status());
-        p.put("attempts", d.attempts());
-        p.put("lastStatusCode", d.lastStatusCode());
-        p.put("lastError", d.lastError());
-        p.put("createdAt", d.createdAt());
-        p.put("lastAttemptAt", d.lastAttemptAt());
-        p.put("deliveredAt", d.deliveredAt());
-        p.put("body", d.body());
-        p.values().removeIf(Objects::isNull);
-        store.write(
-                tx -> tx.run(store.statement("alert/save-delivery"), Map.of("id", d.id(), "properties", p))
-                        .consume(),
-                WRITE_TIMEOUT);
+        var saved = new Saved(
+                d.id(),
+                d.incidentId(),
+                d.ruleId(),
+                d.event(),
+                d.url(),
+                d.format().name(),
+                d.status(),
+                d.attempts(),
+                d.lastStatusCode(),
+                d.lastError(),
+                d.createdAt(),
+                d.lastAttemptAt(),
+                d.deliveredAt(),
+                d.body());
+        store.write("alert/save-delivery", saved, WRITE_TIMEOUT, Result::consume);
     }
 
     Connection<Delivery> page(String incidentId, String status, int first, String after) {
@@ -60,20 +57,15 @@ class Deliveries {
             beforeTime = Cursors.time(after, parts.get(0));
             beforeId = parts.get(1);
         }
-        var parameters = new HashMap<String, Object>();
-        parameters.put("incidentId", incidentId);
-        parameters.put("status", status);
-        parameters.put("beforeTime", beforeTime);
-        parameters.put("beforeId", beforeId);
-        parameters.put("limit", first + 1);
+        var page = new Page(incidentId, status, beforeTime, beforeId, first + 1);
         List<Delivery> fetched = store.read(
-                "alert/deliveries-page", parameters, result -> result.list(r -> delivery(r.get("delivery"))));
+                "alert/deliveries-page", Parameters.of(page), result -> result.list(r -> delivery(r.get("delivery"))));
         return Connection.of(fetched, first, d -> Cursors.encode(d.createdAt().toString(), d.id()));
     }
 
     /** Each incident's deliveries, oldest first, in one read. */
     Map<String, List<Delivery>> ofIncidents(List<String> ids) {
-        return store.read("alert/deliveries-of-incidents", Map.of("ids", ids), result -> {
+        return store.read("alert/deliveries-of-incidents", Parameters.of(new IncidentIds(ids)), result -> {
             var byIncident = new HashMap<String, List<Delivery>>();
             result.forEachRemaining(r -> byIncident
                     .computeIfAbsent(r.get("incidentId").asString(), k -> new ArrayList<>())
@@ -85,9 +77,35 @@ class Deliveries {
     List<Delivery> pending(OffsetDateTime since) {
         return store.read(
                 "alert/pending-deliveries",
-                Map.of("since", since, "limit", 1000),
+                Parameters.of(new Pending(since, 1000)),
                 result -> result.list(r -> delivery(r.get("delivery"))));
     }
+
+    /** save-delivery: the delivery as the log keeps it (a null part keeps what an earlier save wrote). */
+    private record Saved(
+            String id,
+            String incidentId,
+            String ruleId,
+            String event,
+            String url,
+            String format,
+            String status,
+            int attempts,
+            Integer lastStatusCode,
+            String lastError,
+            OffsetDateTime createdAt,
+            OffsetDateTime lastAttemptAt,
+            OffsetDateTime deliveredAt,
+            String body) {}
+
+    /** deliveries-page: filters, the position after the cursor, and one more than the page holds. */
+    private record Page(String incidentId, String status, OffsetDateTime beforeTime, String beforeId, int limit) {}
+
+    /** deliveries-of-incidents. */
+    private record IncidentIds(List<String> ids) {}
+
+    /** pending-deliveries: those created since, at most {@code limit}. */
+    private record Pending(OffsetDateTime since, int limit) {}
 
     private static Delivery delivery(Value v) {
         Map<String, Object> p = v.asMap();

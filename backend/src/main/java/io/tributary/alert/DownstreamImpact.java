@@ -5,7 +5,9 @@ import io.tributary.lineage.ImpactReport;
 import io.tributary.lineage.NodeId;
 import io.tributary.lineage.NodeKind;
 import io.tributary.lineage.NodeRef;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -130,24 +132,26 @@ class DownstreamImpact {
         if (nodes.isEmpty()) {
             return Map.of();
         }
-        List<Map<String, Object>> keys = nodes.stream()
-                .map(n -> Map.<String, Object>of(
-                        "kind", n.kind() == NodeKind.JOB ? "JOB" : "DATASET",
-                        "namespace", n.namespace(),
-                        "name", n.name()))
+        List<NodeKey> keys = nodes.stream()
+                .map(n -> new NodeKey(n.kind() == NodeKind.JOB ? "JOB" : "DATASET", n.namespace(), n.name()))
                 .distinct()
                 .toList();
-        return store.read("alert/owner-tags", Map.of("nodes", keys), result -> {
+        return store.read("alert/owner-tags", Parameters.of(new Nodes(keys)), result -> {
             var owners = new HashMap<String, List<String>>();
             result.forEachRemaining(r -> owners.put(
                     key(
                             r.get("kind").asString(),
                             r.get("namespace").asString(),
                             r.get("name").asString()),
-                    Facts.strings(r.get("owners"))));
+                    DriverValues.strings(r.get("owners"))));
             return owners;
         });
     }
+
+    /** owner-tags: the jobs and datasets to read the tags of. */
+    private record Nodes(List<NodeKey> nodes) {}
+
+    private record NodeKey(String kind, String namespace, String name) {}
 
     private static String key(String kind, String namespace, String name) {
         return kind + "\u0000" + namespace + "\u0000" + name;

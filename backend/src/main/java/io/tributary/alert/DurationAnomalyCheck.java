@@ -2,8 +2,10 @@ package io.tributary.alert;
 
 import io.tributary.lineage.NodeKind;
 import io.tributary.store.GraphStore;
+import io.tributary.store.JobKey;
+import io.tributary.store.Parameters;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +72,8 @@ class DurationAnomalyCheck implements Check {
     }
 
     private Map<String, Object> outlier(Facts.Job job) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("since", job.endedAt());
-        parameters.put("job", job.key().asMap());
-        parameters.put("first", 5);
-        return store.read("read/issues/duration-outliers", parameters, result -> {
+        var search = new OutlierSearch(job.endedAt(), new JobKey(job.namespace(), job.name()), 5);
+        return store.read("read/issues/duration-outliers", Parameters.of(search), result -> {
             while (result.hasNext()) {
                 var r = result.next();
                 if (r.get("runId").asString().equals(job.runId())) {
@@ -89,4 +88,7 @@ class DurationAnomalyCheck implements Check {
             return null;
         });
     }
+
+    /** duration-outliers: outliers of one job, ended since {@code since}, at most {@code first}. */
+    private record OutlierSearch(OffsetDateTime since, JobKey job, int first) {}
 }

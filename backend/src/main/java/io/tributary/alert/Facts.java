@@ -1,13 +1,13 @@
 package io.tributary.alert;
 
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -66,11 +66,10 @@ class Facts {
     }
 
     /** A job's or dataset's identity. */
-    record Key(String namespace, String name) {
-        Map<String, Object> asMap() {
-            return Map.of("namespace", namespace, "name", name);
-        }
-    }
+    record Key(String namespace, String name) {}
+
+    /** jobs and datasets: the nodes to read. */
+    private record Keys(Collection<Key> keys) {}
 
     private final GraphStore store;
 
@@ -82,85 +81,64 @@ class Facts {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return store.read(
-                "alert/jobs", Map.of("keys", keys.stream().map(Key::asMap).toList()), result -> {
-                    var jobs = new HashMap<Key, Job>();
-                    result.forEachRemaining(r -> {
-                        var job = new Job(
-                                r.get("namespace").asString(),
-                                r.get("name").asString(),
-                                strings(r.get("owners")),
-                                strings(r.get("tags")),
-                                strings(r.get("outputs")),
-                                string(r, "runId"),
-                                string(r, "state"),
-                                time(r, "startedAt"),
-                                time(r, "endedAt"),
-                                number(r, "durationMs"),
-                                string(r, "errorMessage"));
-                        jobs.put(job.key(), job);
-                    });
-                    return jobs;
-                });
+        return store.read("alert/jobs", Parameters.of(new Keys(keys)), result -> {
+            var jobs = new HashMap<Key, Job>();
+            result.forEachRemaining(r -> {
+                var job = new Job(
+                        r.get("namespace").asString(),
+                        r.get("name").asString(),
+                        DriverValues.strings(r.get("owners")),
+                        DriverValues.strings(r.get("tags")),
+                        DriverValues.strings(r.get("outputs")),
+                        DriverValues.string(r.get("runId")),
+                        DriverValues.string(r.get("state")),
+                        DriverValues.time(r.get("startedAt")),
+                        DriverValues.time(r.get("endedAt")),
+                        DriverValues.number(r.get("durationMs")),
+                        DriverValues.string(r.get("errorMessage")));
+                jobs.put(job.key(), job);
+            });
+            return jobs;
+        });
     }
 
     Map<Key, Dataset> datasets(Collection<Key> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return store.read(
-                "alert/datasets", Map.of("keys", keys.stream().map(Key::asMap).toList()), result -> {
-                    var datasets = new HashMap<Key, Dataset>();
-                    result.forEachRemaining(r -> {
-                        var dataset = new Dataset(
-                                r.get("namespace").asString(),
-                                r.get("name").asString(),
-                                strings(r.get("owners")),
-                                strings(r.get("tags")),
-                                strings(r.get("producers")),
-                                string(r, "qualityRunId"),
-                                time(r, "qualityTime"),
-                                number(r, "qualityFailed"),
-                                string(r, "assertions"),
-                                number(r, "qualityRowCount"),
-                                number(r, "qualityBytes"),
-                                string(r, "columnMetrics"),
-                                string(r, "writtenRunId"),
-                                time(r, "writtenAt"),
-                                number(r, "writtenRows"),
-                                number(r, "writtenBytes"),
-                                number(r, "writtenFiles"),
-                                string(r, "schemaHash"),
-                                string(r, "schemaFields"),
-                                string(r, "previousSchemaHash"),
-                                string(r, "previousSchemaFields"));
-                        datasets.put(dataset.key(), dataset);
-                    });
-                    return datasets;
-                });
+        return store.read("alert/datasets", Parameters.of(new Keys(keys)), result -> {
+            var datasets = new HashMap<Key, Dataset>();
+            result.forEachRemaining(r -> {
+                var dataset = new Dataset(
+                        r.get("namespace").asString(),
+                        r.get("name").asString(),
+                        DriverValues.strings(r.get("owners")),
+                        DriverValues.strings(r.get("tags")),
+                        DriverValues.strings(r.get("producers")),
+                        DriverValues.string(r.get("qualityRunId")),
+                        DriverValues.time(r.get("qualityTime")),
+                        DriverValues.number(r.get("qualityFailed")),
+                        DriverValues.string(r.get("assertions")),
+                        DriverValues.number(r.get("qualityRowCount")),
+                        DriverValues.number(r.get("qualityBytes")),
+                        DriverValues.string(r.get("columnMetrics")),
+                        DriverValues.string(r.get("writtenRunId")),
+                        DriverValues.time(r.get("writtenAt")),
+                        DriverValues.number(r.get("writtenRows")),
+                        DriverValues.number(r.get("writtenBytes")),
+                        DriverValues.number(r.get("writtenFiles")),
+                        DriverValues.string(r.get("schemaHash")),
+                        DriverValues.string(r.get("schemaFields")),
+                        DriverValues.string(r.get("previousSchemaHash")),
+                        DriverValues.string(r.get("previousSchemaFields")));
+                datasets.put(dataset.key(), dataset);
+            });
+            return datasets;
+        });
     }
 
     /** Whether {@code owner} owns a node: named by its ownership facet or an {@code owner:<name>} tag. */
     static boolean owns(String owner, List<String> owners, List<String> tags) {
         return owners.contains(owner) || tags.contains("owner:" + owner);
-    }
-
-    static List<String> strings(Value v) {
-        return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
-    }
-
-    static String string(Record r, String key) {
-        Value v = r.get(key);
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    static Long number(Record r, String key) {
-        Value v = r.get(key);
-        return v == null || v.isNull() ? null : v.asLong();
-    }
-
-    static OffsetDateTime time(Record r, String key) {
-        Value v = r.get(key);
-        return v == null || v.isNull() ? null : v.asZonedDateTime().toOffsetDateTime();
     }
 }

@@ -1,11 +1,12 @@
 package io.tributary.alert;
 
 import io.tributary.lineage.NodeKind;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,21 +61,21 @@ class FreshnessCheck implements Check {
         OffsetDateTime now = now();
         OffsetDateTime since = rule.freshness().writtenSince(now);
         AlertRule.Scope scope = rule.scope();
-        var parameters = new HashMap<String, Object>();
-        parameters.put("namespace", scope.namespace());
-        parameters.put("datasetPattern", Glob.regex(scope.dataset()));
-        parameters.put("jobPattern", Glob.regex(scope.job()));
-        parameters.put("tag", scope.tag());
-        parameters.put("owner", scope.owner());
-        parameters.put("limit", MAX_DATASETS);
-        return store.read("alert/freshness", parameters, result -> {
+        var inScope = new InScope(
+                scope.namespace(),
+                Glob.regex(scope.dataset()),
+                Glob.regex(scope.job()),
+                scope.tag(),
+                scope.owner(),
+                MAX_DATASETS);
+        return store.read("alert/freshness", Parameters.of(inScope), result -> {
             var signals = new ArrayList<Signal>();
             result.forEachRemaining(r -> {
                 var subject = new Signal.Subject(
                         NodeKind.DATASET,
                         r.get("namespace").asString(),
                         r.get("name").asString());
-                OffsetDateTime written = Facts.time(r, "lastWritten");
+                OffsetDateTime written = DriverValues.time(r.get("lastWritten"));
                 if (written != null && !written.isBefore(since)) {
                     signals.add(Signal.clear(rule, subject, written, null, "Written at " + written));
                     return;
@@ -97,6 +98,10 @@ class FreshnessCheck implements Check {
             return signals;
         });
     }
+
+    /** freshness: the rule's scope, its names as regular expressions, and at most {@code limit} datasets. */
+    private record InScope(
+            String namespace, String datasetPattern, String jobPattern, String tag, String owner, int limit) {}
 
     OffsetDateTime now() {
         return OffsetDateTime.now(clock);

@@ -1,9 +1,11 @@
 package io.tributary.alert;
 
-import io.tributary.graph.Connection;
-import io.tributary.graph.Cursors;
-import io.tributary.graph.NotFoundException;
+import io.tributary.graphql.Connection;
+import io.tributary.graphql.Cursors;
+import io.tributary.problem.NotFoundException;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
+import io.tributary.store.Unwrapped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
@@ -61,58 +64,47 @@ class Incidents {
                 return value;
             }
         };
-        return store.write(
-                tx -> {
-                    OffsetDateTime now = now();
-                    var slot =
-                            Map.<String, Object>of("ruleId", signal.rule().id(), "subject", signal.slot(), "now", now);
-                    var locked =
-                            tx.run(store.statement("alert/lock-subject"), slot).single();
-                    Value open = locked.get("open");
-                    if (!open.isNull()) {
-                        var repeat = new HashMap<String, Object>(slot);
-                        repeat.put("id", open.get("id").asString());
-                        repeat.put("trigger", signal.trigger());
-                        repeat.put("runId", signal.runId());
-                        tx.run(store.statement("alert/repeat-incident"), repeat).consume();
-                        return null;
-                    }
-                    if (Objects.equals(locked.get("lastTrigger").asString(null), signal.trigger())) {
-                        return null;
-                    }
-                    var properties = new HashMap<String, Object>();
-                    String id = UUID.randomUUID().toString();
-                    properties.put("id", id);
-                    properties.put("ruleId", signal.rule().id());
-                    properties.put("ruleName", signal.rule().name());
-                    properties.put("kind", signal.rule().kind().name());
-                    properties.put("status", "OPEN");
-                    properties.put("subject", signal.slot());
-                    properties.put("subjectKind", signal.subject().kind().name());
-                    properties.put("subjectNamespace", signal.subject().namespace());
-                    properties.put("subjectName", signal.subject().name());
-                    properties.put("subjectId", signal.subject().id());
-                    properties.put("summary", signal.summary());
-                    properties.put("triggeredAt", signal.at());
-                    properties.put("openedAt", now);
-                    properties.put("lastSeenAt", now);
-                    properties.put("occurrences", 1);
-                    properties.put("runId", signal.runId());
-                    properties.put("lastRunId", signal.runId());
-                    properties.put("notified", notify);
-                    properties.put("details", json.writeValueAsString(signal.details()));
-                    properties.put("impact", json.writeValueAsString(memo.get()));
-                    properties.values().removeIf(Objects::isNull);
-                    var parameters = new HashMap<String, Object>(slot);
-                    parameters.put("id", id);
-                    parameters.put("trigger", signal.trigger());
-                    parameters.put("properties", properties);
-                    var created = tx.run(store.statement("alert/open-incident"), parameters)
-                            .single()
-                            .get("incident");
-                    return new Change(true, incident(created));
-                },
-                WRITE_TIMEOUT);
+        return store.writeTransaction(WRITE_TIMEOUT, writes -> {
+            OffsetDateTime now = now();
+            var slot = new Slot(signal.rule().id(), signal.slot(), now);
+            var locked = writes.run("alert/lock-subject", slot, Result::single);
+            Value open = locked.get("open");
+            if (!open.isNull()) {
+                writes.run(
+                        "alert/repeat-incident",
+                        new Repeat(slot, open.get("id").asString(), signal.trigger(), signal.runId()));
+                return null;
+            }
+            if (Objects.equals(locked.get("lastTrigger").asString(null), signal.trigger())) {
+                return null;
+            }
+            String id = UUID.randomUUID().toString();
+            var properties = new Opened(
+                    id,
+                    signal.rule().id(),
+                    signal.rule().name(),
+                    signal.rule().kind().name(),
+                    "OPEN",
+                    signal.slot(),
+                    signal.subject().kind().name(),
+                    signal.subject().namespace(),
+                    signal.subject().name(),
+                    signal.subject().id(),
+                    signal.summary(),
+                    signal.at(),
+                    now,
+                    now,
+                    1,
+                    signal.runId(),
+                    signal.runId(),
+                    notify,
+                    json.writeValueAsString(signal.details()),
+                    json.writeValueAsString(memo.get()));
+            var created = writes.run(
+                            "alert/open-incident", new Open(slot, id, signal.trigger(), properties), Result::single)
+                    .get("incident");
+            return new Change(true, incident(created));
+        });
     }
 
     /** Which of the signals' slots hold an open incident, each with the trigger it last saw (possibly null). */
@@ -120,20 +112,15 @@ class Incidents {
         if (signals.isEmpty()) {
             return Map.of();
         }
-        return store.read(
-                "alert/open-slots",
-                Map.of(
-                        "ruleId",
-                        rule.id(),
-                        "subjects",
-                        signals.stream().map(Signal::slot).distinct().toList()),
-                result -> {
-                    var open = new HashMap<String, Optional<String>>();
-                    result.forEachRemaining(r -> open.put(
-                            r.get("subject").asString(),
-                            Optional.ofNullable(r.get("lastTrigger").asString(null))));
-                    return open;
-                });
+        var slots = new Slots(
+                rule.id(), signals.stream().map(Signal::slot).distinct().toList());
+        return store.read("alert/open-slots", Parameters.of(slots), result -> {
+            var open = new HashMap<String, Optional<String>>();
+            result.forEachRemaining(r -> open.put(
+                    r.get("subject").asString(),
+                    Optional.ofNullable(r.get("lastTrigger").asString(null))));
+            return open;
+        });
     }
 
     /**
@@ -147,25 +134,20 @@ class Incidents {
             if (!pending.contains(signal.slot())) {
                 continue;
             }
-            Incident resolved = store.write(
-                    tx -> {
-                        var locked = tx.run(
-                                        store.statement("alert/lock-subject"),
-                                        Map.of("ruleId", rule.id(), "subject", signal.slot(), "now", now()))
-                                .single()
-                                .get("open");
-                        if (locked.isNull()) {
-                            return null;
-                        }
-                        Incident incident = incident(locked);
-                        if (signal.at() != null
-                                && incident.triggeredAt() != null
-                                && !signal.at().isAfter(incident.triggeredAt())) {
-                            return null;
-                        }
-                        return resolve(tx, incident.id(), "auto", signal.summary());
-                    },
-                    WRITE_TIMEOUT);
+            Incident resolved = store.writeTransaction(WRITE_TIMEOUT, writes -> {
+                var locked = writes.run("alert/lock-subject", new Slot(rule.id(), signal.slot(), now()), Result::single)
+                        .get("open");
+                if (locked.isNull()) {
+                    return null;
+                }
+                Incident incident = incident(locked);
+                if (signal.at() != null
+                        && incident.triggeredAt() != null
+                        && !signal.at().isAfter(incident.triggeredAt())) {
+                    return null;
+                }
+                return resolve(writes, incident.id(), "auto", signal.summary());
+            });
             if (resolved != null) {
                 changes.add(new Change(false, resolved));
                 pending.remove(signal.slot());
@@ -176,48 +158,37 @@ class Incidents {
 
     /** A person resolves an incident; NOT_FOUND for an unknown one, and an already resolved one is answered as is. */
     Change resolveManually(String id, String by, String note) {
-        return store.write(
-                tx -> {
-                    var found = tx.run(store.statement("alert/incident"), Map.of("id", id))
-                            .list();
-                    if (found.isEmpty()) {
-                        throw new NotFoundException("No alert incident " + id);
-                    }
-                    Incident incident = incident(found.getFirst().get("incident"));
-                    if (!incident.open()) {
-                        return new Change(false, incident);
-                    }
-                    return new Change(
-                            true,
-                            resolve(
-                                    tx,
-                                    id,
-                                    by == null || by.isBlank() ? "manual" : "manual: " + by,
-                                    note == null || note.isBlank() ? "Resolved by hand" : note));
-                },
-                WRITE_TIMEOUT);
+        return store.writeTransaction(WRITE_TIMEOUT, writes -> {
+            var found = writes.run("alert/incident", new IncidentId(id), Result::list);
+            if (found.isEmpty()) {
+                throw new NotFoundException("No alert incident " + id);
+            }
+            Incident incident = incident(found.getFirst().get("incident"));
+            if (!incident.open()) {
+                return new Change(false, incident);
+            }
+            return new Change(
+                    true,
+                    resolve(
+                            writes,
+                            id,
+                            by == null || by.isBlank() ? "manual" : "manual: " + by,
+                            note == null || note.isBlank() ? "Resolved by hand" : note));
+        });
     }
 
-    private Incident resolve(org.neo4j.driver.TransactionContext tx, String id, String by, String resolution) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("id", id);
-        parameters.put("now", now());
-        parameters.put("by", by);
-        parameters.put("resolution", resolution);
-        var rows = tx.run(store.statement("alert/resolve-incident"), parameters).list();
+    private Incident resolve(GraphStore.Writes writes, String id, String by, String resolution) {
+        var rows = writes.run("alert/resolve-incident", new Resolve(id, now(), by, resolution), Result::list);
         return rows.isEmpty() ? null : incident(rows.getFirst().get("incident"));
     }
 
     Incident acknowledge(String id, String by, String note) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("id", id);
-        parameters.put("now", now());
-        parameters.put("by", by == null || by.isBlank() ? null : by.strip());
-        parameters.put("note", note == null || note.isBlank() ? null : note.strip());
-        var rows = store.write(
-                tx -> tx.run(store.statement("alert/acknowledge-incident"), parameters)
-                        .list(),
-                WRITE_TIMEOUT);
+        var acknowledge = new Acknowledge(
+                id,
+                now(),
+                by == null || by.isBlank() ? null : by.strip(),
+                note == null || note.isBlank() ? null : note.strip());
+        var rows = store.write("alert/acknowledge-incident", acknowledge, WRITE_TIMEOUT, Result::list);
         if (rows.isEmpty()) {
             throw new NotFoundException("No alert incident " + id);
         }
@@ -227,7 +198,7 @@ class Incidents {
     Incident find(String id) {
         return store.read(
                 "alert/incident",
-                Map.of("id", id),
+                Parameters.of(new IncidentId(id)),
                 result -> result.hasNext() ? incident(result.next().get("incident")) : null);
     }
 
@@ -242,16 +213,58 @@ class Incidents {
             beforeTime = Cursors.time(after, parts.get(0));
             beforeId = parts.get(1);
         }
-        var parameters = new HashMap<String, Object>();
-        parameters.put("status", status);
-        parameters.put("ruleId", ruleId);
-        parameters.put("beforeTime", beforeTime);
-        parameters.put("beforeId", beforeId);
-        parameters.put("limit", first + 1);
-        List<Incident> fetched =
-                store.read("alert/incidents-page", parameters, result -> result.list(r -> incident(r.get("incident"))));
+        var page = new Page(status, ruleId, beforeTime, beforeId, first + 1);
+        List<Incident> fetched = store.read(
+                "alert/incidents-page", Parameters.of(page), result -> result.list(r -> incident(r.get("incident"))));
         return Connection.of(fetched, first, i -> Cursors.encode(i.openedAt().toString(), i.id()));
     }
+
+    /** lock-subject: a rule's slot for one subject, looked at {@code now}. */
+    private record Slot(String ruleId, String subject, OffsetDateTime now) {}
+
+    /** repeat-incident: the slot's open incident {@code id} seen again, for {@code trigger}. */
+    private record Repeat(@Unwrapped Slot slot, String id, String trigger, String runId) {}
+
+    /** open-incident: a new incident {@code id} in the slot, opened for {@code trigger}. */
+    private record Open(@Unwrapped Slot slot, String id, String trigger, Opened properties) {}
+
+    /** An opened incident's properties; a null one is not stored ({@link #incident} reads them back). */
+    private record Opened(
+            String id,
+            String ruleId,
+            String ruleName,
+            String kind,
+            String status,
+            String subject,
+            String subjectKind,
+            String subjectNamespace,
+            String subjectName,
+            String subjectId,
+            String summary,
+            OffsetDateTime triggeredAt,
+            OffsetDateTime openedAt,
+            OffsetDateTime lastSeenAt,
+            int occurrences,
+            String runId,
+            String lastRunId,
+            boolean notified,
+            String details,
+            String impact) {}
+
+    /** resolve-incident. */
+    private record Resolve(String id, OffsetDateTime now, String by, String resolution) {}
+
+    /** acknowledge-incident. */
+    private record Acknowledge(String id, OffsetDateTime now, String by, String note) {}
+
+    /** incident. */
+    private record IncidentId(String id) {}
+
+    /** open-slots: the rule's slots for these subjects. */
+    private record Slots(String ruleId, List<String> subjects) {}
+
+    /** incidents-page: filters, the position after the cursor, and one more than the page holds. */
+    private record Page(String status, String ruleId, OffsetDateTime beforeTime, String beforeId, int limit) {}
 
     private Incident incident(Value v) {
         Map<String, Object> p = v.asMap();

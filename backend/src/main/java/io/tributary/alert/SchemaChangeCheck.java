@@ -2,6 +2,7 @@ package io.tributary.alert;
 
 import io.tributary.lineage.NodeKind;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,12 +120,7 @@ class SchemaChangeCheck implements Check {
     private List<Signal.AffectedColumn> downstream(Facts.Dataset d, List<String> fields) {
         return store.read(
                 "alert/downstream-columns",
-                Map.of(
-                        "namespace", d.namespace(),
-                        "dataset", d.name(),
-                        "fields", fields,
-                        "depth", DEPTH,
-                        "limit", MAX_COLUMNS),
+                Parameters.of(new Downstream(d.namespace(), d.name(), fields, DEPTH, MAX_COLUMNS)),
                 result -> result.list(r -> new Signal.AffectedColumn(
                         r.get("from").asString(),
                         r.get("namespace").asString(),
@@ -132,4 +128,7 @@ class SchemaChangeCheck implements Check {
                         r.get("name").asString(),
                         r.get("distance").asInt())));
     }
+
+    /** downstream-columns: the columns fed by these fields of one dataset. */
+    private record Downstream(String namespace, String dataset, List<String> fields, int depth, int limit) {}
 }

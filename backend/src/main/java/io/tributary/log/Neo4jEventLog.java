@@ -1,11 +1,13 @@
 package io.tributary.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
+import io.tributary.store.Unwrapped;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,7 @@ public final class Neo4jEventLog implements EventLog {
 
     private final GraphStore store;
     private final Settings settings;
-    private final GroupCommit<List<Map<String, Object>>> groups;
+    private final GroupCommit<List<Appended>> groups;
 
     public Neo4jEventLog(GraphStore store, Settings settings, MeterRegistry meters) {
         this.store = store;
@@ -56,42 +58,40 @@ public final class Neo4jEventLog implements EventLog {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
         }
-        var rows = new ArrayList<Map<String, Object>>(events.size());
+        var rows = new ArrayList<Appended>(events.size());
         long bytes = 0;
         for (EventRecord event : events) {
-            rows.add(Map.of("id", event.id(), "properties", properties(event)));
+            rows.add(new Appended(event.id(), properties(event)));
             bytes += event.jsonGzip().length;
         }
         return groups.submit(rows, rows.size(), bytes);
     }
 
     /** The archive node's properties, as the archive has always had them, plus how the event arrived. */
-    private static Map<String, Object> properties(EventRecord event) {
-        var summary = event.summary();
-        var m = new HashMap<String, Object>();
-        m.put("kind", summary.kind());
-        m.put("eventType", summary.eventType());
-        m.put("eventTime", summary.eventTime());
-        m.put("runId", summary.runId());
-        m.put("jobNamespace", summary.jobNamespace());
-        m.put("jobName", summary.jobName());
-        m.put("producer", summary.producer());
-        m.put("jsonGzip", event.jsonGzip());
-        m.put("receivedAt", event.receivedAt().atOffset(ZoneOffset.UTC));
-        m.put("source", event.source().name());
-        return m;
+    private static ArchivedEvent properties(EventRecord event) {
+        return new ArchivedEvent(
+                event.summary(),
+                event.jsonGzip(),
+                event.receivedAt().atOffset(ZoneOffset.UTC),
+                event.source().name());
     }
 
+    /** append: one row per event, {@code UNWIND}-ed by position. */
+    private record Appended(String id, ArchivedEvent properties) {}
+
+    /** An archive node's properties (a null one is not set). */
+    private record ArchivedEvent(
+            @Unwrapped EventRecord.Summary summary, byte[] jsonGzip, OffsetDateTime receivedAt, String source) {}
+
     /** One transaction for the whole group; each append's position is the number of its last event. */
-    private List<LogPosition> write(List<List<Map<String, Object>>> group) {
-        var rows = new ArrayList<Map<String, Object>>();
+    private List<LogPosition> write(List<List<Appended>> group) {
+        var rows = new ArrayList<Appended>();
         group.forEach(rows::addAll);
         long base = store.write(
-                tx -> tx.run(store.statement("log/append"), Map.of("rows", rows))
-                        .single()
-                        .get("base")
-                        .asLong(),
-                settings.writeTimeout());
+                "log/append",
+                new Batch(rows),
+                settings.writeTimeout(),
+                result -> result.single().get("base").asLong());
         var positions = new ArrayList<LogPosition>(group.size());
         long end = base;
         for (var append : group) {
