@@ -10,8 +10,9 @@ import * as issues from './pages/issues.js';
 import * as datasets from './pages/datasets.js';
 import * as home from './pages/home.js';
 import * as docs from './pages/docs.js';
+import * as alerts from './pages/alerts.js';
 
-const VIEWS = { home, lineage, columns, runs, issues, datasets, docs };
+const VIEWS = { home, lineage, columns, runs, issues, datasets, alerts, docs };
 const NAV_PAGE = { columns: 'lineage' };
 
 let current = null;

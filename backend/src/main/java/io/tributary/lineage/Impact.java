@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * produces them), or the field itself. The start node itself is not listed.
  */
 @Service
-class Impact {
+public class Impact {
 
     private static final Comparator<ImpactReport.Node> ORDER = Comparator.comparingInt(ImpactReport.Node::distance)
             .thenComparing(ImpactReport.Node::kind)
@@ -49,7 +49,7 @@ class Impact {
     }
 
     /** {@code depth} null means as deep as allowed; a FIELD always yields columns only. */
-    ImpactReport impact(NodeRef ref, Integer depth, boolean includeColumns, int maxNodes) {
+    public ImpactReport impact(NodeRef ref, Integer depth, boolean includeColumns, int maxNodes) {
         return impact(ref, depth, includeColumns, maxNodes, Limits.MAX_NODES);
     }
 

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param owners every owner named on an impacted node, once each, sorted: whom to tell
  */
-record ImpactReport(List<Node> datasets, List<Node> jobs, List<Node> columns, List<String> owners, boolean truncated) {
+public record ImpactReport(
+        List<Node> datasets, List<Node> jobs, List<Node> columns, List<String> owners, boolean truncated) {
 
     /** An impacted dataset, job or column; {@code field} is set for columns only. */
-    record Node(
+    public record Node(
             String id, NodeKind kind, String namespace, String name, String field, int distance, List<String> owners) {}
 }

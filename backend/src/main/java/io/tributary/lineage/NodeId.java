@@ -21,7 +21,7 @@ public final class NodeId {
         return kind.name() + ':' + encode(namespace) + ':' + encode(name);
     }
 
-    static String field(String namespace, String dataset, String field) {
+    public static String field(String namespace, String dataset, String field) {
         return NodeKind.FIELD.name() + ':' + encode(namespace) + ':' + encode(dataset) + ':' + encode(field);
     }
 

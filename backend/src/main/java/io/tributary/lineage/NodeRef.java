@@ -4,7 +4,7 @@ package io.tributary.lineage;
  * The GraphQL {@code NodeRef} input: a dataset or job by (namespace, name), or a field by its dataset plus the field
  * path.
  */
-record NodeRef(NodeKind kind, String namespace, String name, String field) {
+public record NodeRef(NodeKind kind, String namespace, String name, String field) {
 
     /**
      * Refuses a field on a dataset or job, and a field reference without one, rather than guessing. Not done in the

@@ -45,7 +45,8 @@ class ReadPlansTest extends EndToEndTest {
                 Arguments.of("read/namespace/run-counts"),
                 Arguments.of("read/namespace/job-counts"),
                 Arguments.of("read/namespace/dataset-counts"),
-                Arguments.of("read/run/events"));
+                Arguments.of("read/run/events"),
+                Arguments.of("log/read"));
     }
 
     @ParameterizedTest
@@ -68,6 +69,8 @@ class ReadPlansTest extends EndToEndTest {
         parameters.put("until", T);
         parameters.put("upper", T);
         parameters.put("limit", 51);
+        parameters.put("after", 0L);
+        parameters.put("max", 500);
         parameters.put("fromName", "");
         parameters.put("fromNamespace", "");
         parameters.put("keys", List.of(Map.of("namespace", "n", "name", "j")));

@@ -23,7 +23,8 @@ import tools.jackson.databind.SerializationFeature;
  * concurrency level, default 10), {@code bench.samples} (per traversal query, default 30), {@code bench.heap} (service
  * -Xmx, default 1g), {@code bench.jar} (the service's jar, default {@code backend/target/tributary.jar}, e.g. another
  * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
- * traversal or footprint; nothing written to {@code bench/results}).
+ * traversal or footprint; nothing written to {@code bench/results}), {@code bench.mode} ({@code log}: the event log
+ * candidates instead, see {@link LogBench}).
  */
 public final class Bench {
 
@@ -36,6 +37,10 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        if ("log".equals(System.getProperty("bench.mode"))) {
+            LogBench.run();
+            return;
+        }
         int nodes = Integer.getInteger("bench.nodes", 1_000_000);
         var ingestLength = Duration.ofSeconds(Integer.getInteger("bench.ingestSeconds", 10));
         int samples = Integer.getInteger("bench.samples", 30);

@@ -7,13 +7,24 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Jobs shaped like the Spark and Airflow fixtures: 2–5 inputs and 2–5 outputs, schemas of 10–30 columns, column
- * lineage on every output column. Jobs are reused across runs (as a scheduler reruns them), so most writes update
+ * Jobs shaped like the Spark and Airflow fixtures, with column lineage on every output column: by default ({@link
+ * Shape#CHURN}) 2–5 inputs and 2–5 outputs and schemas of 10–30 columns; {@link Shape#ESTATE} is the lighter 1–3
+ * inputs, 1–2 outputs and 5–15 columns. Jobs are reused across runs (as a scheduler reruns them), so most writes update
  * existing datasets, fields and edges, as they do in production.
  */
 final class Workload {
 
     static final String PRODUCER = "https://github.com/OpenLineage/OpenLineage/tree/1.19.0/integration/spark";
+
+    /** How big jobs are: inputs, outputs and columns per dataset, each a range. */
+    record Shape(int minInputs, int maxInputs, int minOutputs, int maxOutputs, int minColumns, int maxColumns) {
+
+        /** Heavy events (~21 KB on average). */
+        static final Shape CHURN = new Shape(2, 5, 2, 5, 10, 30);
+
+        /** Events of 1–5 KB, like most real Spark and Airflow events. */
+        static final Shape ESTATE = new Shape(1, 3, 1, 2, 5, 15);
+    }
 
     record Dataset(String namespace, String name, List<String> fields) {}
 
@@ -25,11 +36,15 @@ final class Workload {
     private final List<Job> jobs = new ArrayList<>();
 
     Workload(String prefix, int jobCount, int datasetCount, long seed) {
+        this(prefix, jobCount, datasetCount, seed, Shape.CHURN);
+    }
+
+    Workload(String prefix, int jobCount, int datasetCount, long seed, Shape shape) {
         var random = new Random(seed);
         var datasets = new ArrayList<Dataset>();
         for (int i = 0; i < datasetCount; i++) {
             var fields = new ArrayList<String>();
-            int n = 10 + random.nextInt(21);
+            int n = shape.minColumns() + random.nextInt(shape.maxColumns() - shape.minColumns() + 1);
             for (int f = 0; f < n; f++) {
                 fields.add("col_" + f);
             }
@@ -37,8 +52,10 @@ final class Workload {
             datasets.add(new Dataset(namespace, prefix + ".warehouse.table_" + i, List.copyOf(fields)));
         }
         for (int j = 0; j < jobCount; j++) {
-            var inputs = pick(datasets, 2 + random.nextInt(4), random);
-            var outputs = pick(datasets, 2 + random.nextInt(4), random);
+            var inputs = pick(
+                    datasets, shape.minInputs() + random.nextInt(shape.maxInputs() - shape.minInputs() + 1), random);
+            var outputs = pick(
+                    datasets, shape.minOutputs() + random.nextInt(shape.maxOutputs() - shape.minOutputs() + 1), random);
             outputs.removeAll(inputs);
             if (outputs.isEmpty()) {
                 outputs.add(datasets.get((j * 31 + 7) % datasets.size()));

@@ -1,0 +1,10 @@
+// A deleted rule's mute and subject slots go with it; its incidents and deliveries stay as history.
+MATCH (r:AlertRule {id: $id})
+OPTIONAL MATCH (m:AlertMute {ruleId: $id})
+DETACH DELETE r, m
+WITH count(*) AS deleted
+CALL () {
+  MATCH (s:AlertSubject {ruleId: $id})
+  DETACH DELETE s
+}
+RETURN deleted

@@ -1,0 +1,2 @@
+MATCH (i:AlertIncident {id: $id})
+RETURN properties(i) AS incident

@@ -1,0 +1,2 @@
+MERGE (m:AlertMute {ruleId: $ruleId})
+SET m.until = $until, m.reason = $reason, m.mutedAt = $now

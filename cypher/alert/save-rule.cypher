@@ -1,0 +1,2 @@
+MERGE (r:AlertRule {id: $id})
+SET r = $properties

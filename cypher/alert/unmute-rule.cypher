@@ -1,0 +1,2 @@
+MATCH (m:AlertMute {ruleId: $ruleId})
+DELETE m
