@@ -43,7 +43,11 @@ class LivePagesUiTest extends BrowserTest {
 
         assertThat(rows).hasCount(5);
         assertThat(rows.first().locator("td")).hasText(new String[] {
-            "live_job", "RUNNING", "2030-01-01 00:00:00 UTC", "running", runId.substring(0, 8) + "…" + runId.substring(32)
+            "live_job",
+            "RUNNING",
+            "2030-01-01 00:00:00 UTC",
+            "running",
+            runId.substring(0, 8) + "…" + runId.substring(32)
         });
 
         post(event("COMPLETE", runId, "live_job", "2030-01-01T00:00:02Z"))
