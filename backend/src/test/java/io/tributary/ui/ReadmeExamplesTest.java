@@ -87,9 +87,10 @@ class ReadmeExamplesTest extends BrowserTest {
         Path body = work.resolve("body");
         Path headers = work.resolve("headers");
         // The README's command as it is, with curl told to keep the status, headers and body for the checks below.
-        // A subscription over Server-Sent Events never ends by itself: it is given a few seconds, then cut.
+        // A subscription over Server-Sent Events never ends by itself. Its headers are flushed with the first event or
+        // the first keep-alive (spring.graphql.http.sse.keep-alive, 15 s), so it is given 20 s, then cut.
         boolean stream = command.contains("text/event-stream");
-        String limit = stream ? " --max-time 5" : "";
+        String limit = stream ? " --max-time 20" : "";
         String script = "curl() { command curl -sS" + limit
                 + " -o \"$BODY\" -D \"$HEADERS\" -w '%{http_code}' \"$@\"; }\n"
                 + command.replace(README_SERVICE, "http://127.0.0.1:" + port).replace(README_KEY_FILE, key.toString());
