@@ -50,17 +50,11 @@ class Deliveries {
         if (first < 1 || first > 500) {
             throw new IllegalArgumentException("first must be between 1 and 500");
         }
-        OffsetDateTime beforeTime = Cursors.END_OF_TIME;
-        String beforeId = "\uffff";
-        if (after != null) {
-            List<String> parts = Cursors.decode(after, 2);
-            beforeTime = Cursors.time(after, parts.get(0));
-            beforeId = parts.get(1);
-        }
-        var page = new Page(incidentId, status, beforeTime, beforeId, first + 1);
+        var before = Cursors.Before.after(after);
+        var page = new Page(incidentId, status, before.time(), before.id(), first + 1);
         List<Delivery> fetched = store.read(
                 "alert/deliveries-page", Parameters.of(page), result -> result.list(r -> delivery(r.get("delivery"))));
-        return Connection.of(fetched, first, d -> Cursors.encode(d.createdAt().toString(), d.id()));
+        return Connection.of(fetched, first, d -> Cursors.of(d.createdAt(), d.id()));
     }
 
     /** Each incident's deliveries, oldest first, in one read. */

@@ -206,17 +206,11 @@ class Incidents {
         if (first < 1 || first > 500) {
             throw new IllegalArgumentException("first must be between 1 and 500");
         }
-        OffsetDateTime beforeTime = Cursors.END_OF_TIME;
-        String beforeId = "\uffff";
-        if (after != null) {
-            List<String> parts = Cursors.decode(after, 2);
-            beforeTime = Cursors.time(after, parts.get(0));
-            beforeId = parts.get(1);
-        }
-        var page = new Page(status, ruleId, beforeTime, beforeId, first + 1);
+        var before = Cursors.Before.after(after);
+        var page = new Page(status, ruleId, before.time(), before.id(), first + 1);
         List<Incident> fetched = store.read(
                 "alert/incidents-page", Parameters.of(page), result -> result.list(r -> incident(r.get("incident"))));
-        return Connection.of(fetched, first, i -> Cursors.encode(i.openedAt().toString(), i.id()));
+        return Connection.of(fetched, first, i -> Cursors.of(i.openedAt(), i.id()));
     }
 
     /** lock-subject: a rule's slot for one subject, looked at {@code now}. */

@@ -53,6 +53,26 @@ public final class Cursors {
         }
     }
 
+    /**
+     * Where a newest-first page of (time, id) items resumes: strictly before this time and id. The first page starts
+     * after every item.
+     */
+    public record Before(OffsetDateTime time, String id) {
+
+        public static Before after(String cursor) {
+            if (cursor == null) {
+                return new Before(END_OF_TIME, "\uffff");
+            }
+            List<String> parts = decode(cursor, 2);
+            return new Before(Cursors.time(cursor, parts.get(0)), parts.get(1));
+        }
+    }
+
+    /** The cursor of an item in a newest-first page of (time, id) items. */
+    public static String of(OffsetDateTime time, String id) {
+        return encode(time.toString(), id);
+    }
+
     private static IllegalArgumentException invalid(String cursor) {
         return new IllegalArgumentException(
                 "Invalid cursor '" + cursor + "': pass the endCursor or an edge cursor of an earlier page");
