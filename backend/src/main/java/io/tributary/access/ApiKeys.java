@@ -64,7 +64,7 @@ class ApiKeys implements InitializingBean, DisposableBean {
     private final KeyRotationProperties rotation;
     private final Clock clock;
     private final AtomicReference<KeySet> keys = new AtomicReference<>();
-    /** The key this instance generated (or read from its file), while Tributary manages the keys. */
+    /** The key of this instance's key file (generated, or issued by a rotation here), while Tributary manages the keys. */
     private volatile WriteKey generated;
 
     private ScheduledExecutorService refresher;
@@ -211,6 +211,11 @@ class ApiKeys implements InitializingBean, DisposableBean {
     /** This instance's generated key; null when pinned or when it generated none. */
     WriteKey generated() {
         return generated;
+    }
+
+    /** After a rotation through this instance: its key file now holds the issued key. */
+    void fileHolds(WriteKey issued) {
+        generated = issued;
     }
 
     KeyRotationProperties rotation() {

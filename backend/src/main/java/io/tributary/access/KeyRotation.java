@@ -71,8 +71,11 @@ class KeyRotation {
                 id,
                 now,
                 validUntil);
-        keys.reload();
         boolean fileUpdated = rewriteKeyFile(key);
+        if (fileUpdated) {
+            keys.fileHolds(new ApiKeys.WriteKey(id, KeyDigest.of(key), KeyOrigin.ROTATED, now, null));
+        }
+        keys.reload();
         log.info("Ingest API key rotated: new key {} issued, previous keys valid until {}", id, validUntil);
         return new Rotated(key, id, validUntil, fileUpdated);
     }
