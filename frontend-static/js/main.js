@@ -11,8 +11,9 @@ import * as datasets from './pages/datasets.js';
 import * as home from './pages/home.js';
 import * as docs from './pages/docs.js';
 import * as alerts from './pages/alerts.js';
+import * as settings from './pages/settings.js';
 
-const VIEWS = { home, lineage, columns, runs, issues, datasets, alerts, docs };
+const VIEWS = { home, lineage, columns, runs, issues, datasets, alerts, settings, docs };
 const NAV_PAGE = { columns: 'lineage' };
 
 let current = null;

@@ -97,3 +97,8 @@ export async function mutate(query, variables = {}) {
   }
   return null;
 }
+
+/** Makes a key this tab's write key (the new key after a rotation, which the old one will stop being). */
+export function useWriteKey(key) {
+  store(key);
+}

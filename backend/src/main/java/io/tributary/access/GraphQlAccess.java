@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlAccess implements WebGraphQlInterceptor {
 
+    /** The GraphQL context entry of a mutation's {@link Caller}. */
+    static final String CALLER = "tributary.caller";
+
     private static final String READS_NEED_THE_READ_KEY =
             "Reads need the read API key as 'Authorization: Bearer <key>'";
 
@@ -44,9 +47,14 @@ class GraphQlAccess implements WebGraphQlInterceptor {
                 ? webSocket.callerOf(ws.getSessionInfo())
                 : keys.caller(request.getHeaders());
         if (isMutation(request.getDocument(), request.getOperationName())) {
-            return caller.mayWrite()
-                    ? chain.next(request)
-                    : refuse(request, "Mutations need the ingest (write) API key as 'Authorization: Bearer <key>'");
+            if (!caller.mayWrite()) {
+                return refuse(request, "Mutations need the ingest (write) API key as 'Authorization: Bearer <key>'");
+            }
+            // Who the key made the caller, never the key: key rotation asks whether it is the current key.
+            request.configureExecutionInput(
+                    (input, builder) -> builder.graphQLContext(context -> context.put(CALLER, caller))
+                            .build());
+            return chain.next(request);
         }
         if (caller.mayRead()) {
             return chain.next(request);

@@ -32,7 +32,8 @@ class GraphQlConfiguration {
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.DateTime)
                 .scalar(ExtendedScalars.GraphQLLong)
-                .scalar(ExtendedScalars.Json);
+                .scalar(ExtendedScalars.Json)
+                .scalar(DurationScalar.DURATION);
     }
 
     /** Depth, complexity (graph traversals weigh more) and aliases, checked once per request. */

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -46,6 +48,12 @@ class GeneratedApiKeyTest {
     @Autowired
     private WebTestClient web;
 
+    @Autowired
+    private StoredKeys storedKeys;
+
+    @Autowired
+    private ObjectProvider<Clock> clocks;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("tributary.data-dir", DATA_DIR::toString);
@@ -73,7 +81,13 @@ class GeneratedApiKeyTest {
                 .strip();
 
         var restarted = new ApiKeys(
-                new AccessProperties(null, null, null), new TributaryProperties(DATA_DIR, null, null, false));
+                new AccessProperties(null, null, null),
+                new TributaryProperties(DATA_DIR, null, null, false),
+                KeyRotationProperties.defaults(),
+                storedKeys,
+                clocks);
+        restarted.afterPropertiesSet();
+        restarted.destroy();
 
         assertThat(restarted.caller(key).mayWrite()).isTrue();
         assertThat(restarted.caller(key + "x").mayWrite()).isFalse();
