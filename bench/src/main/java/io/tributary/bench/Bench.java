@@ -24,7 +24,8 @@ import tools.jackson.databind.SerializationFeature;
  * -Xmx, default 1g), {@code bench.jar} (the service's jar, default {@code backend/target/tributary.jar}, e.g. another
  * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
  * traversal or footprint; nothing written to {@code bench/results}), {@code bench.mode} ({@code log}: the event log
- * candidates instead, see {@link LogBench}).
+ * candidates instead, see {@link LogBench}; {@code ingest}: the named ingest workloads, counted when projected, see
+ * {@link IngestBench}).
  */
 public final class Bench {
 
@@ -39,6 +40,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if ("log".equals(System.getProperty("bench.mode"))) {
             LogBench.run();
+            return;
+        }
+        if ("ingest".equals(System.getProperty("bench.mode"))) {
+            IngestBench.run();
             return;
         }
         int nodes = Integer.getInteger("bench.nodes", 1_000_000);
@@ -163,7 +168,7 @@ public final class Bench {
         }
         long restartReady;
         double idleRss;
-        try (var service = new Service(jar, data, heap, null, log)) {
+        try (var service = new Service(jar, data, heap, (Path) null, log)) {
             restartReady = service.readyMillis();
             idleRss = Footprint.rss(service.pid());
             System.out.printf(

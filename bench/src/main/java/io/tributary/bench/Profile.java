@@ -15,12 +15,17 @@ final class Profile {
     private Profile() {}
 
     static List<Hot> hotMethods(Path recording, int top, String threadPrefix) throws Exception {
+        return hotMethods(recording, top, threadPrefix, "jdk.ExecutionSample");
+    }
+
+    /** As above for samples of {@code eventType}, e.g. {@code jdk.NativeMethodSample} (threads in native code). */
+    static List<Hot> hotMethods(Path recording, int top, String threadPrefix, String eventType) throws Exception {
         var counts = new HashMap<String, Long>();
         long total = 0;
         try (var file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 var event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals(eventType) || event.getStackTrace() == null) {
                     continue;
                 }
                 var thread = event.getThread("sampledThread");

@@ -35,15 +35,25 @@ final class Service implements AutoCloseable {
     private long readyAt;
 
     Service(Path jar, Path dataDir, String heap, Path jfr, Path log) throws Exception {
+        this(
+                jar,
+                dataDir,
+                heap,
+                jfr == null
+                        ? List.of()
+                        : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true"),
+                log);
+    }
+
+    /** {@code jvmOptions}: more options for the service's JVM, e.g. {@code -Dtributary.log.mode=file} or JFR's. */
+    Service(Path jar, Path dataDir, String heap, List<String> jvmOptions, Path log) throws Exception {
         this.port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap,
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED"));
-        if (jfr != null) {
-            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
-        }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TRIBUTARY_DATA_DIR", dataDir.toString());
