@@ -3,14 +3,14 @@ package io.tributary.lineage;
 import java.util.List;
 
 /** The GraphQL {@code ColumnLineageGraph}: fields linked by the derivations reported in columnLineage facets. */
-record ColumnLineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated) {
+public record ColumnLineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated) {
 
     /** A field (column) and its distance in derivation steps from the start fields. */
-    record Node(String id, String namespace, String dataset, String field, String type, int distance) {}
+    public record Node(String id, String namespace, String dataset, String field, String type, int distance) {}
 
     /** One derivation of {@code to} from {@code from}; two fields may be linked by several. */
-    record Edge(String from, String to, Transformation transformation) {}
+    public record Edge(String from, String to, Transformation transformation) {}
 
     /** How the output field was derived, as the producer reported it. */
-    record Transformation(String type, String subtype, String description, Boolean masking) {}
+    public record Transformation(String type, String subtype, String description, Boolean masking) {}
 }

@@ -3,10 +3,10 @@ package io.tributary.lineage;
 import java.util.List;
 
 /** The GraphQL {@code LineageGraph}: datasets and jobs around a start node, and the edges walked between them. */
-record LineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated) {
+public record LineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated) {
 
     /** A dataset or job with its distance from the start and what the UI needs to draw it. */
-    record Node(
+    public record Node(
             String id,
             NodeKind kind,
             String namespace,
@@ -20,5 +20,5 @@ record LineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated) {
             String latestRunState) {}
 
     /** An edge in the direction data flows. */
-    record Edge(String from, String to) {}
+    public record Edge(String from, String to) {}
 }

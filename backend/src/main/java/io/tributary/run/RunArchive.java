@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * facets, so all facets are rebuilt from a run's archived events, in one query for many runs.
  */
 @Repository
-class RunArchive {
+public class RunArchive {
 
     /**
      * @param runFacets run facets by name (sorted), each from the latest event carrying it (a facet marked {@code _deleted}
@@ -28,10 +28,11 @@ class RunArchive {
      * @param jobFacets the job facets sent with the run's events, merged the same way
      * @param externalQueries each distinct externalQuery facet, in the order first sent
      */
-    record Facets(Map<String, Object> runFacets, Map<String, Object> jobFacets, List<ExternalQuery> externalQueries) {}
+    public record Facets(
+            Map<String, Object> runFacets, Map<String, Object> jobFacets, List<ExternalQuery> externalQueries) {}
 
     /** A query the run ran in an external system, e.g. a BigQuery job id or a Snowflake query id. */
-    record ExternalQuery(String externalQueryId, String source) {}
+    public record ExternalQuery(String externalQueryId, String source) {}
 
     private record Ids(List<String> ids) {}
 
@@ -47,7 +48,7 @@ class RunArchive {
         this.policy = policy;
     }
 
-    Map<String, Facets> facets(Collection<String> runIds) {
+    public Map<String, Facets> facets(Collection<String> runIds) {
         Map<String, List<String>> events = store.read(
                 "read/run/events", Parameters.of(new Ids(List.copyOf(runIds))), SourceRows.byRun(ArchivedJson::of));
         var result = new HashMap<String, Facets>();

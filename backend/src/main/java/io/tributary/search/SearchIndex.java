@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The Neo4j full-text index {@code search_text}, ranked as read/search/search says. */
 @Repository
-class SearchIndex {
+public class SearchIndex {
 
     static final List<String> ALL_KINDS = List.of("DATASET", "JOB", "FIELD");
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -42,7 +42,7 @@ class SearchIndex {
      * Every word required, matched whole (boosted) or as a prefix. Words are letters and digits only, so nothing of
      * Lucene's query syntax can come through from the user.
      */
-    static String lucene(String query) {
+    public static String lucene(String query) {
         return WORDS.splitAsStream(query == null ? "" : query.toLowerCase(Locale.ROOT))
                 .filter(w -> !w.isEmpty())
                 .limit(16)

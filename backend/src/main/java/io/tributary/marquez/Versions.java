@@ -1,0 +1,27 @@
+package io.tributary.marquez;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Marquez's version ids, until Tributary keeps versions of jobs and datasets: name-based UUIDs, stable across
+ * requests and restarts. A dataset's changes with its schema; a job's is one per job.
+ */
+final class Versions {
+
+    private Versions() {}
+
+    static String dataset(String namespace, String name, String schemaVersion) {
+        return uuid("dataset", namespace, name, schemaVersion == null ? "" : schemaVersion);
+    }
+
+    static String job(String namespace, String name) {
+        return uuid("job", namespace, name, "");
+    }
+
+    private static String uuid(String kind, String namespace, String name, String version) {
+        // The parts' lengths go first, so that no two different (namespace, name) pairs give the same bytes.
+        String key = kind + ':' + namespace.length() + ':' + name.length() + ':' + namespace + name + version;
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
