@@ -26,6 +26,7 @@ public final class ProjectionProgress {
     private final ConcurrentSkipListMap<Long, Integer> appended = new ConcurrentSkipListMap<>();
 
     private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong waitingReads = new AtomicLong();
 
     /** Wakes the projector when this process appended events. */
     private volatile Runnable wake = () -> {};
@@ -43,12 +44,21 @@ public final class ProjectionProgress {
         if (projected >= position.value()) {
             return Mono.just(true);
         }
-        return positions
-                .asFlux()
-                .filter(p -> p >= position.value())
-                .next()
-                .map(p -> true)
-                .timeout(max, Mono.just(false));
+        return Mono.defer(() -> {
+            waitingReads.incrementAndGet();
+            return positions
+                    .asFlux()
+                    .filter(p -> p >= position.value())
+                    .next()
+                    .map(p -> true)
+                    .timeout(max, Mono.just(false))
+                    .doFinally(signal -> waitingReads.decrementAndGet());
+        });
+    }
+
+    /** Requests (reads, deletes) waiting for the projector now. */
+    public long waitingReads() {
+        return waitingReads.get();
     }
 
     /** The projection lag: how long the oldest event not yet in the graph has waited; zero when caught up. */
