@@ -3,7 +3,8 @@ package io.tributary.demo;
 import io.tributary.TributaryProperties;
 import io.tributary.event.EventParser;
 import io.tributary.event.LineageEvent;
-import io.tributary.write.GroupCommitWriter;
+import io.tributary.ingest.EventIntake;
+import io.tributary.log.EventSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,11 +28,11 @@ public class DemoLoader implements ApplicationRunner, Ordered {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final EventParser parser;
-    private final GroupCommitWriter writer;
+    private final EventIntake writer;
     private final TributaryProperties properties;
     private final Environment environment;
 
-    DemoLoader(EventParser parser, GroupCommitWriter writer, TributaryProperties properties, Environment environment) {
+    DemoLoader(EventParser parser, EventIntake writer, TributaryProperties properties, Environment environment) {
         this.parser = parser;
         this.writer = writer;
         this.properties = properties;
@@ -57,7 +58,7 @@ public class DemoLoader implements ApplicationRunner, Ordered {
         List<LineageEvent> events = DemoEvents.all().stream()
                 .map(json -> parser.parse(json.getBytes(StandardCharsets.UTF_8)))
                 .toList();
-        writer.submit(events).join();
+        writer.submit(events, EventSource.HTTP).join();
         return events.size();
     }
 

@@ -9,10 +9,11 @@ import io.tributary.event.EventParser;
 import io.tributary.event.EventParser.BatchItem;
 import io.tributary.event.LineageEvent;
 import io.tributary.event.Violation;
+import io.tributary.log.EventSource;
 import io.tributary.problem.FailureDetail;
 import io.tributary.problem.ProblemException;
 import io.tributary.problem.Problems;
-import io.tributary.write.GroupCommitWriter;
+import io.tributary.projection.ReadYourWrites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The OpenLineage HTTP endpoint ({@code OPENLINEAGE_URL} + {@code /api/v1/lineage}). A 201 means the event is
- * committed to the database, archive and graph together. Needs an ingest key.
+ * durable: appended to the event log (its position in {@value ReadYourWrites#POSITION}), or, without a log, committed
+ * to the database, archive and graph together. Needs an ingest key.
  */
 @RestController
 @WriteAccess
@@ -38,7 +40,7 @@ class LineageController {
 
     private final RequestBodies bodies;
     private final EventParser parser;
-    private final GroupCommitWriter writer;
+    private final EventIntake intake;
     private final int maxBatchEvents;
     private final Counter accepted;
     private final Counter rejected;
@@ -46,12 +48,12 @@ class LineageController {
     LineageController(
             RequestBodies bodies,
             EventParser parser,
-            GroupCommitWriter writer,
+            EventIntake intake,
             TributaryProperties properties,
             MeterRegistry meters) {
         this.bodies = bodies;
         this.parser = parser;
-        this.writer = writer;
+        this.intake = intake;
         this.maxBatchEvents = properties.ingest().maxBatchEvents();
         this.accepted = meters.counter("tributary.ingest.events", "outcome", "accepted");
         this.rejected = meters.counter("tributary.ingest.events", "outcome", "rejected");
@@ -63,9 +65,10 @@ class LineageController {
                 .publishOn(Schedulers.boundedElastic())
                 .map(parser::parse)
                 .doOnError(e -> rejected.increment())
-                .flatMap(event -> Mono.fromFuture(writer.submit(List.of(event))))
-                .then(Mono.fromRunnable(accepted::increment))
-                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).build());
+                .flatMap(event -> Mono.fromFuture(() -> intake.submit(List.of(event), EventSource.HTTP)))
+                .doOnNext(ack -> accepted.increment())
+                .map(ack -> acknowledged(ResponseEntity.status(HttpStatus.CREATED), ack)
+                        .build());
     }
 
     /**
@@ -86,10 +89,24 @@ class LineageController {
                     if (valid.isEmpty() && !items.isEmpty()) {
                         return Mono.error(new InvalidBatchException(items));
                     }
-                    return Mono.fromFuture(writer.submit(valid))
-                            .then(Mono.fromRunnable(() -> accepted.increment(valid.size())))
-                            .thenReturn(ResponseEntity.ok(BatchAnswer.of(items, valid.size())));
+                    if (valid.isEmpty()) {
+                        return Mono.just(ResponseEntity.ok(BatchAnswer.of(items, 0)));
+                    }
+                    return Mono.fromFuture(() -> intake.submit(valid, EventSource.HTTP))
+                            .doOnNext(ack -> accepted.increment(valid.size()))
+                            .map(ack ->
+                                    acknowledged(ResponseEntity.ok(), ack).body(BatchAnswer.of(items, valid.size())));
                 });
+    }
+
+    /** With a log, the position the events were appended at: a client may send it back to read them anywhere. */
+    private static ResponseEntity.BodyBuilder acknowledged(
+            ResponseEntity.BodyBuilder response, EventIntake.Acknowledged ack) {
+        if (ack.position() != null) {
+            response.header(
+                    ReadYourWrites.POSITION, Long.toString(ack.position().value()));
+        }
+        return response;
     }
 
     /** The batch endpoint's answer, as the OpenLineage spec names its fields. */

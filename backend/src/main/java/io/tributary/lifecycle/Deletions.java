@@ -1,8 +1,10 @@
 package io.tributary.lifecycle;
 
+import io.tributary.ingest.EventIntake;
 import io.tributary.problem.NotFoundException;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.write.OverloadedException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,9 +20,11 @@ class Deletions {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final GraphStore store;
+    private final EventIntake intake;
 
-    Deletions(GraphStore store) {
+    Deletions(GraphStore store, EventIntake intake) {
         this.store = store;
+        this.intake = intake;
     }
 
     Deletion dataset(String namespace, String name) {
@@ -36,11 +40,13 @@ class Deletions {
      * (its events were purged before the export).
      */
     boolean restore(DeletionLine line) {
+        awaitAcknowledged();
         // The line's kind, namespace, name and deletedAt are the statement's parameters.
         return store.write("lifecycle/restore-deletion", line, TIMEOUT, Result::hasNext);
     }
 
     private Deletion delete(String kind, String statement, String namespace, String name) {
+        awaitAcknowledged();
         var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         var rows = store.write(statement, new SoftDelete(namespace, name, now), TIMEOUT, Result::list);
         if (rows.isEmpty()) {
@@ -48,6 +54,17 @@ class Deletions {
         }
         return new Deletion(
                 kind, namespace, name, DriverValues.time(rows.getFirst().get("deletedAt")));
+    }
+
+    /**
+     * A delete is ordered after every event acknowledged before it: those must be in the graph first, or projecting one
+     * later would mention the node again and undo the delete. Refused (503, retry later) rather than applied out of
+     * order.
+     */
+    private void awaitAcknowledged() {
+        if (!intake.awaitProjection(TIMEOUT)) {
+            throw new OverloadedException("the graph is behind the event log; the delete was not applied");
+        }
     }
 
     /** delete-dataset and delete-job: the node's key and the time of the delete. */

@@ -4,7 +4,8 @@ import io.tributary.TributaryProperties;
 import io.tributary.event.EventParser;
 import io.tributary.event.InvalidEventException;
 import io.tributary.event.LineageEvent;
-import io.tributary.write.GroupCommitWriter;
+import io.tributary.ingest.EventIntake;
+import io.tributary.log.EventSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Importer {
 
     private final EventParser parser;
-    private final GroupCommitWriter writer;
+    private final EventIntake writer;
     private final Deletions deletions;
     private final JsonMapper json;
     private final int maxLineBytes;
@@ -37,7 +38,7 @@ class Importer {
 
     Importer(
             EventParser parser,
-            GroupCommitWriter writer,
+            EventIntake writer,
             Deletions deletions,
             JsonMapper json,
             TributaryProperties properties) {
@@ -108,7 +109,7 @@ class Importer {
 
     private void commit(List<LineageEvent> batch, long lineNumber, Progress progress) {
         try {
-            writer.submit(batch).get(commitWait.toMillis(), TimeUnit.MILLISECONDS);
+            writer.submit(batch, EventSource.IMPORT).get(commitWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new ImportFailure(

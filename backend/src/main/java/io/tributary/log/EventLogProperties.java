@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The durable event log ({@code tributary.log.*}). Off by default: ingest still acknowledges after the graph commit;
- * the log is built beside that path until the projector takes over.
+ * The durable event log ({@code tributary.log.*}). With a log, ingest acknowledges once its events are appended and
+ * the projector builds the graph from the log; with {@code none}, ingest acknowledges after the graph commit.
  *
  * @param mode {@code none}, {@code file} (segment files in {@code dir}; embedded database only, see
- *     {@link EventLogConfiguration}) or {@code neo4j} (the {@code (:Event)} archive, in the database)
+ *     {@link EventLogConfiguration}), {@code neo4j} (the {@code (:Event)} archive, in the database) or {@code auto}
+ *     (file with the embedded database, neo4j with an external one)
  * @param dir where the file log lives; by default {@code <data dir>/event-log}
  * @param segmentSize a file segment is closed at this size
  * @param groupMaxEvents most events made durable by one fsync or one transaction
@@ -32,7 +33,8 @@ public record EventLogProperties(
     public enum Mode {
         NONE,
         FILE,
-        NEO4J
+        NEO4J,
+        AUTO
     }
 
     FileEventLog.Settings fileSettings() {

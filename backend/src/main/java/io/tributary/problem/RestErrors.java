@@ -1,6 +1,7 @@
 package io.tributary.problem;
 
 import io.tributary.event.InvalidEventException;
+import io.tributary.log.EventLogException;
 import io.tributary.write.OverloadedException;
 import java.util.concurrent.TimeoutException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -54,6 +55,7 @@ public class RestErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({
         OverloadedException.class,
+        EventLogException.class,
         ServiceUnavailableException.class,
         SessionExpiredException.class,
         TransientException.class,

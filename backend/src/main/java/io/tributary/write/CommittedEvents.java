@@ -28,8 +28,8 @@ public class CommittedEvents {
                 .register(meters);
     }
 
-    /** Called by the writer after the events' transaction has committed; never blocks. */
-    void published(List<LineageEvent> events) {
+    /** Called by the writer (or the projector) after the events' transaction has committed; never blocks. */
+    public void published(List<LineageEvent> events) {
         for (LineageEvent event : events) {
             sink.emitNext(event, (signal, result) -> false);
         }

@@ -130,7 +130,12 @@ final class EventRows {
     }
 
     static EventRows of(List<LineageEvent> batch) {
-        var builder = new Builder();
+        return of(batch, true);
+    }
+
+    /** The rows of a batch; without {@code archive}, no archive rows (their bodies are compressed already). */
+    static EventRows of(List<LineageEvent> batch, boolean archive) {
+        var builder = new Builder(archive);
         batch.forEach(builder::add);
         return new EventRows(builder);
     }
@@ -213,6 +218,12 @@ final class EventRows {
     /** Collects the rows of a batch, event by event. */
     private static final class Builder {
 
+        private final boolean archive;
+
+        Builder(boolean archive) {
+            this.archive = archive;
+        }
+
         final List<ArchivedEventRow> events = new ArrayList<>();
         final Set<String> namespaces = new LinkedHashSet<>();
         final NodeRows<JobKey, Facets> jobs = new NodeRows<>();
@@ -232,7 +243,9 @@ final class EventRows {
         void add(LineageEvent e) {
             OffsetDateTime time = e.eventTime();
             String version = version(time, e.eventType(), e.id());
-            events.add(new ArchivedEventRow(e.id(), archived(e)));
+            if (archive) {
+                events.add(new ArchivedEventRow(e.id(), archived(e)));
+            }
             JobKey job = e.job() == null
                     ? null
                     : new JobKey(e.job().namespace(), e.job().name());

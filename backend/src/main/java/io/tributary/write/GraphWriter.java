@@ -31,8 +31,23 @@ public class GraphWriter {
         });
     }
 
+    /**
+     * Writes the graph of a window of events (not their archive nodes) inside the caller's transaction: the
+     * projector's step, committed with the projector's position. The window is coalesced as a batch is (one row per
+     * node and edge key, see {@link EventRows}), under the same order-independent rules.
+     */
+    public void project(Writes writes, List<LineageEvent> window) {
+        if (!window.isEmpty()) {
+            writeGraph(writes, EventRows.of(window, false));
+        }
+    }
+
     private static void write(Writes writes, EventRows rows) {
         run(writes, "ingest/archive-events", rows.events);
+        writeGraph(writes, rows);
+    }
+
+    private static void writeGraph(Writes writes, EventRows rows) {
         if (!rows.namespaces.isEmpty()) {
             writes.run("ingest/upsert-namespaces", new Namespaces(rows.namespaces));
         }

@@ -58,6 +58,10 @@ public final class EventLogChild implements AutoCloseable {
             }
             return;
         }
+        if (args[2].equals("projected")) {
+            printProjected(context, log, out);
+            return;
+        }
         LogPosition after = LogPosition.START;
         List<LoggedEvent> page;
         while (!(page = log.read(after, 100)).isEmpty()) {
@@ -67,6 +71,37 @@ public final class EventLogChild implements AutoCloseable {
             after = page.getLast().position();
         }
         out.println("END " + log.committedPosition().value());
+        context.close();
+        System.exit(0);
+    }
+
+    /**
+     * Waits for the projector to pass the log's committed position, then prints {@code RUN <run id, hex>} per run in
+     * the graph, {@code EVENTS <n>} archived events and {@code QUARANTINED <n>}, and exits.
+     */
+    private static void printProjected(
+            org.springframework.context.ConfigurableApplicationContext context, EventLog log, PrintStream out) {
+        var progress = context.getBean(io.tributary.projection.ProjectionProgress.class);
+        boolean done = Boolean.TRUE.equals(
+                progress.await(log.committedPosition(), Duration.ofMinutes(4)).block());
+        if (!done) {
+            System.exit(3);
+        }
+        try (var session = context.getBean(org.neo4j.driver.Driver.class).session()) {
+            session.run("MATCH (r:Run) RETURN r.runId AS id")
+                    .list(r -> r.get("id").asString())
+                    .forEach(id -> out.println("RUN " + id.replace("-", "")));
+            out.println("EVENTS "
+                    + session.run("MATCH (e:Event) RETURN count(e) AS n")
+                            .single()
+                            .get("n")
+                            .asLong());
+            out.println("QUARANTINED "
+                    + session.run("MATCH (q:QuarantinedEvent) RETURN count(q) AS n")
+                            .single()
+                            .get("n")
+                            .asLong());
+        }
         context.close();
         System.exit(0);
     }
@@ -107,7 +142,7 @@ public final class EventLogChild implements AutoCloseable {
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.matches("(ACK|READ|END) [0-9a-f ]+")) {
+                if (line.matches("(ACK|READ|END|RUN|EVENTS|QUARANTINED) [0-9a-f ]+")) {
                     marked.add(line);
                 } else {
                     synchronized (tail) {

@@ -2,7 +2,7 @@ package io.tributary.ingest.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.event.EventParser;
-import io.tributary.write.GroupCommitWriter;
+import io.tributary.ingest.EventIntake;
 import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,7 +37,7 @@ class KafkaIngestConfiguration {
             KafkaProperties kafka,
             KafkaIngestProperties settings,
             EventParser parser,
-            GroupCommitWriter writer,
+            EventIntake writer,
             MeterRegistry meters) {
         var properties = new HashMap<>(kafka.buildConsumerProperties());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.event.EventParser;
 import io.tributary.event.InvalidEventException;
 import io.tributary.event.LineageEvent;
-import io.tributary.write.GroupCommitWriter;
+import io.tributary.ingest.EventIntake;
+import io.tributary.log.EventLogException;
+import io.tributary.log.EventSource;
 import io.tributary.write.OverloadedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,12 @@ import org.springframework.kafka.support.Acknowledgment;
 final class LineageEventsListener implements BatchAcknowledgingMessageListener<String, byte[]> {
 
     private final EventParser parser;
-    private final GroupCommitWriter writer;
+    private final EventIntake writer;
     private final DeadLetters deadLetters;
     private final Counter written;
     private final Counter invalid;
 
-    LineageEventsListener(EventParser parser, GroupCommitWriter writer, DeadLetters deadLetters, MeterRegistry meters) {
+    LineageEventsListener(EventParser parser, EventIntake writer, DeadLetters deadLetters, MeterRegistry meters) {
         this.parser = parser;
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -71,8 +73,9 @@ final class LineageEventsListener implements BatchAcknowledgingMessageListener<S
      * container's error handler, which retries the whole poll with back-off.
      */
     private List<Refused> write(List<Parsed> events) {
-        var commits =
-                events.stream().map(p -> writer.submit(List.of(p.event()))).toList();
+        var commits = events.stream()
+                .map(p -> writer.submit(List.of(p.event()), EventSource.KAFKA))
+                .toList();
         var refused = new ArrayList<Refused>();
         RuntimeException transientFailure = null;
         for (int i = 0; i < commits.size(); i++) {
@@ -109,6 +112,7 @@ final class LineageEventsListener implements BatchAcknowledgingMessageListener<S
     private static boolean isTransient(Throwable failure) {
         // The same failures the HTTP endpoint answers with 503 (retry later).
         return failure instanceof OverloadedException
+                || failure instanceof EventLogException
                 || failure instanceof RetryableException
                 || failure instanceof ServiceUnavailableException
                 || failure instanceof SessionExpiredException

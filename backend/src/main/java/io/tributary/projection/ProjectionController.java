@@ -1,0 +1,50 @@
+package io.tributary.projection;
+
+import io.tributary.graphql.Arguments;
+import io.tributary.log.EventLog;
+import io.tributary.projection.ProjectionStore.QuarantinedEvent;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The projector's state over GraphQL: lag, positions and the quarantine (null without an event log). */
+@Controller
+class ProjectionController {
+
+    private final EventLog log;
+    private final Projector projector;
+    private final ProjectionProgress progress;
+
+    ProjectionController(
+            ObjectProvider<EventLog> log,
+            ObjectProvider<Projector> projector,
+            ObjectProvider<ProjectionProgress> progress) {
+        this.log = log.getIfAvailable();
+        this.projector = projector.getIfAvailable();
+        this.progress = progress.getIfAvailable();
+    }
+
+    /** A snapshot of the projector. */
+    record Projection(String log, long projectedPosition, long committedPosition, long lagMs) {}
+
+    @QueryMapping
+    Projection projection() {
+        if (projector == null) {
+            return null;
+        }
+        return new Projection(
+                log.name(),
+                progress.projected().value(),
+                log.committedPosition().value(),
+                progress.lag().toMillis());
+    }
+
+    @SchemaMapping(typeName = "Projection")
+    List<QuarantinedEvent> quarantined(Projection projection, @Argument int first) {
+        Arguments.page(first);
+        return projector.store().quarantined(first);
+    }
+}

@@ -1,0 +1,323 @@
+package io.tributary.projection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tributary.event.EventParser;
+import io.tributary.event.LineageEvent;
+import io.tributary.log.EventLog;
+import io.tributary.log.LogPosition;
+import io.tributary.log.LoggedEvent;
+import io.tributary.store.GraphStore;
+import io.tributary.write.CommittedEvents;
+import io.tributary.write.GraphWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Builds the graph from the event log: one thread reads committed events in log order from its recorded position and
+ * applies them in windows, each one transaction that also records the position it ends at (so a restart resumes
+ * exactly where the last committed window ended, and a window is never half applied). A window is whatever the log
+ * holds past the position, up to {@code windowMaxEvents}: under load windows grow by themselves while the previous one
+ * commits, as group commit does, and coalescing (one row per node and edge key per window, {@link GraphWriter#project})
+ * turns reruns into single rows. The statements keep today's order-independent rules, so any order of arrival and any
+ * redelivery give the same graph.
+ *
+ * <p>Failures: when the database is unreachable (or the window times out) the same window is tried again after a
+ * pause; when a window fails otherwise, its events are applied one by one, and an event that still fails (a bug, not
+ * bad input: bad input is refused before the log) is quarantined with its error and skipped, so it never blocks the
+ * others. Events are published to listeners (alerts, live) after their window commits.
+ */
+public final class Projector implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    private static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
+
+    private final EventLog eventLog;
+    private final GraphStore store;
+    private final ProjectionStore projection;
+    private final GraphWriter writer;
+    private final EventParser parser;
+    private final CommittedEvents committed;
+    private final ProjectionProgress progress;
+    private final ProjectionProperties settings;
+    /** The file log's events get their archive nodes here; the Neo4j log's events are already archive nodes. */
+    private final boolean archive;
+
+    private final Timer windows;
+    private final DistributionSummary windowEvents;
+    private final Counter projectedEvents;
+    private final Counter quarantinedEvents;
+
+    private final Object appended = new Object();
+    private volatile boolean running;
+    private Thread thread;
+    private LogPosition position = LogPosition.START;
+
+    Projector(
+            EventLog eventLog,
+            GraphStore store,
+            GraphWriter writer,
+            EventParser parser,
+            CommittedEvents committed,
+            ProjectionProgress progress,
+            ProjectionProperties settings,
+            MeterRegistry meters) {
+        this.eventLog = eventLog;
+        this.store = store;
+        this.projection = new ProjectionStore(store, eventLog.name());
+        this.writer = writer;
+        this.parser = parser;
+        this.committed = committed;
+        this.progress = progress;
+        this.settings = settings;
+        this.archive = eventLog.name().equals("file");
+        this.windows = Timer.builder("tributary.projection.window")
+                .description("Time to apply one window of logged events to the graph")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        this.windowEvents = DistributionSummary.builder("tributary.projection.window.events")
+                .description("Events per projected window")
+                .register(meters);
+        this.projectedEvents = Counter.builder("tributary.projection.events")
+                .description("Events applied to the graph by the projector")
+                .register(meters);
+        this.quarantinedEvents = Counter.builder("tributary.projection.quarantined.events")
+                .description("Events the projector could not apply, quarantined with their error")
+                .register(meters);
+        progress.onAppend(this::appended);
+        meters.gauge("tributary.projection.lag.seconds", progress, p -> p.lag().toNanos() / 1e9);
+        meters.gauge("tributary.projection.waiting.events", progress, ProjectionProgress::waiting);
+        meters.gauge(
+                "tributary.projection.position", progress, p -> p.projected().value());
+    }
+
+    ProjectionStore store() {
+        return projection;
+    }
+
+    /** Wakes the projector: events were appended (it also polls, for appends of other replicas). */
+    void appended() {
+        synchronized (appended) {
+            appended.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<LoggedEvent> window = read();
+                if (window.isEmpty()) {
+                    progress.caughtUp();
+                    idle();
+                    continue;
+                }
+                progress.pending(window.getFirst().record().receivedAt());
+                apply(window);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Reading the log failed (the database, for the Neo4j log; a damaged file): keep trying, loudly.
+                log.error("The projector cannot read the event log; retrying", e);
+                sleep(UNREACHABLE_BACKOFF);
+            }
+        }
+    }
+
+    /** The next window: what the log holds past the position, up to the window's size and read time. */
+    private List<LoggedEvent> read() {
+        long started = System.nanoTime();
+        var window = new ArrayList<LoggedEvent>();
+        LogPosition from = position;
+        while (window.size() < settings.windowMaxEvents()
+                && System.nanoTime() - started < settings.windowMaxTime().toNanos()) {
+            List<LoggedEvent> read = eventLog.read(from, settings.windowMaxEvents() - window.size());
+            if (read.isEmpty()) {
+                break;
+            }
+            window.addAll(read);
+            from = read.getLast().position();
+        }
+        return window;
+    }
+
+    private void idle() throws InterruptedException {
+        synchronized (appended) {
+            if (!eventLog.committedPosition().isAfter(position)) {
+                appended.wait(IDLE_POLL.toMillis());
+            }
+        }
+    }
+
+    /** Applies a window, retrying it while the database is unreachable, event by event when it fails otherwise. */
+    private void apply(List<LoggedEvent> window) throws InterruptedException {
+        while (running) {
+            try {
+                commit(window);
+                return;
+            } catch (RuntimeException e) {
+                if (databaseTrouble(e)) {
+                    log.warn(
+                            "Projection of {} events paused {} ms: {}",
+                            window.size(),
+                            UNREACHABLE_BACKOFF.toMillis(),
+                            e.toString());
+                    sleep(UNREACHABLE_BACKOFF);
+                } else if (window.size() > 1) {
+                    log.warn(
+                            "A window of {} events failed ({}); applying them one by one", window.size(), e.toString());
+                    for (LoggedEvent event : window) {
+                        apply(List.of(event));
+                    }
+                    return;
+                } else {
+                    quarantine(window.getFirst(), e);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One transaction: the window's archive nodes (file log), its graph, and the position it ends at. */
+    private void commit(List<LoggedEvent> window) {
+        var events = new ArrayList<LineageEvent>(window.size());
+        var unreadable = new ArrayList<ProjectionStore.Quarantined>();
+        for (LoggedEvent logged : window) {
+            try {
+                events.add(parser.parse(logged.record().json().getBytes(StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                // Accepted by the build that logged it, refused by this one: kept for a build that reads it again.
+                unreadable.add(projection.quarantined(logged, e));
+            }
+        }
+        LogPosition end = window.getLast().position();
+        long started = System.nanoTime();
+        store.writeTransaction(settings.writeTimeout(), writes -> {
+            if (archive) {
+                projection.archive(writes, window);
+            }
+            writer.project(writes, events);
+            projection.quarantine(writes, unreadable);
+            projection.advance(writes, end);
+            return null;
+        });
+        windows.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        windowEvents.record(window.size());
+        projectedEvents.increment(events.size());
+        quarantinedEvents.increment(unreadable.size());
+        advanced(end);
+        if (window.size() < settings.windowMaxEvents()) {
+            // The log had no more than this: caught up until the next read says otherwise.
+            progress.caughtUp();
+        }
+        committed.published(events);
+    }
+
+    /** Records the event with its error, and its archive node (file log), and moves past it. */
+    private void quarantine(LoggedEvent event, RuntimeException error) throws InterruptedException {
+        log.error(
+                "Event {} at log position {} cannot be projected; quarantined",
+                event.record().id(),
+                event.position().value(),
+                error);
+        var row = projection.quarantined(event, error);
+        while (running) {
+            try {
+                store.writeTransaction(settings.writeTimeout(), writes -> {
+                    if (archive) {
+                        projection.archive(writes, List.of(event));
+                    }
+                    projection.quarantine(writes, List.of(row));
+                    projection.advance(writes, event.position());
+                    return null;
+                });
+                quarantinedEvents.increment();
+                advanced(event.position());
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not quarantine event {}: {}; retrying",
+                        event.record().id(),
+                        e.toString());
+                sleep(UNREACHABLE_BACKOFF);
+            }
+        }
+    }
+
+    private void advanced(LogPosition end) {
+        position = end;
+        progress.advanced(end);
+    }
+
+    /** The database, not the window, is the problem: the same window will succeed once it is back. */
+    private static boolean databaseTrouble(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RetryableException) {
+                return true;
+            }
+            if (t instanceof ClientException client
+                    && client.code() != null
+                    && (client.code().contains("TransactionTimedOut")
+                            || client.code().contains("Terminated"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        position = projection.position();
+        progress.advanced(position);
+        log.info(
+                "Projector resumes the {} event log after position {} (committed: {})",
+                eventLog.name(),
+                position.value(),
+                eventLog.committedPosition().value());
+        running = true;
+        thread = Thread.ofPlatform().name("tributary-projector").daemon(false).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        appended();
+        try {
+            if (thread != null && !thread.join(Duration.ofSeconds(30))) {
+                log.warn("The projector did not finish its window within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the database and stops before it closes (and before the log closes, a bean destroyed later). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}
