@@ -13,7 +13,13 @@ import { formatTime, toLocalInput, fromLocalInput } from '../format.js';
 import { LineageFollower } from './lineage-live.js';
 
 const NODE_FIELDS =
-  'id kind namespace name distance description owners jobType integration latestRunId latestRunState latestQualityFailed';
+  'id kind namespace name distance description owners jobType integration latestRunId latestRunState latestQualityFailed otherNames { namespace name }';
+/** A dataset's other names (symlinks), which the walk treats as the same node: " · also a:b, c:d", or "". */
+function alsoNamed(n) {
+  const names = n.otherNames ?? [];
+  return names.length ? ` · also ${names.map((o) => `${o.namespace}:${o.name}`).join(', ')}` : '';
+}
+
 const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to } truncated`;
 const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!, $asOf: DateTime) {
   up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
@@ -272,7 +278,7 @@ class LineageView {
           id: n.id,
           kind: n.kind,
           label: shortLabel(n.name),
-          fullName: n.name,
+          fullName: n.name + alsoNamed(n),
           state: n.latestRunState ?? undefined,
           qualityFailed: n.latestQualityFailed === true || undefined,
           parent,
@@ -412,7 +418,7 @@ class LineageView {
             { type: 'button', class: 'link', onclick: () => this.selectNode(this.visibleIdOf(n.id)) },
             n.name,
           ),
-          ` ${n.kind === 'JOB' ? 'job' : 'dataset'} · ${n.namespace} · distance ${n.distance}${n.latestRunState ? ' · ' + n.latestRunState.toLowerCase() : ''}${n.latestQualityFailed ? ' · latest quality checks failed' : ''}`,
+          ` ${n.kind === 'JOB' ? 'job' : 'dataset'} · ${n.namespace} · distance ${n.distance}${n.latestRunState ? ' · ' + n.latestRunState.toLowerCase() : ''}${n.latestQualityFailed ? ' · latest quality checks failed' : ''}${alsoNamed(n)}`,
         ),
       ),
     );

@@ -5,4 +5,6 @@ MATCH p = (s)-[:READ_BY|WRITES*0..51]->(m)
 // Soft-deleted datasets and jobs are neither answered nor walked through (all(...) is evaluated inside the expand).
 WHERE all(x IN nodes(p) WHERE x.deleted IS NULL)
 WITH m, min(length(p)) AS distance
-RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance, m.owners AS owners
+RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance, m.owners AS owners,
+       // The identity step: a node with other names makes the caller walk again level by level (IdentityWalk).
+       m:Dataset AND EXISTS { (m)-[:SYMLINK]-(:Dataset) } AS aliased

@@ -26,4 +26,6 @@ OPTIONAL CALL (m) {
 RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance,
        m.description AS description, m.owners AS owners, m.jobType AS jobType, m.integration AS integration,
        r.runId AS runId, r.state AS runState,
+       // The identity step: a node with other names makes the caller walk again level by level (IdentityWalk).
+       m:Dataset AND EXISTS { (m)-[:SYMLINK]-(:Dataset) } AS aliased,
        [(m)<-[:READ_BY|WRITES]-(next) | elementId(next)] AS next

@@ -23,7 +23,7 @@ final class DatasetMapper {
                 schema(facets.get("schema")),
                 columnLineage(facets.get("columnLineage")),
                 datasetColumnLineage(facets.get("columnLineage")),
-                symlinks(facets.get("symlinks")),
+                symlinks(facets.get("symlinks"), facets.get("lifecycleStateChange")),
                 FacetMapper.statistics(statistics.isObject() ? statistics : null),
                 FacetMapper.quality(ioFacets, facets));
     }
@@ -126,8 +126,20 @@ final class DatasetMapper {
         }
     }
 
-    private static List<LineageEvent.Symlink> symlinks(JsonNode facet) {
+    /**
+     * The symlinks facet's identifiers, and a RENAME's previous identifier (lifecycleStateChange facet): the old name
+     * becomes another name of the dataset, which walks treat as one node (declared by the new name).
+     */
+    private static List<LineageEvent.Symlink> symlinks(JsonNode facet, JsonNode lifecycle) {
         var symlinks = new ArrayList<LineageEvent.Symlink>();
+        if (lifecycle != null && !isDeleted(lifecycle) && "RENAME".equals(text(lifecycle, "lifecycleStateChange"))) {
+            JsonNode previous = lifecycle.path("previousIdentifier");
+            String namespace = text(previous, "namespace");
+            String name = text(previous, "name");
+            if (namespace != null && name != null) {
+                symlinks.add(new LineageEvent.Symlink(namespace, name, "RENAMED_FROM"));
+            }
+        }
         if (facet == null || isDeleted(facet)) {
             return symlinks;
         }

@@ -141,7 +141,7 @@ class Exporter {
      */
     private byte[] line(String event) {
         String text = event;
-        if (!sourceCode.exposed() && text.contains("\"sourceCode\"")) {
+        if (!sourceCode.exposed() && (text.contains("\"sourceCode\"") || text.contains("\"environmentVariables\""))) {
             text = json.writeValueAsString(sourceCode.event(json.readValue(text, OBJECT)));
         }
         return text.replace('\n', ' ').replace('\r', ' ').getBytes(StandardCharsets.UTF_8);

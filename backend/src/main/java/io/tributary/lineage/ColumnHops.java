@@ -90,7 +90,19 @@ class ColumnHops {
             throw new NodeNotFoundException(ref);
         }
         NodeNotFoundException.requireExistedAt(ref, rows.getFirst().get("firstSeen"), asOf);
-        return fieldsOf(rows.getFirst(), schemas);
+        var fields = new LinkedHashMap<>(fieldsOf(rows.getFirst(), schemas));
+        // The columns of the dataset's other names too (the table name may carry no schema while its path does); the
+        // walk's identity step makes same-named ones one node, under this dataset's name first.
+        List<Record> aliases =
+                store.read("read/lineage/symlinked-dataset-fields", Parameters.of(dataset), r -> r.list());
+        if (schemas != null && !aliases.isEmpty()) {
+            schemas.load(aliases.stream()
+                    .map(a -> new DatasetKey(
+                            a.get("namespace").asString(), a.get("name").asString()))
+                    .toList());
+        }
+        aliases.forEach(alias -> fields.putAll(fieldsOf(alias, schemas)));
+        return fields;
     }
 
     /** The current fields of every dataset a job writes: the columns a change of the job reaches first. */

@@ -61,12 +61,12 @@ class DatasetHops {
     }
 
     /**
-     * Expands frontiers one level in the given direction as the graph stood at asOf (walks of the current graph are one
-     * streamed statement each, see {@link DatasetWalks}).
+     * Expands frontiers one level in the given direction as the graph stood at asOf, or on the current graph when asOf
+     * is null (used by walks across symlinks; other walks of the current graph are one streamed statement each, see
+     * {@link DatasetWalks}).
      */
     Bfs.Expander<Node, Void> expander(boolean downstream, OffsetDateTime asOf) {
-        java.util.Objects.requireNonNull(asOf, "asOf");
-        String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + "-as-of";
+        String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + (asOf == null ? "" : "-as-of");
         return (frontier, exclude, limit) -> {
             return store.read(
                     statement,

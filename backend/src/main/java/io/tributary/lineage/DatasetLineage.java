@@ -6,38 +6,35 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
  * Dataset and job lineage around a start node. On the current graph, one streamed statement per direction in one
- * transaction ({@link DatasetWalks}); at a past time, the level-by-level walk and one details query.
+ * transaction ({@link DatasetWalks}); across symlinks and at a past time, the level-by-level walk with the identity
+ * step ({@link IdentityWalk}).
  */
 @Service
 class DatasetLineage {
 
-    private final DatasetHops hops;
     private final DatasetWalks walks;
+    private final IdentityWalk identityWalk;
     private final LineageProperties properties;
 
-    DatasetLineage(DatasetHops hops, DatasetWalks walks, LineageProperties properties) {
-        this.hops = hops;
+    DatasetLineage(DatasetWalks walks, IdentityWalk identityWalk, LineageProperties properties) {
         this.walks = walks;
+        this.identityWalk = identityWalk;
         this.properties = properties;
     }
 
     LineageGraph lineage(NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf) {
         Limits limits = Limits.of(depth, maxNodes, properties.deadline());
-        Bfs.Walk<Node, Void> walk;
-        Map<String, Details> details;
-        if (asOf == null) {
-            DatasetWalks.Found found = walks.lineage(ref.validated(), direction, limits);
-            walk = found.walk();
-            details = found.details();
-        } else {
-            walk = walk(ref.validated(), direction, limits, asOf);
-            details = hops.details(walk.nodes().keySet(), asOf);
-        }
+        DatasetWalks.Found found = asOf == null
+                ? walks.lineage(ref.validated(), direction, limits)
+                : identityWalk.walk(ref.validated(), direction, limits, asOf);
+        Bfs.Walk<Node, Void> walk = found.walk();
+        Map<String, Details> details = found.details();
         var nodes = new ArrayList<LineageGraph.Node>(walk.nodes().size());
         // Public ids by element id, made once per node (edges name their ends by element id).
         var ids = new HashMap<String, String>(walk.nodes().size() * 2);
@@ -57,7 +54,8 @@ class DatasetLineage {
                     d.jobType(),
                     d.integration(),
                     d.latestRunId(),
-                    d.latestRunState()));
+                    d.latestRunState(),
+                    found.otherNames().getOrDefault(elementId, List.of())));
         });
         nodes.sort(Comparator.comparingInt(LineageGraph.Node::distance)
                 .thenComparing(LineageGraph.Node::kind)
@@ -69,20 +67,5 @@ class DatasetLineage {
         }
         edges.sort(Comparator.comparing(LineageGraph.Edge::from).thenComparing(LineageGraph.Edge::to));
         return new LineageGraph(nodes, edges, walk.truncated());
-    }
-
-    /** The level-by-level walk alone, keyed by element id (walks at a past time). */
-    private Bfs.Walk<Node, Void> walk(NodeRef ref, Direction direction, Limits limits, OffsetDateTime asOf) {
-        Map<String, Node> start = hops.start(ref, asOf);
-        return switch (direction) {
-            case DOWNSTREAM -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER);
-            case UPSTREAM -> Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER);
-            case BOTH ->
-                Bfs.both(
-                        () -> Bfs.walk(start, hops.expander(false, asOf), false, limits, Node.ORDER),
-                        () -> Bfs.walk(start, hops.expander(true, asOf), true, limits, Node.ORDER),
-                        limits.maxNodes(),
-                        Node.ORDER);
-        };
     }
 }

@@ -24,32 +24,51 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DatasetWalks {
 
-    /** A walk with the details of its nodes, by element id. */
-    record Found(Bfs.Walk<Node, Void> walk, Map<String, Details> details) {}
+    /**
+     * A walk with the details of its nodes and the other names of those that have some (symlinks), by element id.
+     */
+    record Found(Bfs.Walk<Node, Void> walk, Map<String, Details> details, Map<String, List<DatasetName>> otherNames) {
+
+        Found(Bfs.Walk<Node, Void> walk, Map<String, Details> details) {
+            this(walk, details, Map.of());
+        }
+    }
+
+    /** A streamed walk, and whether a node it read has other names (so that the identity step must run). */
+    private record Streamed(Found found, boolean aliased) {}
 
     private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
     private final GraphStore store;
+    private final IdentityWalk identityWalk;
 
-    DatasetWalks(GraphStore store) {
+    DatasetWalks(GraphStore store, IdentityWalk identityWalk) {
         this.store = store;
+        this.identityWalk = identityWalk;
     }
 
     /**
      * Lineage in the given direction(s), with edges and details; NOT_FOUND when the start does not exist. Both ways,
      * the upstream walk runs on a virtual thread in its own transaction while this thread walks downstream: two
-     * independent round trips overlap, as the level-by-level walk's two chains did.
+     * independent round trips overlap, as the level-by-level walk's two chains did. A walk that reads a node with
+     * symlinks is walked again level by level with the identity step ({@link IdentityWalk}): the streamed expand
+     * cannot treat two names as one node, and walks without symlinks (most) keep their single statement.
      */
     Found lineage(NodeRef ref, Direction direction, Limits limits) {
+        Streamed streamed = streamed(ref, direction, limits);
+        return streamed.aliased() ? identityWalk.walk(ref, direction, limits, null) : streamed.found();
+    }
+
+    private Streamed streamed(NodeRef ref, Direction direction, Limits limits) {
         String kind = kind(ref);
         return switch (direction) {
             case DOWNSTREAM -> walk(ref, kind + "-downstream", true, limits);
             case UPSTREAM -> walk(ref, kind + "-upstream", false, limits);
             case BOTH -> {
-                CompletableFuture<Found> up =
+                CompletableFuture<Streamed> up =
                         CompletableFuture.supplyAsync(() -> walk(ref, kind + "-upstream", false, limits), BACKGROUND);
-                Found down = walk(ref, kind + "-downstream", true, limits);
-                Found upstream;
+                Streamed down = walk(ref, kind + "-downstream", true, limits);
+                Streamed upstream;
                 try {
                     upstream = up.join();
                 } catch (CompletionException e) {
@@ -59,23 +78,33 @@ class DatasetWalks {
                     }
                     throw e;
                 }
-                var details = new HashMap<String, Details>(upstream.details());
-                details.putAll(down.details());
-                yield new Found(Bfs.union(upstream.walk(), down.walk(), limits.maxNodes(), Node.ORDER), details);
+                var details = new HashMap<String, Details>(upstream.found().details());
+                details.putAll(down.found().details());
+                yield new Streamed(
+                        new Found(
+                                Bfs.union(upstream.found().walk(), down.found().walk(), limits.maxNodes(), Node.ORDER),
+                                details),
+                        upstream.aliased() || down.aliased());
             }
         };
     }
 
-    private Found walk(NodeRef ref, String statement, boolean downstream, Limits limits) {
+    private Streamed walk(NodeRef ref, String statement, boolean downstream, Limits limits) {
         return store.readTransaction(fetchSize(limits), reads -> {
             var details = new HashMap<String, Details>();
-            return new Found(walk(reads, ref, statement, downstream, limits, details), details);
+            var aliased = new boolean[1];
+            var walk = walk(reads, ref, statement, downstream, limits, details, aliased);
+            return new Streamed(new Found(walk, details), aliased[0]);
         });
     }
 
-    /** Everything downstream, nearest first, with owners only (no edges, no runs): what impact analysis needs. */
+    /**
+     * Everything downstream, nearest first, with owners only (no edges, no runs): what impact analysis needs. Across
+     * symlinks as {@link #lineage}.
+     */
     Found impact(NodeRef ref, Limits limits) {
-        return walk(ref, kind(ref) + "-impact", true, limits);
+        Streamed streamed = walk(ref, kind(ref) + "-impact", true, limits);
+        return streamed.aliased() ? identityWalk.walk(ref, Direction.DOWNSTREAM, limits, null) : streamed.found();
     }
 
     /**
@@ -102,21 +131,26 @@ class DatasetWalks {
             String statement,
             boolean downstream,
             Limits limits,
-            Map<String, Details> details) {
+            Map<String, Details> details,
+            boolean[] aliased) {
         return reads.read(
                 "read/lineage/walk/" + statement, Map.of("namespace", ref.namespace(), "name", ref.name()), result -> {
                     if (!result.hasNext()) {
                         throw new NodeNotFoundException(ref);
                     }
                     Bfs.Walk<Node, Void> walk =
-                            NearestFirst.read(rows(result, details), downstream, limits, Node.ORDER);
+                            NearestFirst.read(rows(result, details, aliased), downstream, limits, Node.ORDER);
                     result.consume(); // discards what was not read: the expand stops here
                     return walk;
                 });
     }
 
-    /** The result's rows as they are read (not before), noting each node's details on the way. */
-    private static Iterator<NearestFirst.Row<Node>> rows(Result result, Map<String, Details> details) {
+    /**
+     * The result's rows as they are read (not before), noting each node's details on the way, and whether any has
+     * other names (every row read counts: a cut level's left-out nodes could have changed with their groups).
+     */
+    private static Iterator<NearestFirst.Row<Node>> rows(
+            Result result, Map<String, Details> details, boolean[] aliased) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -127,6 +161,7 @@ class DatasetWalks {
             public NearestFirst.Row<Node> next() {
                 Record r = result.next();
                 String id = r.get("id").asString();
+                aliased[0] |= r.get("aliased").asBoolean(false);
                 details.put(
                         id,
                         new Details(

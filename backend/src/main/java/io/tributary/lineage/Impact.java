@@ -76,7 +76,8 @@ public class Impact {
                         n.name(),
                         null,
                         reached.distance(),
-                        details.getOrDefault(elementId, Details.NONE).owners());
+                        details.getOrDefault(elementId, Details.NONE).owners(),
+                        found.otherNames().getOrDefault(elementId, List.of()));
                 (n.kind() == NodeKind.JOB ? jobs : datasets).add(node);
             });
         }

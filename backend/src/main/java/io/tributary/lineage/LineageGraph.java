@@ -17,7 +17,8 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated
             String jobType,
             String integration,
             String latestRunId,
-            String latestRunState) {}
+            String latestRunState,
+            List<DatasetName> otherNames) {}
 
     /** An edge in the direction data flows. */
     public record Edge(String from, String to) {}

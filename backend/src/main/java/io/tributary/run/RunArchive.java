@@ -75,7 +75,7 @@ public class RunArchive {
                 }
             }
         }
-        return new Facets(runFacets, policy.jobFacets(jobFacets), queries);
+        return new Facets(policy.runFacets(runFacets), policy.jobFacets(jobFacets), queries);
     }
 
     /** Later events override earlier ones facet by facet; a facet marked deleted is dropped. */
