@@ -26,12 +26,16 @@ class DatasetLineage {
         this.properties = properties;
     }
 
-    LineageGraph lineage(NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf) {
+    LineageGraph lineage(
+            NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf, OffsetDateTime since) {
+        if (asOf != null && since != null) {
+            throw new IllegalArgumentException("give asOf (the graph at a time) or since (a window), not both");
+        }
         Limits limits = Limits.of(depth, maxNodes, properties.deadline());
         Bfs.Walk<Node, Void> walk;
         Map<String, Details> details;
         if (asOf == null) {
-            DatasetWalks.Found found = walks.lineage(ref.validated(), direction, limits);
+            DatasetWalks.Found found = walks.lineage(ref.validated(), direction, limits, since);
             walk = found.walk();
             details = found.details();
         } else {

@@ -4,6 +4,7 @@ import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.neo4j.driver.Result;
 import org.springframework.stereotype.Repository;
 
 /**
- * Dataset and job walks on the current graph: ONE streamed statement per direction ({@code cypher/read/lineage/walk/},
+ * Dataset and job walks on the current graph (or, with {@code since}, on every edge seen since then): ONE streamed statement per direction ({@code cypher/read/lineage/walk/},
  * read by {@link NearestFirst}) that also brings each node's documentation and, for jobs, the latest run. Walks at a
  * past time ({@code asOf}) apply per-edge run rules and stay level by level ({@link DatasetHops}).
  */
@@ -40,15 +41,15 @@ class DatasetWalks {
      * the upstream walk runs on a virtual thread in its own transaction while this thread walks downstream: two
      * independent round trips overlap, as the level-by-level walk's two chains did.
      */
-    Found lineage(NodeRef ref, Direction direction, Limits limits) {
+    Found lineage(NodeRef ref, Direction direction, Limits limits, OffsetDateTime since) {
         String kind = kind(ref);
         return switch (direction) {
-            case DOWNSTREAM -> walk(ref, kind + "-downstream", true, limits);
-            case UPSTREAM -> walk(ref, kind + "-upstream", false, limits);
+            case DOWNSTREAM -> walk(ref, kind + "-downstream", true, limits, since);
+            case UPSTREAM -> walk(ref, kind + "-upstream", false, limits, since);
             case BOTH -> {
-                CompletableFuture<Found> up =
-                        CompletableFuture.supplyAsync(() -> walk(ref, kind + "-upstream", false, limits), BACKGROUND);
-                Found down = walk(ref, kind + "-downstream", true, limits);
+                CompletableFuture<Found> up = CompletableFuture.supplyAsync(
+                        () -> walk(ref, kind + "-upstream", false, limits, since), BACKGROUND);
+                Found down = walk(ref, kind + "-downstream", true, limits, since);
                 Found upstream;
                 try {
                     upstream = up.join();
@@ -66,16 +67,16 @@ class DatasetWalks {
         };
     }
 
-    private Found walk(NodeRef ref, String statement, boolean downstream, Limits limits) {
+    private Found walk(NodeRef ref, String statement, boolean downstream, Limits limits, OffsetDateTime since) {
         return store.readTransaction(fetchSize(limits), reads -> {
             var details = new HashMap<String, Details>();
-            return new Found(walk(reads, ref, statement, downstream, limits, details), details);
+            return new Found(walk(reads, ref, statement, downstream, limits, since, details), details);
         });
     }
 
     /** Everything downstream, nearest first, with owners only (no edges, no runs): what impact analysis needs. */
     Found impact(NodeRef ref, Limits limits) {
-        return walk(ref, kind(ref) + "-impact", true, limits);
+        return walk(ref, kind(ref) + "-impact", true, limits, null);
     }
 
     /**
@@ -102,17 +103,20 @@ class DatasetWalks {
             String statement,
             boolean downstream,
             Limits limits,
+            OffsetDateTime since,
             Map<String, Details> details) {
-        return reads.read(
-                "read/lineage/walk/" + statement, Map.of("namespace", ref.namespace(), "name", ref.name()), result -> {
-                    if (!result.hasNext()) {
-                        throw new NodeNotFoundException(ref);
-                    }
-                    Bfs.Walk<Node, Void> walk =
-                            NearestFirst.read(rows(result, details), downstream, limits, Node.ORDER);
-                    result.consume(); // discards what was not read: the expand stops here
-                    return walk;
-                });
+        var parameters = new HashMap<String, Object>();
+        parameters.put("namespace", ref.namespace());
+        parameters.put("name", ref.name());
+        parameters.put("since", since);
+        return reads.read("read/lineage/walk/" + statement, parameters, result -> {
+            if (!result.hasNext()) {
+                throw new NodeNotFoundException(ref);
+            }
+            Bfs.Walk<Node, Void> walk = NearestFirst.read(rows(result, details), downstream, limits, Node.ORDER);
+            result.consume(); // discards what was not read: the expand stops here
+            return walk;
+        });
     }
 
     /** The result's rows as they are read (not before), noting each node's details on the way. */
