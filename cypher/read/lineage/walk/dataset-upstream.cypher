@@ -10,6 +10,8 @@ MATCH (s:Dataset {namespace: $namespace, name: $name})
 MATCH p = (s)<-[:READ_BY|WRITES*0..51]-(m)
 // Soft-deleted datasets and jobs are neither answered nor walked through (all(...) is evaluated inside the expand).
 WHERE all(x IN nodes(p) WHERE x.deleted IS NULL)
+  // Which job-dataset edges count: the current graph's (no history mark), or with $since every edge seen since then.
+  AND all(e IN relationships(p) WHERE CASE WHEN $since IS NULL THEN e.history IS NULL ELSE e.lastSeen >= $since END)
 WITH m, min(length(p)) AS distance
 // A job's latest run (newest sortTime, i.e. START time else first event, then runId; placeholders aside): an
 // index-ordered seek on run_job_sort_time that stops at the first run instead of sorting all the job's runs
@@ -28,4 +30,5 @@ RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS nam
        r.runId AS runId, r.state AS runState,
        // The identity step: a node with other names makes the caller walk again level by level (IdentityWalk).
        m:Dataset AND EXISTS { (m)-[:SYMLINK]-(:Dataset) } AS aliased,
-       [(m)<-[:READ_BY|WRITES]-(next) | elementId(next)] AS next
+       [(m)<-[e:READ_BY|WRITES]-(next)
+        WHERE CASE WHEN $since IS NULL THEN e.history IS NULL ELSE e.lastSeen >= $since END | elementId(next)] AS next

@@ -161,7 +161,8 @@ class ColumnHops {
                     exclude,
                     // Rows are filtered below at a past time, so a probe must see them all to find one that qualifies.
                     schemas == null ? limit : Integer.MAX_VALUE,
-                    schemas == null ? null : schemas.asOf());
+                    schemas == null ? null : schemas.asOf(),
+                    null);
             List<Record> rows = reads.read(statement, Parameters.of(expansion), r -> r.list());
             if (schemas != null) {
                 var datasets = new ArrayList<DatasetKey>();

@@ -65,12 +65,12 @@ class DatasetHops {
      * is null (used by walks across symlinks; other walks of the current graph are one streamed statement each, see
      * {@link DatasetWalks}).
      */
-    Bfs.Expander<Node, Void> expander(boolean downstream, OffsetDateTime asOf) {
+    Bfs.Expander<Node, Void> expander(boolean downstream, OffsetDateTime asOf, OffsetDateTime since) {
         String statement = "read/lineage/" + (downstream ? "downstream" : "upstream") + (asOf == null ? "" : "-as-of");
         return (frontier, exclude, limit) -> {
             return store.read(
                     statement,
-                    Parameters.of(new Expansion(frontier, exclude, limit, asOf)),
+                    Parameters.of(new Expansion(frontier, exclude, limit, asOf, since)),
                     result -> result.list(r -> new Bfs.Hop<Node, Void>(
                             r.get("near").asString(),
                             r.get("far").asString(),

@@ -28,11 +28,15 @@ class DatasetLineage {
         this.properties = properties;
     }
 
-    LineageGraph lineage(NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf) {
+    LineageGraph lineage(
+            NodeRef ref, Direction direction, int depth, int maxNodes, OffsetDateTime asOf, OffsetDateTime since) {
+        if (asOf != null && since != null) {
+            throw new IllegalArgumentException("give asOf (the graph at a time) or since (a window), not both");
+        }
         Limits limits = Limits.of(depth, maxNodes, properties.deadline());
         DatasetWalks.Found found = asOf == null
-                ? walks.lineage(ref.validated(), direction, limits)
-                : identityWalk.walk(ref.validated(), direction, limits, asOf);
+                ? walks.lineage(ref.validated(), direction, limits, since)
+                : identityWalk.walk(ref.validated(), direction, limits, asOf, null);
         Bfs.Walk<Node, Void> walk = found.walk();
         Map<String, Details> details = found.details();
         var nodes = new ArrayList<LineageGraph.Node>(walk.nodes().size());

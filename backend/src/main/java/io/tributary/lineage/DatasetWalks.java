@@ -4,6 +4,7 @@ import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.neo4j.driver.Result;
 import org.springframework.stereotype.Repository;
 
 /**
- * Dataset and job walks on the current graph: ONE streamed statement per direction ({@code cypher/read/lineage/walk/},
+ * Dataset and job walks on the current graph (or, with {@code since}, on every edge seen since then): ONE streamed statement per direction ({@code cypher/read/lineage/walk/},
  * read by {@link NearestFirst}) that also brings each node's documentation and, for jobs, the latest run. Walks at a
  * past time ({@code asOf}) apply per-edge run rules and stay level by level ({@link DatasetHops}).
  */
@@ -54,20 +55,20 @@ class DatasetWalks {
      * symlinks is walked again level by level with the identity step ({@link IdentityWalk}): the streamed expand
      * cannot treat two names as one node, and walks without symlinks (most) keep their single statement.
      */
-    Found lineage(NodeRef ref, Direction direction, Limits limits) {
-        Streamed streamed = streamed(ref, direction, limits);
-        return streamed.aliased() ? identityWalk.walk(ref, direction, limits, null) : streamed.found();
+    Found lineage(NodeRef ref, Direction direction, Limits limits, OffsetDateTime since) {
+        Streamed streamed = streamed(ref, direction, limits, since);
+        return streamed.aliased() ? identityWalk.walk(ref, direction, limits, null, since) : streamed.found();
     }
 
-    private Streamed streamed(NodeRef ref, Direction direction, Limits limits) {
+    private Streamed streamed(NodeRef ref, Direction direction, Limits limits, OffsetDateTime since) {
         String kind = kind(ref);
         return switch (direction) {
-            case DOWNSTREAM -> walk(ref, kind + "-downstream", true, limits);
-            case UPSTREAM -> walk(ref, kind + "-upstream", false, limits);
+            case DOWNSTREAM -> walk(ref, kind + "-downstream", true, limits, since);
+            case UPSTREAM -> walk(ref, kind + "-upstream", false, limits, since);
             case BOTH -> {
-                CompletableFuture<Streamed> up =
-                        CompletableFuture.supplyAsync(() -> walk(ref, kind + "-upstream", false, limits), BACKGROUND);
-                Streamed down = walk(ref, kind + "-downstream", true, limits);
+                CompletableFuture<Streamed> up = CompletableFuture.supplyAsync(
+                        () -> walk(ref, kind + "-upstream", false, limits, since), BACKGROUND);
+                Streamed down = walk(ref, kind + "-downstream", true, limits, since);
                 Streamed upstream;
                 try {
                     upstream = up.join();
@@ -89,11 +90,11 @@ class DatasetWalks {
         };
     }
 
-    private Streamed walk(NodeRef ref, String statement, boolean downstream, Limits limits) {
+    private Streamed walk(NodeRef ref, String statement, boolean downstream, Limits limits, OffsetDateTime since) {
         return store.readTransaction(fetchSize(limits), reads -> {
             var details = new HashMap<String, Details>();
             var aliased = new boolean[1];
-            var walk = walk(reads, ref, statement, downstream, limits, details, aliased);
+            var walk = walk(reads, ref, statement, downstream, limits, since, details, aliased);
             return new Streamed(new Found(walk, details), aliased[0]);
         });
     }
@@ -103,8 +104,10 @@ class DatasetWalks {
      * symlinks as {@link #lineage}.
      */
     Found impact(NodeRef ref, Limits limits) {
-        Streamed streamed = walk(ref, kind(ref) + "-impact", true, limits);
-        return streamed.aliased() ? identityWalk.walk(ref, Direction.DOWNSTREAM, limits, null) : streamed.found();
+        Streamed streamed = walk(ref, kind(ref) + "-impact", true, limits, null);
+        return streamed.aliased()
+                ? identityWalk.walk(ref, Direction.DOWNSTREAM, limits, null, null)
+                : streamed.found();
     }
 
     /**
@@ -131,18 +134,22 @@ class DatasetWalks {
             String statement,
             boolean downstream,
             Limits limits,
+            OffsetDateTime since,
             Map<String, Details> details,
             boolean[] aliased) {
-        return reads.read(
-                "read/lineage/walk/" + statement, Map.of("namespace", ref.namespace(), "name", ref.name()), result -> {
-                    if (!result.hasNext()) {
-                        throw new NodeNotFoundException(ref);
-                    }
-                    Bfs.Walk<Node, Void> walk =
-                            NearestFirst.read(rows(result, details, aliased), downstream, limits, Node.ORDER);
-                    result.consume(); // discards what was not read: the expand stops here
-                    return walk;
-                });
+        var parameters = new HashMap<String, Object>();
+        parameters.put("namespace", ref.namespace());
+        parameters.put("name", ref.name());
+        parameters.put("since", since);
+        return reads.read("read/lineage/walk/" + statement, parameters, result -> {
+            if (!result.hasNext()) {
+                throw new NodeNotFoundException(ref);
+            }
+            Bfs.Walk<Node, Void> walk =
+                    NearestFirst.read(rows(result, details, aliased), downstream, limits, Node.ORDER);
+            result.consume(); // discards what was not read: the expand stops here
+            return walk;
+        });
     }
 
     /**

@@ -31,11 +31,13 @@ class IdentityWalk {
         this.identity = identity;
     }
 
-    DatasetWalks.Found walk(NodeRef ref, Direction direction, Limits limits, OffsetDateTime asOf) {
+    /** At asOf, or on the current graph (with edges seen since {@code since} when given) when asOf is null. */
+    DatasetWalks.Found walk(
+            NodeRef ref, Direction direction, Limits limits, OffsetDateTime asOf, OffsetDateTime since) {
         IdentityGroups groups = identity.datasets();
         Map<String, Node> start = groups.start(hops.start(ref, asOf), GROUPED, AS);
-        Bfs.Expander<Node, Void> up = groups.across(hops.expander(false, asOf), GROUPED, AS);
-        Bfs.Expander<Node, Void> down = groups.across(hops.expander(true, asOf), GROUPED, AS);
+        Bfs.Expander<Node, Void> up = groups.across(hops.expander(false, asOf, since), GROUPED, AS);
+        Bfs.Expander<Node, Void> down = groups.across(hops.expander(true, asOf, since), GROUPED, AS);
         Bfs.Walk<Node, Void> walk = switch (direction) {
             case DOWNSTREAM -> Bfs.walk(start, down, true, limits, Node.ORDER);
             case UPSTREAM -> Bfs.walk(start, up, false, limits, Node.ORDER);

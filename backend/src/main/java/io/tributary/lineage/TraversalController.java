@@ -32,7 +32,8 @@ class TraversalController {
             @Argument Direction direction,
             @Argument Integer depth,
             @Argument Integer maxNodes,
-            @Argument OffsetDateTime asOf) {
+            @Argument OffsetDateTime asOf,
+            @Argument OffsetDateTime since) {
         return metrics.timed(
                 "lineage",
                 () -> datasetLineage.lineage(
@@ -40,7 +41,8 @@ class TraversalController {
                         Objects.requireNonNullElse(direction, Direction.BOTH),
                         Objects.requireNonNullElse(depth, 5),
                         Objects.requireNonNullElse(maxNodes, 1000),
-                        asOf));
+                        asOf,
+                        since));
     }
 
     @QueryMapping

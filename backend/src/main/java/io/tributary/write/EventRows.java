@@ -21,13 +21,17 @@ import io.tributary.write.IngestRows.FacetRow;
 import io.tributary.write.IngestRows.FieldRow;
 import io.tributary.write.IngestRows.JobDatasetKey;
 import io.tributary.write.IngestRows.JobDatasetRow;
+import io.tributary.write.IngestRows.JobRef;
 import io.tributary.write.IngestRows.LineageVersionRow;
 import io.tributary.write.IngestRows.QualityAssertions;
 import io.tributary.write.IngestRows.QualityMetrics;
 import io.tributary.write.IngestRows.QualityRow;
 import io.tributary.write.IngestRows.RunDatasetKey;
 import io.tributary.write.IngestRows.RunDatasetRow;
+import io.tributary.write.IngestRows.RunDefinitionKey;
+import io.tributary.write.IngestRows.RunDefinitionRow;
 import io.tributary.write.IngestRows.RunParentRow;
+import io.tributary.write.IngestRows.RunRef;
 import io.tributary.write.IngestRows.RunRow;
 import io.tributary.write.IngestRows.SchemaFieldsRow;
 import io.tributary.write.IngestRows.SchemaRow;
@@ -40,9 +44,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rows of every ingest statement for a batch of events, so that a batch of any size is written with a fixed number
@@ -71,6 +79,12 @@ final class EventRows {
     final List<RunDatasetRow> runOutputs;
     final List<JobDatasetRow> jobInputs;
     final List<JobDatasetRow> jobOutputs;
+    /** Per run and defining job facet (sql, sourceCodeLocation, jobType), the newest value the batch reported. */
+    final List<RunDefinitionRow> runDefinitions;
+    /** The runs of the batch, once each: their job versions are settled again. */
+    final List<RunRef> versionRuns;
+    /** The jobs whose runs or edges the batch touched: their edges are marked current or history again. */
+    final List<JobRef> lineageJobs;
     /**
      * One row per output dataset and column-lineage version, each with its {@code index} and whether it may be found
      * settled ({@code settledEligible}: the batch has no other version for that dataset; see
@@ -101,6 +115,14 @@ final class EventRows {
         runOutputs = b.runOutputs.list(EventRows::runDataset);
         jobInputs = b.jobInputs.list((key, seen, index) -> new JobDatasetRow(key, seen.firstSeen(), seen.lastSeen()));
         jobOutputs = b.jobOutputs.list((key, seen, index) -> new JobDatasetRow(key, seen.firstSeen(), seen.lastSeen()));
+        runDefinitions = List.copyOf(b.runDefinitions.values());
+        versionRuns =
+                b.runs.stream().map(RunRow::runId).distinct().map(RunRef::new).toList();
+        var touched = new LinkedHashSet<JobKey>();
+        b.runs.stream().map(RunRow::job).filter(Objects::nonNull).forEach(touched::add);
+        jobInputs.forEach(row -> touched.add(row.key().job()));
+        jobOutputs.forEach(row -> touched.add(row.key().job()));
+        lineageJobs = touched.stream().map(JobRef::new).collect(Collectors.toUnmodifiableList());
         var versionsPerDataset = new HashMap<DatasetKey, Integer>();
         for (var key : b.lineageVersions.list((key, seen, index) -> key)) {
             versionsPerDataset.merge(key.dataset(), 1, Integer::sum);
@@ -235,6 +257,7 @@ final class EventRows {
         final NodeRows<RunDatasetKey, NewestStatistics> runOutputs = new NodeRows<>();
         final NodeRows<JobDatasetKey, Void> jobInputs = new NodeRows<>();
         final NodeRows<JobDatasetKey, Void> jobOutputs = new NodeRows<>();
+        final Map<RunDefinitionKey, RunDefinitionRow> runDefinitions = new LinkedHashMap<>();
         final NodeRows<LineageVersionKey, JobKey> lineageVersions = new NodeRows<>();
         final NodeRows<ColumnLineageKey, LineageData> columnLineage = new NodeRows<>();
         final List<SymlinkRow> symlinks = new ArrayList<>();
@@ -260,6 +283,22 @@ final class EventRows {
             }
             if (e.run() != null) {
                 addRun(e, job, version);
+                if (e.job() != null) {
+                    addDefinitions(new RunId(e.runId()), e.job().facets(), version);
+                }
+            }
+        }
+
+        /** The job facets that define a job version, as this run reported them (the newest per name wins). */
+        private void addDefinitions(RunId runId, List<Facet> facets, String version) {
+            for (Facet facet : facets) {
+                String value = JobDefinitions.value(facet);
+                if (value != null) {
+                    runDefinitions.merge(
+                            new RunDefinitionKey(runId, facet.name()),
+                            new RunDefinitionRow(new RunDefinitionKey(runId, facet.name()), value, version),
+                            (a, b) -> b.version().compareTo(a.version()) > 0 ? b : a);
+                }
             }
         }
 

@@ -61,6 +61,7 @@ public class GraphWriter {
         run(writes, "ingest/link-run-outputs", rows.runOutputs);
         run(writes, "ingest/link-job-inputs", rows.jobInputs);
         run(writes, "ingest/link-job-outputs", rows.jobOutputs);
+        writeJobVersions(writes, rows);
         // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not checked one by one.
         var settled = changing(writes, "ingest/upsert-column-lineage-versions", rows.lineageVersions);
         // The check reads only the key columns; the whole row is sent only for the rows that change.
@@ -68,6 +69,19 @@ public class GraphWriter {
         run(writes, "ingest/upsert-column-lineage", rows.columnLineage(lineage));
         run(writes, "ingest/link-symlinks", rows.symlinks);
         run(writes, "ingest/upsert-quality", rows.quality);
+    }
+
+    /**
+     * A run's job version is hashed from what the graph holds of it after this batch (its events accumulate, in any
+     * order), then each touched job's edges are marked current or history by its latest version.
+     */
+    private static void writeJobVersions(Writes writes, EventRows rows) {
+        run(writes, "ingest/upsert-run-definitions", rows.runDefinitions);
+        if (!rows.versionRuns.isEmpty()) {
+            var ended = writes.run("ingest/run-versions", new Batch(rows.versionRuns), result -> result.list());
+            run(writes, "ingest/link-job-versions", JobDefinitions.of(ended));
+        }
+        run(writes, "ingest/settle-current-lineage", rows.lineageJobs);
     }
 
     /**

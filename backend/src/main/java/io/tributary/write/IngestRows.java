@@ -156,6 +156,30 @@ final class IngestRows {
         }
     }
 
+    /** upsert-run-definitions: per run, the newest value of each job facet that defines a job version. */
+    record RunDefinitionKey(RunId runId, String name) {}
+
+    record RunDefinitionRow(@Unwrapped RunDefinitionKey key, String value, String version) {}
+
+    /** run-versions: a run of the batch, whose job version is settled again from what the graph holds of it. */
+    record RunRef(RunId runId) {}
+
+    /** link-job-versions: the version a terminal run belongs to, and what defines it. */
+    record JobVersionRow(RunId runId, @Unwrapped("job") JobKey job, String hash, JobDefinition definition) {}
+
+    /** What a job version is the hash of: its datasets (sorted by key) and its defining job facets. */
+    record JobDefinition(
+            List<String> inputNamespaces,
+            List<String> inputNames,
+            List<String> outputNamespaces,
+            List<String> outputNames,
+            String sql,
+            String sourceCodeLocation,
+            String jobType) {}
+
+    /** settle-current-lineage: a job of the batch, whose edges are marked current or history again. */
+    record JobRef(@Unwrapped JobKey job) {}
+
     /** link-symlinks. */
     record SymlinkRow(
             @Unwrapped DatasetKey dataset,

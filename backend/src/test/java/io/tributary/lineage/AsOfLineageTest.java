@@ -61,8 +61,8 @@ class AsOfLineageTest extends LineageTestSupport {
     }
 
     @Test
-    void showsEveryInputEverReportedWithoutAsOf() {
-        assertUpstreamOfX(null, dataset(NS, "X", 0), job(NS, "etl", 1), dataset(NS, "A", 2), dataset(NS, "B", 2));
+    void showsOnlyTheLatestVersionsInputWithoutAsOf() {
+        assertUpstreamOfX(null, dataset(NS, "X", 0), job(NS, "etl", 1), dataset(NS, "B", 2));
     }
 
     @Test

@@ -26,8 +26,7 @@ class WalkPlanTest extends EndToEndTest {
     void everyWalkStatementIsOneStreamingBreadthFirstExpand() {
         for (String kind : List.of("dataset", "job")) {
             for (String walk : List.of("downstream", "upstream", "impact")) {
-                List<String> operators =
-                        explain("read/lineage/walk/" + kind + "-" + walk, Map.of("namespace", "n", "name", "x"));
+                List<String> operators = explain("read/lineage/walk/" + kind + "-" + walk, current());
 
                 assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("VarLengthExpand(Pruning,BFS"));
                 assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("NodeUniqueIndexSeek"));
@@ -45,13 +44,19 @@ class WalkPlanTest extends EndToEndTest {
     void theLatestRunOfEachJobIsAnIndexSeekInOrderNotASortOfItsRuns() {
         for (String kind : List.of("dataset", "job")) {
             for (String walk : List.of("downstream", "upstream")) {
-                List<String> operators =
-                        explain("read/lineage/walk/" + kind + "-" + walk, Map.of("namespace", "n", "name", "x"));
+                List<String> operators = explain("read/lineage/walk/" + kind + "-" + walk, current());
 
                 assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("NodeIndexSeek"));
                 assertThat(operators).as(kind + "-" + walk).anyMatch(o -> o.startsWith("PartialTop"));
             }
         }
+    }
+
+    /** The parameters of a walk of the current graph ({@code since} null). */
+    private static Map<String, Object> current() {
+        var parameters = new java.util.HashMap<String, Object>(Map.of("namespace", "n", "name", "x"));
+        parameters.put("since", null);
+        return parameters;
     }
 
     private List<String> explain(String statement, Map<String, Object> parameters) {

@@ -61,6 +61,7 @@ public abstract class EndToEndTest {
             "Field", List.of("namespace", "dataset", "name"),
             "SchemaVersion", List.of("namespace", "dataset", "hash"),
             "QualityCheck", List.of("runId", "namespace", "dataset"),
+            "JobVersion", List.of("namespace", "job", "hash"),
             "Event", List.of("id"));
 
     @Autowired

@@ -92,7 +92,9 @@ final class RawWalk {
                 .build();
         try (var session = driver.session(config)) {
             return session.executeRead(tx -> {
-                var result = tx.run(statement(statement), Map.of("namespace", namespace, "name", name));
+                var parameters = new java.util.HashMap<String, Object>(Map.of("namespace", namespace, "name", name));
+                parameters.put("since", null); // the current graph
+                var result = tx.run(statement(statement), parameters);
                 var rows = new ArrayList<Record>();
                 int level = 0;
                 while (result.hasNext()) {
