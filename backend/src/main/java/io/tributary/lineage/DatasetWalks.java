@@ -105,9 +105,7 @@ class DatasetWalks {
      */
     Found impact(NodeRef ref, Limits limits) {
         Streamed streamed = walk(ref, kind(ref) + "-impact", true, limits, null);
-        return streamed.aliased()
-                ? identityWalk.walk(ref, Direction.DOWNSTREAM, limits, null, null)
-                : streamed.found();
+        return streamed.aliased() ? identityWalk.walk(ref, Direction.DOWNSTREAM, limits, null, null) : streamed.found();
     }
 
     /**

@@ -28,7 +28,8 @@ public class Traversals {
     /** Datasets and jobs upstream and downstream of a dataset or job, up to {@code depth} hops. */
     public LineageGraph lineage(NodeRef node, int depth, int maxNodes) {
         return metrics.timed(
-                "marquez-lineage", () -> datasetLineage.lineage(node, Direction.BOTH, capped(depth), maxNodes, null));
+                "marquez-lineage",
+                () -> datasetLineage.lineage(node, Direction.BOTH, capped(depth), maxNodes, null, null));
     }
 
     /** Fields upstream of a field or of every field of a dataset, and downstream too with {@code withDownstream}. */
