@@ -1,5 +1,6 @@
 // Compare tab (jobs): pick two runs; the API's compareRuns says what changed (inputs/outputs, columns, SQL,
-// duration). Changed datasets are highlighted in the graph; the SQL difference is shown line by line.
+// duration). Changed datasets are highlighted in the graph, which is widened to a window from the older run's start
+// so that what only that run read or wrote (history edges) is drawn too; the SQL difference is shown line by line.
 import { gql } from '../graphql.js';
 import { h, clear, facts, table, message } from '../dom.js';
 import { updateParams } from '../router.js';
@@ -20,7 +21,7 @@ const COMPARE = `query Compare($a: ID!, $b: ID!) {
   }
 }`;
 
-export async function render(panel, { node, params, signal, highlight }) {
+export async function render(panel, { node, params, signal, highlight, includeSince }) {
   const { job } = await gql(RUNS, { ns: node.namespace, name: node.name }, { signal });
   const runs = job?.runs.edges.map((e) => e.node) ?? [];
   if (runs.length < 2) return clear(panel, message('Comparing needs two runs of this job; it has ' + runs.length + '.'));
@@ -57,6 +58,9 @@ export async function render(panel, { node, params, signal, highlight }) {
   );
   const { compareRuns: c } = await gql(COMPARE, { a, b }, { signal });
   const changed = [...c.inputsAdded, ...c.inputsRemoved, ...c.outputsAdded, ...c.outputsRemoved, ...c.schemaChanges.map((s) => s.dataset)];
+  const starts = [c.a.startedAt, c.b.startedAt].filter(Boolean).sort((x, y) => new Date(x) - new Date(y));
+  await includeSince(starts[0] ?? 'all');
+  if (signal.aborted) return;
   const highlighted = highlight(changed.map((d) => nodeKey('DATASET', d.namespace, d.name)));
   const list = (title, items, id) => (items.length ? section(title, h('ul', { id }, items.map((d) => h('li', {}, datasetLink(d))))) : null);
   clear(

@@ -1,5 +1,5 @@
 // The side panel for the selected node: a header with actions, and tabs (Info, Inputs/Outputs, then Quality for
-// datasets, Duration and Compare for jobs). The tab is in the URL; each tab is its own module.
+// datasets, Duration, Compare and Versions for jobs). The tab is in the URL; each tab is its own module.
 import { h, clear, message, errorMessage } from '../dom.js';
 import { navigate, updateParams, parseRoute } from '../router.js';
 import { nodeId } from '../nodes.js';
@@ -8,6 +8,7 @@ import * as io from './inputs-outputs.js';
 import * as quality from './quality.js';
 import * as duration from './duration.js';
 import * as compare from './compare.js';
+import * as versions from './versions.js';
 
 const TABS = {
   info: { label: 'Info', module: info },
@@ -15,8 +16,9 @@ const TABS = {
   quality: { label: 'Quality', module: quality },
   duration: { label: 'Duration', module: duration },
   compare: { label: 'Compare', module: compare },
+  versions: { label: 'Versions', module: versions },
 };
-const TABS_BY_KIND = { DATASET: ['info', 'io', 'quality'], JOB: ['info', 'io', 'duration', 'compare'] };
+const TABS_BY_KIND = { DATASET: ['info', 'io', 'quality'], JOB: ['info', 'io', 'duration', 'compare', 'versions'] };
 /** Route parameters a tab reads; a change to any of them redraws the tab. */
 const TAB_PARAMS = ['tab', 'run', 'a', 'b'];
 
@@ -90,7 +92,7 @@ export function mountPanel(aside, actions) {
       tabpanel,
     );
     tabpanel.append(message('Loading…'));
-    const ctx = { node, params, signal: controller.signal, highlight: actions.highlight };
+    const ctx = { node, params, signal: controller.signal, highlight: actions.highlight, includeSince: actions.includeSince };
     TABS[tab].module.render(tabpanel, ctx).catch((e) => {
       if (e.name !== 'AbortError') clear(tabpanel, errorMessage(e));
     });

@@ -10,6 +10,7 @@ export const STATES = [
 ];
 
 const DATASET = { fill: '#f1edff', border: '#5b3fb4' };
+const HISTORY = { line: '#b4bcc5' };
 const NO_RUN = { fill: '#ffffff', border: '#5f6368' };
 
 /**
@@ -141,6 +142,8 @@ export function graphStyle() {
         'text-rotation': 'autorotate',
       },
     },
+    // History: an edge no longer in its job's current version (only a time window or a past time draws one).
+    { selector: 'edge.history', style: { 'line-style': 'dashed', 'line-color': HISTORY.line, 'target-arrow-color': HISTORY.line, 'line-dash-pattern': [6, 4] } },
     { selector: 'edge[label]:unselected', style: { label: '' } },
     { selector: 'edge.labelled[label], edge.focus[label]', style: { label: 'data(label)' } },
     { selector: 'edge.focus', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', width: 2.5 } },
@@ -231,5 +234,6 @@ export function legend({ columns = false } = {}) {
     item('swatch-quality', 'Dataset, latest quality checks failed', { background: DATASET.fill, 'border-color': QUALITY_FAILED.border }),
     item('swatch-namespace', 'Collapsed namespace'),
     item('swatch-changed', 'Changed between compared runs'),
+    item('swatch-line swatch-history', 'History: no longer read or written by the job\u2019s current version', { 'border-top-color': HISTORY.line }),
   );
 }

@@ -1,6 +1,8 @@
 // The lineage graph: datasets and jobs around a start node, upstream and downstream to their own depths, drawn by
 // Cytoscape with ELK's layered layout (past LEVEL_LAYOUT_FROM nodes, the cheaper one of level-layout.js). Nodes can be expanded (their neighbours fetched) and collapsed (what only
 // they led to removed). Past a size, namespaces group into compound nodes and all but the start's collapse.
+// By default the current lineage; a time window (`since`) adds the edges seen since then that are history (no longer
+// in their job's current version), drawn dashed and grey; `asOf` shows the graph at a past time.
 import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage } from '../dom.js';
 import { updateParams, parseRoute } from '../router.js';
@@ -20,14 +22,33 @@ function alsoNamed(n) {
   return names.length ? ` · also ${names.map((o) => `${o.namespace}:${o.name}`).join(', ')}` : '';
 }
 
-const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to } truncated`;
-const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!, $asOf: DateTime) {
-  up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
-  down: lineage(node: $node, direction: DOWNSTREAM, depth: $down, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
+const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to history } truncated`;
+const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!, $asOf: DateTime, $since: DateTime) {
+  up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max, asOf: $asOf, since: $since) { ${GRAPH_FIELDS} }
+  down: lineage(node: $node, direction: DOWNSTREAM, depth: $down, maxNodes: $max, asOf: $asOf, since: $since) { ${GRAPH_FIELDS} }
 }`;
-const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!, $asOf: DateTime) {
-  lineage(node: $node, direction: BOTH, depth: 1, maxNodes: $max, asOf: $asOf) { ${GRAPH_FIELDS} }
+const NEIGHBOURS = `query Neighbours($node: NodeRef!, $max: Int!, $asOf: DateTime, $since: DateTime) {
+  lineage(node: $node, direction: BOTH, depth: 1, maxNodes: $max, asOf: $asOf, since: $since) { ${GRAPH_FIELDS} }
 }`;
+
+/** The time windows offered besides a custom start; `since` in the URL is one of these keys or a time. */
+const WINDOWS = [
+  ['', 'Current lineage'],
+  ['24h', 'Last 24 hours'],
+  ['7d', 'Last 7 days'],
+  ['30d', 'Last 30 days'],
+  ['all', 'All time'],
+  ['custom', 'Since…'],
+];
+const WINDOW_MS = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+
+/** The start of the window the URL's `since` names, as the API takes it (a relative window counts from now); null: none. */
+export function sinceTime(since, now = Date.now()) {
+  if (!since) return null;
+  if (since === 'all') return '1970-01-01T00:00:00Z';
+  if (WINDOW_MS[since]) return new Date(now - WINDOW_MS[since]).toISOString();
+  return since;
+}
 
 const DEFAULTS = { up: '4', down: '4', max: '1000' };
 const KEYS_HELP = 'Arrow keys move between nodes, plus expands, minus collapses, F fits.';
@@ -67,6 +88,7 @@ const graphParams = (params) => ({
   max: params.get('max') ?? DEFAULTS.max,
   group: params.get('group'),
   asOf: params.get('asOf'),
+  since: params.get('since'),
 });
 
 class LineageView {
@@ -86,9 +108,10 @@ class LineageView {
       collapse: (id) => this.collapse(id),
       expandNamespace: (ns) => this.setNamespaceCollapsed(ns, false),
       highlight: (keys) => this.highlight(keys),
+      includeSince: (time) => this.includeSince(time),
       rootId: () => this.rootId,
     });
-    this.load(route);
+    this.loaded = this.load(route);
   }
 
   build(container) {
@@ -104,14 +127,30 @@ class LineageView {
     );
     this.groupBox = h('input', { type: 'checkbox', id: 'group-ns', checked: p.group === '1' });
     this.asOfInput = h('input', { id: 'as-of', type: 'datetime-local', value: toLocalInput(p.asOf) });
+    this.sinceSelect = h('select', { id: 'since' }, WINDOWS.map(([v, label]) => h('option', { value: v }, label)));
+    this.sinceInput = h('input', { id: 'since-custom', type: 'datetime-local', 'aria-label': 'Window start' });
+    this.showWindow(p);
+    // A window and a point in time exclude each other: choosing one clears the other.
+    this.sinceSelect.addEventListener('change', () => {
+      this.sinceInput.hidden = this.sinceSelect.value !== 'custom';
+      if (this.sinceSelect.value) this.asOfInput.value = '';
+    });
+    this.asOfInput.addEventListener('input', () => {
+      if (!this.asOfInput.value) return;
+      this.sinceSelect.value = '';
+      this.sinceInput.hidden = true;
+    });
     const applyDepth = (e) => {
       e.preventDefault();
+      const captured = this.sinceSelect.value === 'custom' ? fromLocalInput(this.sinceInput.value) : this.sinceSelect.value;
+      const asOf = fromLocalInput(this.asOfInput.value);
       updateParams(
         {
           up: this.upInput.firstElementChild.value,
           down: this.downInput.firstElementChild.value,
           max: this.maxSelect.value,
-          asOf: fromLocalInput(this.asOfInput.value),
+          asOf: captured ? null : asOf,
+          since: captured || null,
         },
         { replace: false },
       );
@@ -149,6 +188,13 @@ class LineageView {
             this.upInput,
             this.downInput,
             h('label', { class: 'field' }, 'Max nodes', this.maxSelect),
+            h(
+              'label',
+              { class: 'field', title: 'Current lineage: each job\u2019s current version. A window adds every edge seen since its start, those no longer current dashed.' },
+              'Captured',
+              this.sinceSelect,
+            ),
+            this.sinceInput,
             h('label', { class: 'field', title: 'Empty: the lineage as it is now' }, 'As of', this.asOfInput),
             h('button', { type: 'submit' }, 'Apply'),
             h('label', { class: 'check' }, this.groupBox, 'Group by namespace'),
@@ -175,6 +221,15 @@ class LineageView {
     this.groupBox.addEventListener('change', () => updateParams({ group: this.groupBox.checked ? '1' : '0' }));
   }
 
+  /** Sets the window and as-of controls to what the URL says (it may change without them, e.g. from Compare). */
+  showWindow(p) {
+    const custom = Boolean(p.since) && !(p.since in WINDOW_MS) && p.since !== 'all';
+    this.sinceSelect.value = custom ? 'custom' : p.since ?? '';
+    this.sinceInput.value = custom ? toLocalInput(p.since) : '';
+    this.sinceInput.hidden = !custom;
+    this.asOfInput.value = toLocalInput(p.asOf);
+  }
+
   /** The start node's id as the API spells it (computed until the first answer arrives). */
   get rootId() {
     return this.model?.rootId ?? nodeId(this.root.kind, this.root.namespace, this.root.name);
@@ -183,11 +238,13 @@ class LineageView {
   update(route) {
     if (route.arg !== this.rootArg) return false;
     const next = graphParams(route.params);
-    const reload = ['up', 'down', 'max', 'asOf'].some((k) => next[k] !== this.params[k]);
+    const reload = ['up', 'down', 'max', 'asOf', 'since'].some((k) => next[k] !== this.params[k]);
     const regroup = next.group !== this.params.group;
     this.params = next;
-    if (reload) this.load(route);
-    else if (regroup) {
+    if (reload) {
+      this.showWindow(next);
+      this.loaded = this.load(route);
+    } else if (regroup) {
       this.collapsedNs.clear();
       this.render(route);
     } else this.applySelection(route);
@@ -214,7 +271,7 @@ class LineageView {
       loadCytoscapeWithElk().catch(() => {});
       const [cytoscape, data] = await Promise.all([
         loadCytoscape(),
-        gql(LINEAGE, { node: this.root, up: Number(p.up), down: Number(p.down), max: Number(p.max), asOf: p.asOf || null }, { signal: this.controller.signal }),
+        gql(LINEAGE, { node: this.root, up: Number(p.up), down: Number(p.down), max: Number(p.max), asOf: p.asOf || null, since: sinceTime(p.since) }, { signal: this.controller.signal }),
       ]);
       this.model = newModel();
       mergeGraph(this.model, data.up, 0);
@@ -291,16 +348,18 @@ class LineageView {
       els.push({ group: 'nodes', data: { id: sid, kind: 'NAMESPACE', namespace: ns, count, label: `${shortLabel(ns, 24)} (${count})`, fullName: ns } });
     }
     for (const ns of groups) els.push({ group: 'nodes', data: { id: `GROUP:${ns}`, kind: 'GROUP', label: ns } });
-    const seen = new Set();
+    // Edges drawn as one (between collapsed namespaces) are history only if all of them are.
+    const drawnEdges = new Map();
     for (const e of m.edges.values()) {
       const from = visibleId.get(e.from);
       const to = visibleId.get(e.to);
       if (!from || !to || from === to) continue;
       const id = `${from}->${to}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      els.push({ group: 'edges', data: { id, source: from, target: to } });
+      const drawn = drawnEdges.get(id);
+      if (drawn) drawn.history &&= e.history === true;
+      else drawnEdges.set(id, { id, source: from, target: to, history: e.history === true });
     }
+    for (const d of drawnEdges.values()) els.push({ group: 'edges', data: d, classes: d.history ? 'history' : '' });
     return { els, grouped, summaries: summaries.size, groups: groups.size, rootId };
   }
 
@@ -343,7 +402,8 @@ class LineageView {
     const end = performance.now();
     // What the benchmark reads: which layout, building the elements, the layout, and fitting plus the first frame.
     const timings = { layout: levels ? 'levels' : 'elk', elementsMs: Math.round(tAdd - started), layoutMs: Math.round(tLayout - tAdd), drawMs: Math.round(end - tLayout), renderMs: Math.round(end - started) };
-    Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
+    const historyEdges = cy.edges('.history').length;
+    Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, historyEdges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
     window.__tributary.lineage = { view: this, cy, nodes, edges, truncated: this.model.truncated, ...timings, rerender: () => this.render(routeNow()) };
     this.renderNotices(grouped, summaries);
     if (this.nodeListBox.open) this.renderNodeList();
@@ -386,6 +446,17 @@ class LineageView {
           summaries === 1
             ? `${m.nodes.size} nodes: 1 namespace is collapsed into one node. Select it to open it.`
             : `${m.nodes.size} nodes: ${summaries} namespaces are collapsed into one node each. Select one to open it.`,
+        ),
+      );
+    }
+    if (this.params.since) {
+      items.push(
+        h(
+          'p',
+          { class: 'notice', id: 'since-notice', role: 'status' },
+          this.params.since === 'all' ? 'Lineage captured at any time' : `Lineage captured since ${formatTime(sinceTime(this.params.since))}`,
+          ': edges no longer in their job\u2019s current version are dashed. ',
+          h('button', { type: 'button', class: 'link', onclick: () => updateParams({ since: null }, { replace: false }) }, 'Show the current lineage'),
         ),
       );
     }
@@ -467,7 +538,7 @@ class LineageView {
     if (!ref) return;
     this.graph.dataset.state = 'loading';
     try {
-      const data = await gql(NEIGHBOURS, { node: ref, max: Number(this.params.max), asOf: this.params.asOf || null });
+      const data = await gql(NEIGHBOURS, { node: ref, max: Number(this.params.max), asOf: this.params.asOf || null, since: sinceTime(this.params.since) });
       const base = this.model.nodes.get(id)?.distance ?? 0;
       mergeGraph(this.model, data.lineage, base);
       this.model.truncated ||= data.lineage.truncated;
@@ -524,6 +595,22 @@ class LineageView {
     const selected = routeNow().params.get('select');
     if (selected === `NAMESPACE:${ns}`) updateParams({ select: null });
     this.render(routeNow());
+  }
+
+  /**
+   * Makes the graph include every edge seen since `time` (history edges too), so that what older runs read and wrote is
+   * drawn: the window in the URL widens to start there unless it already does. `time` is a time or 'all'. Resolves once
+   * the graph is drawn.
+   */
+  async includeSince(time) {
+    const start = sinceTime(this.params.since);
+    if (this.params.asOf || !start || new Date(start) > new Date(sinceTime(time))) updateParams({ since: time, asOf: null });
+    // A load that another one replaced ends without drawing: wait for the newest.
+    let loading;
+    do {
+      loading = this.loaded;
+      await loading;
+    } while (loading !== this.loaded);
   }
 
   highlight(keys) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +21,14 @@ class DatasetLineage {
 
     private final DatasetWalks walks;
     private final IdentityWalk identityWalk;
+    private final EdgeHistory edgeHistory;
     private final LineageProperties properties;
 
-    DatasetLineage(DatasetWalks walks, IdentityWalk identityWalk, LineageProperties properties) {
+    DatasetLineage(
+            DatasetWalks walks, IdentityWalk identityWalk, EdgeHistory edgeHistory, LineageProperties properties) {
         this.walks = walks;
         this.identityWalk = identityWalk;
+        this.edgeHistory = edgeHistory;
         this.properties = properties;
     }
 
@@ -65,9 +69,11 @@ class DatasetLineage {
                 .thenComparing(LineageGraph.Node::kind)
                 .thenComparing(LineageGraph.Node::namespace)
                 .thenComparing(LineageGraph.Node::name));
+        // The current graph has no history edges; a window or a past time may.
+        Set<Bfs.Edge<Void>> history = asOf == null && since == null ? Set.of() : edgeHistory.of(walk);
         var edges = new ArrayList<LineageGraph.Edge>(walk.edges().size());
         for (Bfs.Edge<Void> edge : walk.edges()) {
-            edges.add(new LineageGraph.Edge(ids.get(edge.from()), ids.get(edge.to())));
+            edges.add(new LineageGraph.Edge(ids.get(edge.from()), ids.get(edge.to()), history.contains(edge)));
         }
         edges.sort(Comparator.comparing(LineageGraph.Edge::from).thenComparing(LineageGraph.Edge::to));
         return new LineageGraph(nodes, edges, walk.truncated());

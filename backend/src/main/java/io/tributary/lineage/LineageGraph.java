@@ -20,6 +20,9 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges, boolean truncated
             String latestRunState,
             List<DatasetName> otherNames) {}
 
-    /** An edge in the direction data flows. */
-    public record Edge(String from, String to) {}
+    /**
+     * An edge in the direction data flows; {@code history}: not in its job's current version (only walks with
+     * {@code since} or {@code asOf} return such edges).
+     */
+    public record Edge(String from, String to, boolean history) {}
 }

@@ -20,6 +20,11 @@ record LineageChange(
         List<Edge> newEdges,
         OffsetDateTime time) {
 
-    /** The GraphQL {@code LineageEdge}, in the direction data flows. */
-    record Edge(String from, String to) {}
+    /** The GraphQL {@code LineageEdge}, in the direction data flows; an edge just reported is never history. */
+    record Edge(String from, String to, boolean history) {
+
+        Edge(String from, String to) {
+            this(from, to, false);
+        }
+    }
 }
