@@ -1,10 +1,12 @@
-// What the dataset rules need of each dataset: owners and tags (for scopes), the jobs writing it, its newest quality
-// check, the newest completed run that wrote it (with its output statistics) and its current and previous schema.
+// What the dataset rules need of each dataset: owners and tags (for scopes), the jobs writing it in current lineage (a
+// job whose latest version dropped it no longer counts), its newest quality check, the newest completed run that
+// wrote it (with its output statistics) and its current and previous schema.
 UNWIND $keys AS key
 MATCH (d:Dataset {namespace: key.namespace, name: key.name})
 WHERE d.deleted IS NULL
 CALL (d) {
-  OPTIONAL MATCH (j:Job)-[:WRITES]->(d)
+  OPTIONAL MATCH (j:Job)-[e:WRITES]->(d)
+  WHERE e.history IS NULL
   WITH j LIMIT 1000
   RETURN collect(j.name) AS producers
 }

@@ -1,5 +1,6 @@
-// What the job rules need of each job an event touched: owners and tags (for scopes), the datasets it writes, and its
-// newest ended run among its 20 newest runs (read in index order, so the cost does not grow with the job's history).
+// What the job rules need of each job an event touched: owners and tags (for scopes), the datasets it writes in
+// current lineage, and its newest ended run among its 20 newest runs (read in index order, so the cost does not grow
+// with the job's history).
 UNWIND $keys AS key
 MATCH (j:Job {namespace: key.namespace, name: key.name})
 WHERE j.deleted IS NULL
@@ -11,8 +12,8 @@ CALL (j) {
   RETURN r ORDER BY r.endedAt DESC, r.runId DESC LIMIT 1
 }
 CALL (j) {
-  OPTIONAL MATCH (j)-[:WRITES]->(d:Dataset)
-  WHERE d.deleted IS NULL
+  OPTIONAL MATCH (j)-[e:WRITES]->(d:Dataset)
+  WHERE d.deleted IS NULL AND e.history IS NULL
   WITH d LIMIT 1000
   RETURN collect(d.name) AS outputs
 }

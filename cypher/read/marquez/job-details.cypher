@@ -1,16 +1,18 @@
-// What Marquez shows of each job beyond the shared job view: its current inputs and outputs, its parent job and its
-// latest run (started last).
+// What Marquez shows of each job beyond the shared job view: its inputs and outputs in current lineage (history edges
+// left out, as Marquez answers from the job's current version), its parent job, its latest run (started last) and its
+// current version: that of its newest completed run with a version (the version current lineage follows), else that of
+// its newest run with one (a job whose runs all failed).
 UNWIND $keys AS key
 MATCH (j:Job {namespace: key.namespace, name: key.name})
 CALL (j) {
-  OPTIONAL MATCH (d:Dataset)-[:READ_BY]->(j)
-  WHERE d.deleted IS NULL
+  OPTIONAL MATCH (d:Dataset)-[e:READ_BY]->(j)
+  WHERE d.deleted IS NULL AND e.history IS NULL
   WITH d ORDER BY d.namespace, d.name
   RETURN collect([d.namespace, d.name]) AS inputs
 }
 CALL (j) {
-  OPTIONAL MATCH (j)-[:WRITES]->(d:Dataset)
-  WHERE d.deleted IS NULL
+  OPTIONAL MATCH (j)-[e:WRITES]->(d:Dataset)
+  WHERE d.deleted IS NULL AND e.history IS NULL
   WITH d ORDER BY d.namespace, d.name
   RETURN collect([d.namespace, d.name]) AS outputs
 }
@@ -24,5 +26,23 @@ CALL (j) {
   WITH r ORDER BY coalesce(r.startedAt, r.firstEventAt) DESC, r.runId DESC LIMIT 1
   RETURN r.runId AS latestRunId
 }
+// Both read the job's runs newest first in index order and stop at the first that qualifies.
+OPTIONAL CALL (j) {
+  MATCH (r:Run)
+  USING INDEX r:Run(namespace, jobName, sortTime)
+  WHERE r.namespace = j.namespace AND r.jobName = j.name AND r.sortTime IS NOT NULL
+    AND r.state = 'COMPLETED' AND r.jobVersion IS NOT NULL
+  RETURN r.jobVersion AS completedVersion
+  ORDER BY r.namespace DESC, r.jobName DESC, r.sortTime DESC, r.runId DESC
+  LIMIT 1
+}
+OPTIONAL CALL (j) {
+  MATCH (r:Run)
+  USING INDEX r:Run(namespace, jobName, sortTime)
+  WHERE r.namespace = j.namespace AND r.jobName = j.name AND r.sortTime IS NOT NULL AND r.jobVersion IS NOT NULL
+  RETURN r.jobVersion AS anyVersion
+  ORDER BY r.namespace DESC, r.jobName DESC, r.sortTime DESC, r.runId DESC
+  LIMIT 1
+}
 RETURN j.namespace AS forNamespace, j.name AS forName, j.firstSeen AS createdAt, j.lastSeen AS updatedAt, inputs,
-       outputs, parentJobName, latestRunId
+       outputs, parentJobName, latestRunId, coalesce(completedVersion, anyVersion) AS currentVersion

@@ -33,6 +33,7 @@ const KINDS = [
   ['METRIC_OUT_OF_RANGE', 'Metric out of range'],
   ['FRESHNESS', 'Freshness SLA'],
   ['SCHEMA_CHANGE', 'Breaking schema change'],
+  ['LINEAGE_DROPPED', 'Job stopped reading or writing a dataset'],
 ];
 const kindLabel = (k) => KINDS.find(([v]) => v === k)?.[1] ?? k;
 

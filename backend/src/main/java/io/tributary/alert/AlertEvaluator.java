@@ -32,7 +32,8 @@ import reactor.core.scheduler.Schedulers;
 class AlertEvaluator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
-    private static final Set<RuleKind> JOB_KINDS = EnumSet.of(RuleKind.JOB_FAILED, RuleKind.DURATION_ANOMALY);
+    private static final Set<RuleKind> JOB_KINDS =
+            EnumSet.of(RuleKind.JOB_FAILED, RuleKind.DURATION_ANOMALY, RuleKind.LINEAGE_DROPPED);
 
     private final CommittedEvents committed;
     private final AlertRules rules;

@@ -1,8 +1,8 @@
 package io.tributary.alert;
 
 /**
- * What an alert rule watches. Each kind is one {@link Check}; a new kind (such as "a job stopped reading or writing a
- * dataset", which needs job versions) is a new constant and a new {@code Check} bean, nothing else.
+ * What an alert rule watches. Each kind is one {@link Check}; a new kind is a new constant and a new {@code Check} bean,
+ * nothing else.
  */
 public enum RuleKind {
     /** The newest ended run of a job FAILED or was ABORTED; resolved by its next completed run. */
@@ -16,7 +16,12 @@ public enum RuleKind {
     /** A dataset was not written within a period, or by a time of day; checked on a schedule. */
     FRESHNESS(false),
     /** A dataset's schema removed or retyped fields that downstream columns are derived from. */
-    SCHEMA_CHANGE(true);
+    SCHEMA_CHANGE(true),
+    /**
+     * A job's current version no longer reads or writes a dataset that its version before did; resolved when the job
+     * reads or writes it again.
+     */
+    LINEAGE_DROPPED(true);
 
     private final boolean builtIn;
 

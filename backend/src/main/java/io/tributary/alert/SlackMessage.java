@@ -86,6 +86,7 @@ final class SlackMessage {
             case "METRIC_OUT_OF_RANGE" -> "Metric out of range";
             case "FRESHNESS" -> "Freshness SLA missed";
             case "SCHEMA_CHANGE" -> "Breaking schema change";
+            case "LINEAGE_DROPPED" -> "Job stopped reading or writing a dataset";
             default -> kind;
         };
     }

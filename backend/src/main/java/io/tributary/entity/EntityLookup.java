@@ -5,6 +5,7 @@ import io.tributary.store.GraphStore;
 import io.tributary.store.JobKey;
 import io.tributary.store.Parameters;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,20 @@ public class EntityLookup {
 
     /** As {@link #datasetsOf}, from datasets to the jobs that read or write them. */
     public Map<DatasetView, List<JobView>> jobsOf(String statement, List<DatasetView> datasets) {
-        Map<DatasetKey, List<JobKey>> edges = store.read(
-                statement,
-                Parameters.of(
-                        new DatasetKeys(datasets.stream().map(DatasetView::key).toList())),
-                SourceRows.byDataset(SourceRows::job));
+        return jobsOf(statement, datasets, Map.of());
+    }
+
+    /** As {@link #jobsOf(String, List)}, with further parameters of the statement (which edges count). */
+    public Map<DatasetView, List<JobView>> jobsOf(String statement, List<DatasetView> datasets, Record parameters) {
+        return jobsOf(statement, datasets, Parameters.of(parameters));
+    }
+
+    private Map<DatasetView, List<JobView>> jobsOf(
+            String statement, List<DatasetView> datasets, Map<String, Object> parameters) {
+        var all = new HashMap<String, Object>(parameters);
+        all.putAll(Parameters.of(
+                new DatasetKeys(datasets.stream().map(DatasetView::key).toList())));
+        Map<DatasetKey, List<JobKey>> edges = store.read(statement, all, SourceRows.byDataset(SourceRows::job));
         return resolve(datasets, DatasetView::key, edges, this::jobs);
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param simpleName the name after its last dot (Airflow tasks are {@code dag.task})
  * @param location the sourceCodeLocation facet's url
  * @param latestRuns the latest run alone (Marquez lists up to 10; the UI reads the first)
- * @param currentVersion a name-based UUID of the job (see {@link Versions})
+ * @param currentVersion the id of the job's current version (see {@link Versions#jobVersion}): that of its newest
+ *     completed run's version, which current lineage follows; null before any run ended
  */
 record Job(
         DatasetId id,

@@ -10,16 +10,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Marquez's jobs and runs: a namespace's jobs, all jobs by their latest run's state, a job's runs, one run. */
+/**
+ * Marquez's jobs and runs: a namespace's jobs, all jobs by their latest run's state, a job's versions and runs, one
+ * run.
+ */
 @RestController
 class MarquezJobController {
 
     private static final Set<String> RUN_STATES = Set.of("NEW", "RUNNING", "COMPLETED", "FAILED", "ABORTED");
 
     private final MarquezRepository repository;
+    private final MarquezJobVersions versions;
 
-    MarquezJobController(MarquezRepository repository) {
+    MarquezJobController(MarquezRepository repository, MarquezJobVersions versions) {
         this.repository = repository;
+        this.versions = versions;
     }
 
     @GetMapping("/api/v1/namespaces/{namespace}/jobs")
@@ -49,6 +54,22 @@ class MarquezJobController {
     @GetMapping("/api/v1/namespaces/{namespace}/jobs/{job}")
     Mono<Job> job(@PathVariable String namespace, @PathVariable String job) {
         return Blocking.read(() -> repository.job(namespace, job));
+    }
+
+    /** The job's versions, newest first. */
+    @GetMapping("/api/v1/namespaces/{namespace}/jobs/{job}/versions")
+    Mono<JobVersion.Page> versions(
+            @PathVariable String namespace,
+            @PathVariable String job,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        Paging page = Paging.of(limit, offset);
+        return Blocking.read(() -> versions.versions(namespace, job, page.limit(), page.offset()));
+    }
+
+    @GetMapping("/api/v1/namespaces/{namespace}/jobs/{job}/versions/{version}")
+    Mono<JobVersion> version(@PathVariable String namespace, @PathVariable String job, @PathVariable String version) {
+        return Blocking.read(() -> versions.version(namespace, job, version));
     }
 
     @GetMapping("/api/v1/namespaces/{namespace}/jobs/{job}/runs")

@@ -53,7 +53,8 @@ class MarquezRepository {
             List<DatasetId> inputs,
             List<DatasetId> outputs,
             String parentJobName,
-            String latestRunId) {}
+            String latestRunId,
+            String currentVersion) {}
 
     /** What a run read and wrote. */
     private record RunDatasets(List<Run.DatasetVersion> inputs, List<Run.DatasetVersion> outputs) {}
@@ -228,7 +229,8 @@ class MarquezRepository {
                         datasetIds(r.get("inputs")),
                         datasetIds(r.get("outputs")),
                         DriverValues.string(r.get("parentJobName")),
-                        DriverValues.string(r.get("latestRunId")))));
+                        DriverValues.string(r.get("latestRunId")),
+                        DriverValues.string(r.get("currentVersion")))));
         List<String> latestRunIds = details.values().stream()
                 .map(MarquezRepository::only)
                 .map(JobDetails::latestRunId)
@@ -239,7 +241,7 @@ class MarquezRepository {
                 .map(view -> {
                     JobDetails d = Objects.requireNonNullElse(
                             only(details.get(view.key())),
-                            new JobDetails(null, null, List.of(), List.of(), null, null));
+                            new JobDetails(null, null, List.of(), List.of(), null, null, null));
                     return MarquezShapes.job(
                             view,
                             policy.jobFacets(facetsOf.getOrDefault(view, Map.of())),
@@ -248,7 +250,8 @@ class MarquezRepository {
                             d.inputs(),
                             d.outputs(),
                             d.parentJobName(),
-                            d.latestRunId() == null ? null : latestRuns.get(d.latestRunId()));
+                            d.latestRunId() == null ? null : latestRuns.get(d.latestRunId()),
+                            d.currentVersion());
                 })
                 .toList();
     }
@@ -267,6 +270,10 @@ class MarquezRepository {
                 "read/marquez/run-datasets",
                 new Ids(ids),
                 SourceRows.byRun(r -> new RunDatasets(versions(r.get("inputs")), versions(r.get("outputs")))));
+        Map<String, List<String>> jobVersions = store.read(
+                "read/marquez/run-job-versions",
+                new Ids(ids),
+                SourceRows.byRun(r -> DriverValues.string(r.get("jobVersion"))));
         Map<String, RunArchive.Facets> runFacets = facets ? archive.facets(ids) : Map.of();
         return ids.stream()
                 .map(views::get)
@@ -275,7 +282,12 @@ class MarquezRepository {
                     List<RunDatasets> io = datasets.get(view.id());
                     RunDatasets d = io == null || io.isEmpty() ? new RunDatasets(List.of(), List.of()) : io.getFirst();
                     RunArchive.Facets f = runFacets.get(view.id());
-                    return MarquezShapes.run(view, d.inputs(), d.outputs(), f == null ? Map.of() : f.runFacets());
+                    return MarquezShapes.run(
+                            view,
+                            d.inputs(),
+                            d.outputs(),
+                            f == null ? Map.of() : f.runFacets(),
+                            only(jobVersions.get(view.id())));
                 })
                 .toList();
     }
@@ -290,12 +302,12 @@ class MarquezRepository {
                 false);
     }
 
-    private static long count(Result result) {
+    static long count(Result result) {
         return result.single().get("count").asLong();
     }
 
     /** Pairs of [namespace, name], as the details statements collect them (an OPTIONAL MATCH miss is [null, null]). */
-    private static List<DatasetId> datasetIds(Value pairs) {
+    static List<DatasetId> datasetIds(Value pairs) {
         return pairs.asList(Function.identity()).stream()
                 .filter(pair -> !pair.get(0).isNull())
                 .map(pair -> new DatasetId(pair.get(0).asString(), pair.get(1).asString()))
@@ -319,7 +331,7 @@ class MarquezRepository {
                 .toList();
     }
 
-    private static <T> T only(List<T> rows) {
+    static <T> T only(List<T> rows) {
         return rows == null || rows.isEmpty() ? null : rows.getFirst();
     }
 

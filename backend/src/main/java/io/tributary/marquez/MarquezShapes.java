@@ -49,7 +49,8 @@ final class MarquezShapes {
             List<DatasetId> inputs,
             List<DatasetId> outputs,
             String parentJobName,
-            Run latestRun) {
+            Run latestRun,
+            String currentVersion) {
         String name = view.name();
         int dot = name.lastIndexOf('.');
         return new Job(
@@ -71,16 +72,18 @@ final class MarquezShapes {
                 latestRun,
                 latestRun == null ? List.of() : List.of(latestRun),
                 facets,
-                Versions.job(view.namespace(), name),
+                currentVersion == null ? null : Versions.jobVersion(view.namespace(), name, currentVersion),
                 List.of(),
                 view.tags());
     }
 
+    /** @param jobVersion the hash of the run's job version; null while the run has not ended */
     static Run run(
             RunView view,
             List<Run.DatasetVersion> inputs,
             List<Run.DatasetVersion> outputs,
-            Map<String, Object> facets) {
+            Map<String, Object> facets,
+            String jobVersion) {
         return new Run(
                 view.id(),
                 view.sortTime(),
@@ -93,7 +96,11 @@ final class MarquezShapes {
                 view.durationMs(),
                 Map.of(),
                 new Run.JobVersionId(
-                        view.jobNamespace(), view.jobName(), Versions.job(view.jobNamespace(), view.jobName())),
+                        view.jobNamespace(),
+                        view.jobName(),
+                        jobVersion == null
+                                ? Versions.job(view.jobNamespace(), view.jobName())
+                                : Versions.jobVersion(view.jobNamespace(), view.jobName(), jobVersion)),
                 inputs,
                 outputs,
                 Map.of(),

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Marquez's version ids, until Tributary keeps versions of jobs and datasets: name-based UUIDs, stable across
- * requests and restarts. A dataset's changes with its schema; a job's is one per job.
+ * Marquez's version ids: name-based UUIDs, stable across requests and restarts. A dataset's changes with its schema; a
+ * job version's is made from the job and its version's content hash ({@code (:JobVersion)}); {@link #job} is the one
+ * id of a job none of whose runs has ended yet.
  */
 final class Versions {
 
@@ -17,6 +18,11 @@ final class Versions {
 
     static String job(String namespace, String name) {
         return uuid("job", namespace, name, "");
+    }
+
+    /** The Marquez id of one of a job's versions, by the version's content hash. */
+    static String jobVersion(String namespace, String name, String hash) {
+        return uuid("jobVersion", namespace, name, hash);
     }
 
     private static String uuid(String kind, String namespace, String name, String version) {

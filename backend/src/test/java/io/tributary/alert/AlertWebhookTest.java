@@ -303,6 +303,68 @@ class AlertWebhookTest extends EndToEndTest {
                         "result.csv.d@2");
     }
 
+    @Test
+    void aJobThatStopsReadingADatasetAlertsOnceWithItsDownstreamAndResolvesWhenItReadsItAgain() {
+        createRule(Map.of(
+                "name",
+                "Inputs dropped",
+                "kind",
+                "LINEAGE_DROPPED",
+                "scope",
+                Map.of("namespace", "airflow", "job", "BQ.*"),
+                "webhook",
+                Map.of("url", receiver.url("/dropped"))));
+        ingestDag();
+        // BQ.upload runs again without copied.csv: a new version, now current.
+        String dropped = bqUploadRunReading("test.csv", UUID.randomUUID().toString(), "2024-11-27T13:05:29Z");
+
+        post(dropped).expectStatus().isCreated();
+
+        JsonNode body = JSON.readTree(receiver.next(WAIT).body());
+        assertThat(body.path("event").asString()).isEqualTo("incident.opened");
+        assertThat(body.path("rule").path("kind").asString()).isEqualTo("LINEAGE_DROPPED");
+        assertThat(body.path("subject").path("id").asString()).isEqualTo("JOB:airflow:BQ.upload");
+        JsonNode details = body.path("details");
+        assertThat(details.path("job").path("name").asString()).isEqualTo("BQ.upload");
+        assertThat(details.path("dataset").path("namespace").asString()).isEqualTo("gs://mock-bucket");
+        assertThat(details.path("dataset").path("name").asString()).isEqualTo("copied.csv");
+        assertThat(details.path("direction").asString()).isEqualTo("INPUT");
+        String version = details.path("version").asString();
+        String previous = details.path("previousVersion").asString();
+        assertThat(version).hasSize(64).isNotEqualTo(previous);
+        assertThat(previous).hasSize(64);
+        assertThat(body.path("summary").asString())
+                .isEqualTo("Job BQ.upload stopped reading copied.csv: its current version " + version.substring(0, 12)
+                        + " no longer reads it (version " + previous.substring(0, 12) + " did)");
+        JsonNode impact = body.path("impact");
+        assertThat(names(impact.path("ownerNames"))).containsExactly("finance-analysts", "team-copy", "team-download");
+        assertThat(impact.path("datasetCount").asInt()).isEqualTo(3);
+        assertThat(impact.path("jobCount").asInt()).isEqualTo(2);
+
+        // The same event redelivered and another run of the new version: the same change, no second alert. Then the
+        // job reads copied.csv again: resolved.
+        post(dropped).expectStatus().isCreated();
+        post(bqUploadRunReading("test.csv", UUID.randomUUID().toString(), "2024-11-28T13:05:29Z"))
+                .expectStatus()
+                .isCreated();
+        post(bqUploadRun("COMPLETE", UUID.randomUUID().toString(), "2024-11-29T13:05:29Z"))
+                .expectStatus()
+                .isCreated();
+
+        JsonNode resolved = JSON.readTree(receiver.next(WAIT).body());
+        assertThat(resolved.path("event").asString()).isEqualTo("incident.resolved");
+        assertThat(resolved.path("incident").path("id").asString())
+                .isEqualTo(body.path("incident").path("id").asString());
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(incidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i)
+                        .containsEntry("status", "RESOLVED")
+                        .containsEntry("kind", "LINEAGE_DROPPED")
+                        .containsEntry("occurrences", 1)
+                        .containsEntry("resolvedBy", "auto"));
+    }
+
     // --- helpers
 
     private void createRule(Map<String, Object> input) {
@@ -386,6 +448,20 @@ class AlertWebhookTest extends EndToEndTest {
             e.put("eventType", eventType);
             e.put("eventTime", eventTime);
             ((ObjectNode) e.get("run")).put("runId", runId);
+        });
+    }
+
+    /** BQ.upload's COMPLETE event as another run that reads only {@code input} of the fixture's inputs. */
+    private static String bqUploadRunReading(String input, String runId, String eventTime) {
+        return fixture(BQ + "3.json", e -> {
+            e.put("eventTime", eventTime);
+            ((ObjectNode) e.get("run")).put("runId", runId);
+            var inputs = (tools.jackson.databind.node.ArrayNode) e.get("inputs");
+            for (int i = inputs.size() - 1; i >= 0; i--) {
+                if (!inputs.get(i).get("name").asString().equals(input)) {
+                    inputs.remove(i);
+                }
+            }
         });
     }
 
