@@ -79,7 +79,7 @@ class BatchIngestTest extends EndToEndTest {
         // Nothing of the refused event: neither its job, its namespace nor its datasets.
         assertThat(query("""
                         MATCH (n) WHERE NOT n:Migration
-                        RETURN labels(n)[0] AS label, collect(coalesce(n.name, n.runId)) AS names
+                        RETURN labels(n)[0] AS label, collect(coalesce(n.name, n.runId, n.job)) AS names
                         ORDER BY label"""))
                 .containsExactly(
                         row(
@@ -88,6 +88,8 @@ class BatchIngestTest extends EndToEndTest {
                                 "names",
                                 List.of(SparkColumnLineageIngestTest.APP_RUN, SparkColumnLineageIngestTest.APP_RUN)),
                         row("label", "Job", "names", List.of("open_lineage_integration_create_table")),
+                        // The valid event completed its run: the job's one version.
+                        row("label", "JobVersion", "names", List.of("open_lineage_integration_create_table")),
                         row("label", "Namespace", "names", List.of("testColumnLevelLineage")),
                         row("label", "Run", "names", List.of(SparkColumnLineageIngestTest.APP_RUN)));
     }

@@ -27,7 +27,8 @@ class InvalidEventIngestTest extends EndToEndTest {
     void ingestAValidRunOfTheSameJob() {
         post(VALID).expectStatus().isCreated();
         graphBefore = canonicalGraph();
-        assertThat(countNodes()).isEqualTo(8L);
+        // Event, Job, its JobVersion (the run completed), Run, three Datasets, two Namespaces.
+        assertThat(countNodes()).isEqualTo(9L);
     }
 
     @Test

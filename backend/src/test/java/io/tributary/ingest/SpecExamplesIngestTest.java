@@ -138,6 +138,7 @@ class SpecExamplesIngestTest extends EndToEndTest {
                         row("label", "Event", "n", 24L),
                         row("label", "Field", "n", 794L),
                         row("label", "Job", "n", 15L),
+                        row("label", "JobVersion", "n", 12L),
                         row("label", "Namespace", "n", 1L),
                         row("label", "Run", "n", 15L),
                         row("label", "SchemaVersion", "n", 96L));
@@ -147,6 +148,8 @@ class SpecExamplesIngestTest extends EndToEndTest {
                         row("type", "CHILD_OF", "n", 6L),
                         row("type", "HAS_FIELD", "n", 794L),
                         row("type", "HAS_SCHEMA", "n", 96L),
+                        // One version per completed run (12, below): each of those jobs ran once.
+                        row("type", "OF_VERSION", "n", 12L),
                         row("type", "READ", "n", 38L),
                         row("type", "READ_BY", "n", 38L),
                         row("type", "RUN_OF", "n", 15L),
