@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
+import io.tributary.testing.Redelivery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,15 +211,7 @@ class JobVersionsApiTest extends EndToEndTest {
         Map<String, Object> inOrder = answer();
         emptyGraph();
 
-        var random = new Random(seed);
-        var deliveries = new ArrayList<String>();
-        for (String event : events()) {
-            for (int copy = random.nextInt(2); copy >= 0; copy--) {
-                deliveries.add(event);
-            }
-        }
-        Collections.shuffle(deliveries, random);
-        postAll(deliveries);
+        postAll(Redelivery.shuffledWithCopies(events(), seed));
 
         assertThat(answer()).isEqualTo(inOrder);
         assertThat(versions(20, null)).hasSize(2);

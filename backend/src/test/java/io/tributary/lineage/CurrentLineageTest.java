@@ -2,11 +2,9 @@ package io.tributary.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import io.tributary.testing.Redelivery;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,15 +99,7 @@ class CurrentLineageTest extends LineageTestSupport {
         var versions = runVersions();
         emptyGraph();
 
-        var random = new Random(seed);
-        var deliveries = new ArrayList<String>();
-        for (String event : events()) {
-            for (int copy = random.nextInt(2); copy >= 0; copy--) {
-                deliveries.add(event);
-            }
-        }
-        Collections.shuffle(deliveries, random);
-        postAll(deliveries);
+        postAll(Redelivery.shuffledWithCopies(events(), seed));
 
         assertThat(canonicalGraph()).containsExactlyElementsOf(inOrder);
         assertThat(runVersions()).isEqualTo(versions);
