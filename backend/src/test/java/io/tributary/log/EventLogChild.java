@@ -22,7 +22,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The service in a child JVM with its event log on, for {@link EventLogKillTest}: {@code append} makes concurrent
  * appenders append {@link LogEvents} records until the process is killed, printing {@code ACK <first> <count>
  * <position>} for each acknowledged append; {@code read} reads the whole log, printing {@code READ <position> <id>} per
- * event and {@code END <committed position>}, then exits.
+ * event and {@code END <committed position>}, then exits; {@code projected} does the same, then waits for the
+ * projector and prints what it projected.
  */
 public final class EventLogChild implements AutoCloseable {
 
@@ -58,10 +59,6 @@ public final class EventLogChild implements AutoCloseable {
             }
             return;
         }
-        if (args[2].equals("projected")) {
-            printProjected(context, log, out);
-            return;
-        }
         LogPosition after = LogPosition.START;
         List<LoggedEvent> page;
         while (!(page = log.read(after, 100)).isEmpty()) {
@@ -71,6 +68,10 @@ public final class EventLogChild implements AutoCloseable {
             after = page.getLast().position();
         }
         out.println("END " + log.committedPosition().value());
+        if (args[2].equals("projected")) {
+            printProjected(context, log, out);
+            return;
+        }
         context.close();
         System.exit(0);
     }
