@@ -6,6 +6,7 @@ import io.tributary.event.LineageEvent;
 import io.tributary.ingest.EventIntake;
 import io.tributary.log.EventSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
 public class DemoLoader implements ApplicationRunner, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    /** As the ingest warm-up's bound: nobody waits on a service that is not ready yet, and a loaded machine is slow. */
+    private static final Duration PROJECTION_WAIT = Duration.ofMinutes(5);
 
     private final EventParser parser;
     private final EventIntake writer;
@@ -53,12 +57,21 @@ public class DemoLoader implements ApplicationRunner, Ordered {
                 environment.getProperty("local.server.port", "5000"));
     }
 
-    /** Parses, validates and commits every demo event (one transaction); returns how many were sent. */
+    /**
+     * Parses, validates and commits every demo event (one transaction, or one append to the event log), and with a log
+     * waits until they are projected: the demo is in the graph when the service reports ready. Returns how many were
+     * sent.
+     */
     public int load() {
         List<LineageEvent> events = DemoEvents.all().stream()
                 .map(json -> parser.parse(json.getBytes(StandardCharsets.UTF_8)))
                 .toList();
         writer.submit(events, EventSource.HTTP).join();
+        if (!writer.awaitProjection(PROJECTION_WAIT)) {
+            log.warn(
+                    "The demo's events are logged but not all in the graph after {}; the projector goes on",
+                    PROJECTION_WAIT);
+        }
         return events.size();
     }
 

@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("tributary.log")
 public record EventLogProperties(
-        @DefaultValue("none") Mode mode,
+        @DefaultValue("auto") Mode mode,
         Path dir,
         @DefaultValue("64MB") DataSize segmentSize,
         @DefaultValue("2000") int groupMaxEvents,

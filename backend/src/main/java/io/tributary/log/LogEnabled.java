@@ -13,7 +13,7 @@ public final class LogEnabled implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String mode = context.getEnvironment().getProperty("tributary.log.mode", "none");
+        String mode = context.getEnvironment().getProperty("tributary.log.mode", "auto");
         return !mode.trim().toLowerCase(Locale.ROOT).equals("none");
     }
 }

@@ -7,13 +7,18 @@ import io.micrometer.core.instrument.Timer;
 import io.tributary.event.EventParser;
 import io.tributary.event.LineageEvent;
 import io.tributary.log.EventLog;
+import io.tributary.log.EventRecord;
+import io.tributary.log.EventSource;
 import io.tributary.log.LogPosition;
 import io.tributary.log.LoggedEvent;
 import io.tributary.store.GraphStore;
+import io.tributary.store.GraphStore.Writes;
 import io.tributary.write.CommittedEvents;
 import io.tributary.write.GraphWriter;
+import io.tributary.write.WriteRehearsal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +42,7 @@ import org.springframework.context.SmartLifecycle;
  * bad input: bad input is refused before the log) is quarantined with its error and skipped, so it never blocks the
  * others. Events are published to listeners (alerts, live) after their window commits.
  */
-public final class Projector implements SmartLifecycle {
+public final class Projector implements SmartLifecycle, WriteRehearsal {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
@@ -193,23 +198,11 @@ public final class Projector implements SmartLifecycle {
     private void commit(List<LoggedEvent> window) {
         var events = new ArrayList<LineageEvent>(window.size());
         var unreadable = new ArrayList<ProjectionStore.Quarantined>();
-        for (LoggedEvent logged : window) {
-            try {
-                events.add(parser.parse(logged.record().json().getBytes(StandardCharsets.UTF_8)));
-            } catch (RuntimeException e) {
-                // Accepted by the build that logged it, refused by this one: kept for a build that reads it again.
-                unreadable.add(projection.quarantined(logged, e));
-            }
-        }
+        parse(window, events, unreadable);
         LogPosition end = window.getLast().position();
         long started = System.nanoTime();
         store.writeTransaction(settings.writeTimeout(), writes -> {
-            if (archive) {
-                projection.archive(writes, window);
-            }
-            writer.project(writes, events);
-            projection.quarantine(writes, unreadable);
-            projection.advance(writes, end);
+            write(writes, window, events, unreadable, end);
             return null;
         });
         windows.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -222,6 +215,50 @@ public final class Projector implements SmartLifecycle {
             progress.caughtUp();
         }
         committed.published(events);
+    }
+
+    private void parse(
+            List<LoggedEvent> window, List<LineageEvent> events, List<ProjectionStore.Quarantined> unreadable) {
+        for (LoggedEvent logged : window) {
+            try {
+                events.add(parser.parse(logged.record().json().getBytes(StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                // Accepted by the build that logged it, refused by this one: kept for a build that reads it again.
+                unreadable.add(projection.quarantined(logged, e));
+            }
+        }
+    }
+
+    private void write(
+            Writes writes,
+            List<LoggedEvent> window,
+            List<LineageEvent> events,
+            List<ProjectionStore.Quarantined> unreadable,
+            LogPosition end) {
+        if (archive) {
+            projection.archive(writes, window);
+        }
+        writer.project(writes, events);
+        projection.quarantine(writes, unreadable);
+        projection.advance(writes, end);
+    }
+
+    /**
+     * A window of {@code events} as if read from the log, in a transaction that is rolled back (the start-up warm-up):
+     * the statements only the projector runs (the file log's archive nodes, the position) are planned, and the
+     * window's code runs once, before the first real window. The position written is the start, which never moves
+     * the recorded one back (and nothing is committed).
+     */
+    @Override
+    public void rehearse(List<LineageEvent> events, Duration timeout) {
+        Instant now = Instant.now();
+        var window = events.stream()
+                .map(e -> new LoggedEvent(LogPosition.START, EventRecord.of(e, EventSource.HTTP, now)))
+                .toList();
+        var parsed = new ArrayList<LineageEvent>(window.size());
+        var unreadable = new ArrayList<ProjectionStore.Quarantined>();
+        parse(window, parsed, unreadable);
+        store.rehearseWriteTransaction(timeout, writes -> write(writes, window, parsed, unreadable, LogPosition.START));
     }
 
     /** Records the event with its error, and its archive node (file log), and moves past it. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * JSON schemas, Jackson's and the mappers' first use, and the database planning each ingest statement: seconds, more
  * than a client's timeout under load. Before the service reports ready (Boot publishes {@code ACCEPTING_TRAFFIC} only
  * after every {@link ApplicationRunner} returned), this parses and validates recorded events shipped in the jar and
- * runs every ingest statement for them in a transaction that is rolled back: nothing is written.
+ * runs every ingest statement for them in a transaction that is rolled back: nothing is written. With an event log the
+ * projector's window transaction is rehearsed the same way ({@link WriteRehearsal}).
  */
 @Component
 class IngestWarmUp implements ApplicationRunner, Ordered {
@@ -47,11 +49,13 @@ class IngestWarmUp implements ApplicationRunner, Ordered {
 
     private final EventParser parser;
     private final GraphWriter writer;
+    private final List<WriteRehearsal> others;
     private final Timer timer;
 
-    IngestWarmUp(EventParser parser, GraphWriter writer, MeterRegistry meters) {
+    IngestWarmUp(EventParser parser, GraphWriter writer, ObjectProvider<WriteRehearsal> others, MeterRegistry meters) {
         this.parser = parser;
         this.writer = writer;
+        this.others = others.orderedStream().toList();
         this.timer = Timer.builder(TIMER)
                 .description("Parsing, validating and rehearsing the writes of bundled events before readiness")
                 .register(meters);
@@ -64,6 +68,11 @@ class IngestWarmUp implements ApplicationRunner, Ordered {
             List<LineageEvent> events =
                     SAMPLES.stream().map(IngestWarmUp::read).map(parser::parse).toList();
             writer.rehearse(events, TIMEOUT);
+            // With an event log the projector writes the graph: its window, not the ingest's commit, is what the
+            // first events wait for (a read waits for it only so long, 5 s by default).
+            for (WriteRehearsal other : others) {
+                other.rehearse(events, TIMEOUT);
+            }
         } catch (RuntimeException e) {
             // Not worth failing the start: the service still ingests correctly, only the first events are slower.
             log.warn("Ingest warm-up failed, the first events may be slow: {}", e.toString());

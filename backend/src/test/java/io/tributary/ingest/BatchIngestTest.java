@@ -78,7 +78,7 @@ class BatchIngestTest extends EndToEndTest {
                 .containsExactly(row("run", SparkColumnLineageIngestTest.APP_RUN, "state", "COMPLETED", "ms", 4373L));
         // Nothing of the refused event: neither its job, its namespace nor its datasets.
         assertThat(query("""
-                        MATCH (n) WHERE NOT n:Migration
+                        MATCH (n) WHERE NOT n:Migration AND NOT n:ProjectionPosition
                         RETURN labels(n)[0] AS label, collect(coalesce(n.name, n.runId, n.job)) AS names
                         ORDER BY label"""))
                 .containsExactly(

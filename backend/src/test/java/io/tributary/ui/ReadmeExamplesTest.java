@@ -55,12 +55,16 @@ class ReadmeExamplesTest extends BrowserTest {
 
     private GraphiQl graphiQl;
 
-    /** The graph as the demo leaves it, again before each test (the base class empties it). */
+    /**
+     * The graph as the demo leaves it, again before each test (the base class empties it), projected before the
+     * examples read it: the demo's events are acknowledged once logged.
+     */
     @BeforeEach
     @Override
     protected void emptyGraph() {
         super.emptyGraph();
         demo.load();
+        awaitProjection();
     }
 
     @Test

@@ -174,6 +174,6 @@ class SidePanelUiTest extends BrowserTest {
         event.put("eventType", eventType);
         event.put("eventTime", time.toString());
         ((ObjectNode) event.get("job")).put("name", job);
-        post(event.toString()).expectStatus().isCreated();
+        ingestOne(event.toString());
     }
 }
