@@ -233,6 +233,20 @@ public final class Projector implements SmartLifecycle {
     }
 
     private void idle() throws InterruptedException {
+        LogPosition committed = eventLog.committedPosition();
+        if (lease != null
+                && committed.isAfter(position)
+                && eventLog.read(position, 1).isEmpty()) {
+            // The Neo4j log gives numbers to redelivered events that hold none: nothing is left up to the committed
+            // position read before, so the projection is there. Recorded (fenced), for followers and for readers
+            // waiting for that position; otherwise they would wait out their bound and this loop would spin.
+            store.writeTransaction(settings.writeTimeout(), writes -> {
+                fence(writes);
+                projection.advance(writes, committed);
+                return null;
+            });
+            advanced(committed);
+        }
         synchronized (appended) {
             if (!eventLog.committedPosition().isAfter(position)) {
                 appended.wait(IDLE_POLL.toMillis());

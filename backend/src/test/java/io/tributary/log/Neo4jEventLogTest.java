@@ -176,6 +176,22 @@ class Neo4jEventLogTest extends EndToEndTest {
     }
 
     @Test
+    void theProjectorPassesTheNumberARedeliveryWasGivenSoAReaderWithItsPositionDoesNotWaitInVain() {
+        var record = LogEvents.record(5);
+        LogPosition first = log.append(List.of(record)).join();
+        LogPosition again = log.append(List.of(record)).join();
+        assertThat(again).as("a number that holds no event").isGreaterThan(first);
+
+        projector.start();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> (Long) single("OPTIONAL MATCH (p:ProjectionPosition {log: 'neo4j'})"
+                                + " RETURN coalesce(p.position, 0) AS n")
+                        >= again.value());
+        assertThat(single("MATCH (e:Event) RETURN count(e) AS n")).isEqualTo(1L);
+    }
+
+    @Test
     void concurrentAppendersOfTwoReplicasAreAllAcknowledgedAndEachEventIsReadOnceInPositionOrder()
             throws InterruptedException {
         // A second writer on the same database, as another replica's log would be.
