@@ -2,6 +2,7 @@ package io.tributary.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.log.Neo4jEventLog;
 import io.tributary.store.GraphStore;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -51,7 +52,7 @@ class EventPurge implements SmartLifecycle {
         while (true) {
             long batch = store.write(
                     "lifecycle/purge-events",
-                    new PurgeBatch(before, retention.batchSize()),
+                    new PurgeBatch(before, retention.batchSize(), Neo4jEventLog.NAME),
                     BATCH_TIMEOUT,
                     r -> r.single().get("purged").asLong());
             total += batch;
@@ -62,8 +63,11 @@ class EventPurge implements SmartLifecycle {
         }
     }
 
-    /** One batch of the purge: at most {@code batch} events older than {@code before}. */
-    private record PurgeBatch(OffsetDateTime before, int batch) {}
+    /**
+     * One batch of the purge: at most {@code batch} events older than {@code before}, none of the Neo4j event log that
+     * its projector has not passed ({@code log}: the name its position is recorded under).
+     */
+    private record PurgeBatch(OffsetDateTime before, int batch, String log) {}
 
     private void scheduledPurge() {
         try {

@@ -21,6 +21,9 @@ import org.neo4j.driver.Value;
  */
 public final class Neo4jEventLog implements EventLog {
 
+    /** Its {@link #name()}: the tag of its meters and the key of its projector's position and lease. */
+    public static final String NAME = "neo4j";
+
     /**
      * @param maxGroupEvents most events in one transaction (transaction memory bounds it)
      * @param maxGroupBytes most compressed body bytes in one transaction
@@ -50,7 +53,7 @@ public final class Neo4jEventLog implements EventLog {
 
     @Override
     public String name() {
-        return "neo4j";
+        return NAME;
     }
 
     @Override

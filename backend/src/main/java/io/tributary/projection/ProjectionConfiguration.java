@@ -31,7 +31,8 @@ class ProjectionConfiguration {
             ProjectionProgress progress,
             ProjectionProperties settings,
             MeterRegistry meters) {
-        return new Projector(log, store, writer, parser, committed, progress, settings, meters);
+        return new Projector(
+                log, store, writer, parser, committed, progress, settings, meters, ProjectorLease.processHolder());
     }
 
     @Bean

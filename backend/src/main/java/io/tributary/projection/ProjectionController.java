@@ -28,7 +28,14 @@ class ProjectionController {
     }
 
     /** A snapshot of the projector. */
-    record Projection(String log, long projectedPosition, long committedPosition, long lagMs) {}
+    record Projection(
+            String log,
+            long projectedPosition,
+            long committedPosition,
+            long lagMs,
+            boolean projecting,
+            String leaseHolder,
+            String replica) {}
 
     @QueryMapping
     Projection projection() {
@@ -39,7 +46,18 @@ class ProjectionController {
                 log.name(),
                 progress.projected().value(),
                 log.committedPosition().value(),
-                progress.lag().toMillis());
+                progress.lag().toMillis(),
+                projector.projecting(),
+                leaseHolder(),
+                projector.lease() == null ? null : projector.lease().holder());
+    }
+
+    private String leaseHolder() {
+        if (projector.lease() == null) {
+            return null;
+        }
+        var state = projector.lease().state();
+        return state == null ? null : state.holder();
     }
 
     @SchemaMapping(typeName = "Projection")

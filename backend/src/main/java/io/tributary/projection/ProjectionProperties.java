@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     with what is projected (and saying so)
  * @param maxLag above this projection lag, ingest answers 503 with {@code Retry-After}
  * @param writeTimeout the database aborts a window's transaction that runs longer
+ * @param leaseTtl with a log shared by replicas (the Neo4j log), how long the projector's lease lasts unrenewed: the
+ *     longest another replica waits to take over from one that died (a replica that stops hands it back at once)
  */
 @ConfigurationProperties("tributary.projection")
 public record ProjectionProperties(
@@ -21,4 +23,5 @@ public record ProjectionProperties(
         @DefaultValue("500ms") Duration windowMaxTime,
         @DefaultValue("5s") Duration readWait,
         @DefaultValue("30s") Duration maxLag,
-        @DefaultValue("60s") Duration writeTimeout) {}
+        @DefaultValue("60s") Duration writeTimeout,
+        @DefaultValue("10s") Duration leaseTtl) {}

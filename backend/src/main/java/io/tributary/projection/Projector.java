@@ -41,12 +41,18 @@ import org.springframework.context.SmartLifecycle;
  * pause; when a window fails otherwise, its events are applied one by one, and an event that still fails (a bug, not
  * bad input: bad input is refused before the log) is quarantined with its error and skipped, so it never blocks the
  * others. Events are published to listeners (alerts, live) after their window commits.
+ *
+ * <p>Replicas sharing one log (the Neo4j log) elect one projector through a {@link ProjectorLease}: the holder projects
+ * and fences each window's transaction with its token; the others follow, polling the recorded position so that their
+ * reads can wait for a position (read-your-writes on any replica), and take over once the lease expires.
  */
 public final class Projector implements SmartLifecycle, WriteRehearsal {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
     private static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
+    /** How often a follower reads the position the projecting replica recorded. */
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(50);
 
     private final EventLog eventLog;
     private final GraphStore store;
@@ -58,6 +64,10 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     private final ProjectionProperties settings;
     /** The file log's events get their archive nodes here; the Neo4j log's events are already archive nodes. */
     private final boolean archive;
+    /** Null for a log of this process alone (the file log): then this projector is the only one. */
+    private final ProjectorLease lease;
+    /** When a follower claims the lease next (System.nanoTime()). */
+    private long nextClaim;
 
     private final Timer windows;
     private final DistributionSummary windowEvents;
@@ -77,7 +87,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             CommittedEvents committed,
             ProjectionProgress progress,
             ProjectionProperties settings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            String holder) {
         this.eventLog = eventLog;
         this.store = store;
         this.projection = new ProjectionStore(store, eventLog.name());
@@ -87,6 +98,9 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         this.progress = progress;
         this.settings = settings;
         this.archive = eventLog.name().equals("file");
+        this.lease = eventLog.name().equals("file")
+                ? null
+                : new ProjectorLease(store, eventLog.name(), holder, settings.leaseTtl());
         this.windows = Timer.builder("tributary.projection.window")
                 .description("Time to apply one window of logged events to the graph")
                 .publishPercentiles(0.5, 0.99)
@@ -111,6 +125,16 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         return projection;
     }
 
+    /** The lease, or null when this projector needs none (the file log). */
+    ProjectorLease lease() {
+        return lease;
+    }
+
+    /** Whether this process projects: it holds the lease, or needs none. */
+    boolean projecting() {
+        return lease == null || lease.held();
+    }
+
     /** Wakes the projector: events were appended (it also polls, for appends of other replicas). */
     void appended() {
         synchronized (appended) {
@@ -121,6 +145,10 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     private void loop() {
         while (running) {
             try {
+                if (lease != null && !leading()) {
+                    follow();
+                    continue;
+                }
                 List<LoggedEvent> window = read();
                 if (window.isEmpty()) {
                     progress.caughtUp();
@@ -132,11 +160,63 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (ProjectorLease.LeaseLostException e) {
+                // The window was rolled back; whoever holds the lease now projects it (or this replica, on renewal).
+                log.warn("{}; following until the lease is held again", e.getMessage());
+                lease.lost();
             } catch (RuntimeException e) {
                 // Reading the log failed (the database, for the Neo4j log; a damaged file): keep trying, loudly.
                 log.error("The projector cannot read the event log; retrying", e);
                 sleep(UNREACHABLE_BACKOFF);
             }
+        }
+    }
+
+    /**
+     * Whether this replica holds the lease and may project: renews it when half its term is gone, claims it when it
+     * is not held (at most every quarter term while another replica holds it). On a take, resumes from the position
+     * the previous holder recorded.
+     */
+    private boolean leading() {
+        if (lease.held() && !lease.renewalDue()) {
+            return true;
+        }
+        if (!lease.held() && System.nanoTime() - nextClaim < 0) {
+            return false;
+        }
+        var claim = lease.claim();
+        switch (claim.outcome()) {
+            case TAKEN -> {
+                position = projection.position();
+                progress.advanced(position);
+                log.info(
+                        "This replica ({}) now projects the {} log, token {}, from position {}",
+                        lease.holder(),
+                        eventLog.name(),
+                        claim.token(),
+                        position.value());
+                return true;
+            }
+            case RENEWED -> {
+                return true;
+            }
+            default -> {
+                nextClaim = System.nanoTime() + lease.ttl().toNanos() / 4;
+                return false;
+            }
+        }
+    }
+
+    /** Another replica projects: take on the position it recorded, so that reads here wait for the right thing. */
+    private void follow() throws InterruptedException {
+        progress.caughtUp();
+        LogPosition recorded = projection.position();
+        if (recorded.isAfter(position)) {
+            position = recorded;
+            progress.advanced(recorded);
+        }
+        synchronized (appended) {
+            appended.wait(FOLLOW_POLL.toMillis());
         }
     }
 
@@ -158,6 +238,20 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     }
 
     private void idle() throws InterruptedException {
+        LogPosition committed = eventLog.committedPosition();
+        if (lease != null
+                && committed.isAfter(position)
+                && eventLog.read(position, 1).isEmpty()) {
+            // The Neo4j log gives numbers to redelivered events that hold none: nothing is left up to the committed
+            // position read before, so the projection is there. Recorded (fenced), for followers and for readers
+            // waiting for that position; otherwise they would wait out their bound and this loop would spin.
+            store.writeTransaction(settings.writeTimeout(), writes -> {
+                fence(writes);
+                projection.advance(writes, committed);
+                return null;
+            });
+            advanced(committed);
+        }
         synchronized (appended) {
             if (!eventLog.committedPosition().isAfter(position)) {
                 appended.wait(IDLE_POLL.toMillis());
@@ -171,6 +265,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             try {
                 commit(window);
                 return;
+            } catch (ProjectorLease.LeaseLostException e) {
+                throw e;
             } catch (RuntimeException e) {
                 if (databaseTrouble(e)) {
                     log.warn(
@@ -194,14 +290,18 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         }
     }
 
-    /** One transaction: the window's archive nodes (file log), its graph, and the position it ends at. */
-    private void commit(List<LoggedEvent> window) {
+    /**
+     * One transaction: the lease's fence (shared log), the window's archive nodes (file log), its graph, and the
+     * position it ends at.
+     */
+    void commit(List<LoggedEvent> window) {
         var events = new ArrayList<LineageEvent>(window.size());
         var unreadable = new ArrayList<ProjectionStore.Quarantined>();
         parse(window, events, unreadable);
         LogPosition end = window.getLast().position();
         long started = System.nanoTime();
         store.writeTransaction(settings.writeTimeout(), writes -> {
+            fence(writes);
             write(writes, window, events, unreadable, end);
             return null;
         });
@@ -272,6 +372,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         while (running) {
             try {
                 store.writeTransaction(settings.writeTimeout(), writes -> {
+                    fence(writes);
                     if (archive) {
                         projection.archive(writes, List.of(event));
                     }
@@ -282,6 +383,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                 quarantinedEvents.increment();
                 advanced(event.position());
                 return;
+            } catch (ProjectorLease.LeaseLostException e) {
+                throw e;
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not quarantine event {}: {}; retrying",
@@ -289,6 +392,12 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                         e.toString());
                 sleep(UNREACHABLE_BACKOFF);
             }
+        }
+    }
+
+    private void fence(GraphStore.Writes writes) {
+        if (lease != null) {
+            lease.fence(writes);
         }
     }
 
@@ -323,6 +432,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
 
     @Override
     public void start() {
+        nextClaim = System.nanoTime();
         position = projection.position();
         progress.advanced(position);
         log.info(
@@ -344,6 +454,14 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (lease != null && (thread == null || !thread.isAlive())) {
+            try {
+                lease.release();
+            } catch (RuntimeException e) {
+                // The database may be gone already: the lease then expires by itself.
+                log.warn("Could not hand back the projector lease: {}", e.toString());
+            }
         }
     }
 

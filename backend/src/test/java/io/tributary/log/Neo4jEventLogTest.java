@@ -3,6 +3,7 @@ package io.tributary.log;
 import static io.tributary.log.FileEventLogTest.assertSameRecords;
 import static io.tributary.log.FileEventLogTest.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,6 +13,7 @@ import io.tributary.store.GraphStore;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.write.GroupCommitWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -129,6 +131,63 @@ class Neo4jEventLogTest extends EndToEndTest {
         var read = log.read(LogPosition.START, 100);
         assertThat(read).extracting(e -> e.record().id()).containsExactly(record.id());
         assertThat(read.getFirst().position()).isEqualTo(position);
+        assertThat(single("MATCH (e:Event) RETURN count(e) AS n")).isEqualTo(1L);
+    }
+
+    @Test
+    void theRetentionPurgeKeepsLoggedEventsUntilTheProjectorHasPassedThem() {
+        var records = LogEvents.records(0, 4); // event times of 2024 and earlier
+        log.append(records.subList(0, 2)).join();
+        log.append(records.subList(2, 4)).join();
+        String purge = "mutation($before: DateTime) { purgeEvents(before: $before) { purged } }";
+        var writer =
+                graphQl.mutate().header("Authorization", "Bearer " + API_KEY).build();
+
+        // Every one is past the cut-off, and none is projected (the projector is stopped): they are the only copy.
+        writer.document(purge)
+                .variable("before", "2100-01-01T00:00:00Z")
+                .execute()
+                .path("purgeEvents.purged")
+                .entity(Long.class)
+                .isEqualTo(0L);
+        assertThat(log.read(LogPosition.START, 100)).hasSize(4);
+
+        projector.start();
+        long committed = log.committedPosition().value();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> (Long) single("OPTIONAL MATCH (p:ProjectionPosition {log: 'neo4j'})"
+                                + " RETURN coalesce(p.position, 0) AS n")
+                        >= committed);
+        writer.document(purge)
+                .variable("before", "2100-01-01T00:00:00Z")
+                .execute()
+                .path("purgeEvents.purged")
+                .entity(Long.class)
+                .isEqualTo(4L);
+        assertThat(single("MATCH (e:Event) RETURN count(e) AS n")).isEqualTo(0L);
+        assertThat(single(
+                        "MATCH (r:Run) WHERE r.runId IN $ids RETURN count(r) AS n",
+                        Map.of(
+                                "ids",
+                                records.stream().map(r -> r.summary().runId()).toList())))
+                .as("the graph stays")
+                .isEqualTo(4L);
+    }
+
+    @Test
+    void theProjectorPassesTheNumberARedeliveryWasGivenSoAReaderWithItsPositionDoesNotWaitInVain() {
+        var record = LogEvents.record(5);
+        LogPosition first = log.append(List.of(record)).join();
+        LogPosition again = log.append(List.of(record)).join();
+        assertThat(again).as("a number that holds no event").isGreaterThan(first);
+
+        projector.start();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> (Long) single("OPTIONAL MATCH (p:ProjectionPosition {log: 'neo4j'})"
+                                + " RETURN coalesce(p.position, 0) AS n")
+                        >= again.value());
         assertThat(single("MATCH (e:Event) RETURN count(e) AS n")).isEqualTo(1L);
     }
 
