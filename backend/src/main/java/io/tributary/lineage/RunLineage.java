@@ -21,17 +21,17 @@ import org.springframework.stereotype.Service;
  * depth, maxNodes and the traversal deadline, with {@code truncated}.
  */
 @Service
-class RunLineage {
+public class RunLineage {
 
     /** A run of the walk; {@code sortTime} orders which runs are kept when a level overflows (newest first). */
     record RunNode(String runId, OffsetDateTime sortTime) {}
 
     /** The answer: runs with their distance from the start, and edges from writer to reader, each with its version. */
-    record Graph(List<Node> nodes, List<Edge> edges, boolean truncated) {}
+    public record Graph(List<Node> nodes, List<Edge> edges, boolean truncated) {}
 
-    record Node(String runId, int distance) {}
+    public record Node(String runId, int distance) {}
 
-    record Edge(String from, String to, DatasetVersionView version) {}
+    public record Edge(String from, String to, DatasetVersionView version) {}
 
     private record Start(String runId) {}
 
@@ -51,15 +51,13 @@ class RunLineage {
 
     Graph runLineage(String runId, Direction direction, int depth, int maxNodes) {
         Limits limits = Limits.of(depth, maxNodes, properties.deadline());
-        RunNode start = store.read(
-                "read/lineage/run/start",
-                Parameters.of(new Start(runId)),
-                result -> result.hasNext()
-                        ? result.single().get("sortTime").isNull()
-                                ? new RunNode(runId, null)
-                                : new RunNode(
-                                        runId, DriverValues.time(result.single().get("sortTime")))
-                        : null);
+        RunNode start = store.read("read/lineage/run/start", Parameters.of(new Start(runId)), result -> {
+            if (!result.hasNext()) {
+                return null;
+            }
+            var r = result.next();
+            return new RunNode(r.get("runId").asString(), DriverValues.time(r.get("sortTime")));
+        });
         if (start == null) {
             throw new NotFoundException("No run " + runId + " is known");
         }
