@@ -13,7 +13,7 @@ import java.util.Map;
  * @param facets the writer's statistics and datasetVersion facet value; Tributary keeps no other per-version facets
  */
 record DatasetVersion(
-        DatasetId id,
+        Run.DatasetVersionId id,
         String type,
         String name,
         String physicalName,

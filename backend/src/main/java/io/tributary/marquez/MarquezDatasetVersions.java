@@ -111,7 +111,7 @@ class MarquezDatasetVersions {
                 .forEach(run -> runs.put(run.id(), run));
         return views.stream()
                 .map(v -> new DatasetVersion(
-                        dataset.id(),
+                        new Run.DatasetVersionId(dataset.namespace(), dataset.name(), v.id()),
                         dataset.type(),
                         dataset.name(),
                         dataset.physicalName(),

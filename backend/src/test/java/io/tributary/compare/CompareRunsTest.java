@@ -89,6 +89,9 @@ class CompareRunsTest extends EndToEndTest {
                 "retyped { name typeA typeB } }\n" + "    unavailable { run what dataset { name } }");
         Map<String, Object> archived = comparison(compare);
         assertThat(archived).containsEntry("unavailable", List.of());
+        Map<String, Object> facetsArchived = runFacets();
+        assertThat(facetsArchived).containsEntry("eventsPurged", false);
+        assertThat((Map<?, ?>) facetsArchived.get("facets")).containsKeys("spark_properties", "processing_engine");
 
         var writer =
                 graphQl.mutate().header("Authorization", "Bearer " + API_KEY).build();
@@ -105,12 +108,30 @@ class CompareRunsTest extends EndToEndTest {
         var before = new java.util.HashMap<>(archived);
         before.remove("unavailable");
         assertThat(withoutGone).as("the same differences, from the graph").isEqualTo(before);
+        // Run.facets: the standard facets the run's node keeps; the custom ones went with the events, and it says so.
+        Map<String, Object> facetsPurged = runFacets();
+        assertThat(facetsPurged).containsEntry("eventsPurged", true);
+        assertThat((Map<?, ?>) facetsPurged.get("facets"))
+                .containsKey("processing_engine")
+                .doesNotContainKey("spark_properties")
+                .containsEntry(
+                        "processing_engine", ((Map<?, ?>) facetsArchived.get("facets")).get("processing_engine"));
         assertThat(purged)
                 .containsEntry(
                         "unavailable",
                         List.of(
                                 row("run", BASELINE, "what", "EVENTS", "dataset", null),
                                 row("run", CHANGED, "what", "EVENTS", "dataset", null)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> runFacets() {
+        return graphQl.document("query($id: ID!) { run(id: $id) { eventsPurged facets } }")
+                .variable("id", BASELINE)
+                .execute()
+                .path("run")
+                .entity(Map.class)
+                .get();
     }
 
     @SuppressWarnings("unchecked")
