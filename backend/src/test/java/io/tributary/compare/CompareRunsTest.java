@@ -91,7 +91,7 @@ class CompareRunsTest extends EndToEndTest {
         assertThat(archived).containsEntry("unavailable", List.of());
         Map<String, Object> facetsArchived = runFacets();
         assertThat(facetsArchived).containsEntry("eventsPurged", false);
-        assertThat((Map<?, ?>) facetsArchived.get("facets")).containsKeys("spark_properties", "processing_engine");
+        assertThat(facets(facetsArchived)).containsKeys("spark_properties", "processing_engine");
 
         var writer =
                 graphQl.mutate().header("Authorization", "Bearer " + API_KEY).build();
@@ -111,7 +111,7 @@ class CompareRunsTest extends EndToEndTest {
         // Run.facets: the standard facets the run's node keeps; the custom ones went with the events, and it says so.
         Map<String, Object> facetsPurged = runFacets();
         assertThat(facetsPurged).containsEntry("eventsPurged", true);
-        assertThat((Map<?, ?>) facetsPurged.get("facets"))
+        assertThat(facets(facetsPurged))
                 .containsKey("processing_engine")
                 .doesNotContainKey("spark_properties")
                 .containsEntry(
@@ -122,6 +122,11 @@ class CompareRunsTest extends EndToEndTest {
                         List.of(
                                 row("run", BASELINE, "what", "EVENTS", "dataset", null),
                                 row("run", CHANGED, "what", "EVENTS", "dataset", null)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facets(Map<String, Object> run) {
+        return (Map<String, Object>) run.get("facets");
     }
 
     @SuppressWarnings("unchecked")
