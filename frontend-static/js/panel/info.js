@@ -38,6 +38,17 @@ const JOB_INFO = `query JobInfo($ns: String!, $name: String!, $run: ID!, $withRu
   run(id: $run) @include(if: $withRun) { ${RUN_FIELDS} }
 }`;
 
+const RUN_LINEAGE_NODE = 'runId distance run { id state startedAt endedAt job { namespace name } }';
+const RUN_LINEAGE_EDGE = 'from to version { namespace name createdAt rowCount datasetVersion }';
+const RUN_LINEAGE = `query RunLineage($run: ID!) {
+  upstream: runLineage(runId: $run, direction: UPSTREAM, depth: 5, maxNodes: 200) {
+    nodes { ${RUN_LINEAGE_NODE} } edges { ${RUN_LINEAGE_EDGE} } truncated
+  }
+  downstream: runLineage(runId: $run, direction: DOWNSTREAM, depth: 5, maxNodes: 200) {
+    nodes { ${RUN_LINEAGE_NODE} } edges { ${RUN_LINEAGE_EDGE} } truncated
+  }
+}`;
+
 export async function render(panel, { node, params, signal }) {
   if (node.kind === 'DATASET') return renderDataset(panel, node, signal);
   return renderJob(panel, node, params.get('run'), signal);
@@ -115,9 +126,11 @@ async function renderJob(panel, node, runId, signal) {
   const j = data.job;
   if (!j) return clear(panel, message('No event has mentioned this job.'));
   const latest = j.latestRun;
+  const lineage = runId && data.run ? await gql(RUN_LINEAGE, { run: runId }, { signal }) : null;
   clear(
     panel,
     runId ? runSection(data.run, runId) : null,
+    lineage ? runLineageSection(lineage) : null,
     j.description ? h('p', { class: 'description' }, j.description) : null,
     facts([
       ['Type', [j.integration, j.jobType, j.processingType].filter(Boolean).join(' · ')],
@@ -187,5 +200,51 @@ function runSection(run, runId) {
         )
       : null,
     jsonBlock('Run facets', run.facets),
+  );
+}
+
+/**
+ * Run-level lineage: which runs wrote the dataset versions this run read (and the runs before them), and which runs
+ * read what it wrote. One line per version passed from a writer run to a reader run, nearest first.
+ */
+function runLineageSection({ upstream, downstream }) {
+  const list = (graph, id, empty, writerSide) => {
+    const runs = new Map(graph.nodes.map((n) => [n.runId, n]));
+    const edges = [...graph.edges].sort(
+      (x, y) => runs.get(writerSide ? x.from : x.to).distance - runs.get(writerSide ? y.from : y.to).distance,
+    );
+    if (!edges.length) return h('p', { id, class: 'empty' }, empty);
+    const runLabel = (n) => [stateBadge(n.run.state), ' ', n.run.job.name, ' ', runLink(n.run, n.run.job)];
+    return h(
+      'ul',
+      { id, class: 'run-lineage' },
+      edges.map((e) => {
+        const v = e.version;
+        const detail = [formatTime(v.createdAt), v.rowCount != null ? `${v.rowCount} rows` : null, v.datasetVersion ? `version ${v.datasetVersion}` : null]
+          .filter(Boolean)
+          .join(' · ');
+        return h(
+          'li',
+          { 'data-from': e.from, 'data-to': e.to },
+          runLabel(runs.get(e.from)),
+          ' wrote ',
+          datasetLink(v),
+          detail ? ` (${detail})` : '',
+          ', read by ',
+          runLabel(runs.get(e.to)),
+        );
+      }),
+    );
+  };
+  return h(
+    'section',
+    { class: 'panel-section', id: 'run-lineage' },
+    h('h3', {}, 'Run lineage'),
+    h('h4', {}, 'What produced the data this run read'),
+    list(upstream, 'run-upstream', 'No known run wrote what this run read.', true),
+    upstream.truncated ? message('More runs lie further upstream.') : null,
+    h('h4', {}, 'Runs that read what this run wrote'),
+    list(downstream, 'run-downstream', 'No run has read what this run wrote.', false),
+    downstream.truncated ? message('More runs lie further downstream.') : null,
   );
 }

@@ -40,6 +40,9 @@ class CompareController {
         RunView runB = runs.get(b);
         RunSnapshot snapA = snapshots.of(a);
         RunSnapshot snapB = snapshots.of(b);
+        if (snapA == null || snapB == null) {
+            throw new NotFoundException("No run " + (snapA == null ? a : b));
+        }
 
         Set<DatasetKey> keys = new LinkedHashSet<>();
         keys.addAll(snapA.inputs().keySet());
@@ -72,7 +75,29 @@ class CompareController {
                 difference(snapA.inputs().keySet(), snapB.inputs().keySet(), datasets),
                 difference(snapB.outputs().keySet(), snapA.outputs().keySet(), datasets),
                 difference(snapA.outputs().keySet(), snapB.outputs().keySet(), datasets),
-                changes);
+                changes,
+                unavailable(List.of(Map.entry(a, snapA), Map.entry(b, snapB)), datasets));
+    }
+
+    /** Per purged run: its events, and each dataset whose schema as that run reported it is not kept. */
+    private static List<RunComparison.Unavailable> unavailable(
+            List<Map.Entry<String, RunSnapshot>> runs, Map<DatasetKey, DatasetView> datasets) {
+        var gone = new ArrayList<RunComparison.Unavailable>();
+        for (var run : runs) {
+            RunSnapshot snapshot = run.getValue();
+            if (!snapshot.eventsPurged()) {
+                continue;
+            }
+            gone.add(new RunComparison.Unavailable(run.getKey(), RunComparison.Part.EVENTS, null));
+            var keys = new LinkedHashSet<DatasetKey>(snapshot.inputs().keySet());
+            keys.addAll(snapshot.outputs().keySet());
+            for (DatasetKey key : keys) {
+                if (schema(snapshot, key) == null && datasets.containsKey(key)) {
+                    gone.add(new RunComparison.Unavailable(run.getKey(), RunComparison.Part.SCHEMA, datasets.get(key)));
+                }
+            }
+        }
+        return gone;
     }
 
     private static Map<String, String> schema(RunSnapshot snapshot, DatasetKey key) {

@@ -20,7 +20,18 @@ record RunComparison(
         List<DatasetView> inputsRemoved,
         List<DatasetView> outputsAdded,
         List<DatasetView> outputsRemoved,
-        List<SchemaChange> schemaChanges) {
+        List<SchemaChange> schemaChanges,
+        List<Unavailable> unavailable) {
+
+    /** What the comparison could not use for one run because it is no longer kept. */
+    enum Part {
+        /** The run's raw events were purged: the comparison used what the graph keeps of the run. */
+        EVENTS,
+        /** No schema of this dataset as the run reported it is kept: the dataset is left out of schemaChanges. */
+        SCHEMA
+    }
+
+    record Unavailable(String run, Part what, DatasetView dataset) {}
 
     record ColumnType(String name, String type) {}
 

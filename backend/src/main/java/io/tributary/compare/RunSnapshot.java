@@ -8,10 +8,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What one run reported about itself, folded from its archived events in event order: the datasets it read and
- * wrote, the schema it saw for each (column → type, null when no event carried a schema), and its SQL.
+ * wrote, the schema it saw for each (column → type, null when no event carried a schema), and its SQL. With
+ * {@code eventsPurged}, the run's raw events are gone and this is what the graph keeps of it.
  */
 record RunSnapshot(
-        Map<DatasetKey, Map<String, String>> inputs, Map<DatasetKey, Map<String, String>> outputs, String sql) {
+        Map<DatasetKey, Map<String, String>> inputs,
+        Map<DatasetKey, Map<String, String>> outputs,
+        String sql,
+        boolean eventsPurged) {
 
     static RunSnapshot fold(List<JsonNode> events) {
         var inputs = new LinkedHashMap<DatasetKey, Map<String, String>>();
@@ -25,7 +29,7 @@ record RunSnapshot(
                 sql = query.asString();
             }
         }
-        return new RunSnapshot(inputs, outputs, sql);
+        return new RunSnapshot(inputs, outputs, sql, false);
     }
 
     private static void collect(JsonNode datasets, Map<DatasetKey, Map<String, String>> into) {

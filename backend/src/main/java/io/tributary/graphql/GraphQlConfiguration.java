@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
-    private static final Set<String> TRAVERSALS = Set.of("lineage", "columnLineage", "impact");
+    private static final Set<String> TRAVERSALS = Set.of("lineage", "columnLineage", "impact", "runLineage");
 
     @Bean
     RuntimeWiringConfigurer scalars() {

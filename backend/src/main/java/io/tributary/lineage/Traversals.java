@@ -17,12 +17,24 @@ public class Traversals {
 
     private final DatasetLineage datasetLineage;
     private final ColumnLineage columnLineage;
+    private final RunLineage runLineage;
     private final TraversalMetrics metrics;
 
-    Traversals(DatasetLineage datasetLineage, ColumnLineage columnLineage, TraversalMetrics metrics) {
+    Traversals(
+            DatasetLineage datasetLineage,
+            ColumnLineage columnLineage,
+            RunLineage runLineage,
+            TraversalMetrics metrics) {
         this.datasetLineage = datasetLineage;
         this.columnLineage = columnLineage;
+        this.runLineage = runLineage;
         this.metrics = metrics;
+    }
+
+    /** The runs that wrote the dataset versions a run read, and onward, up to {@code depth} runs away. */
+    public RunLineage.Graph runLineageUpstream(String runId, int depth, int maxNodes) {
+        return metrics.timed(
+                "marquez-run-lineage", () -> runLineage.runLineage(runId, Direction.UPSTREAM, capped(depth), maxNodes));
     }
 
     /** Datasets and jobs upstream and downstream of a dataset or job, up to {@code depth} hops. */

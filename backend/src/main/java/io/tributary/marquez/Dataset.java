@@ -11,7 +11,8 @@ import java.util.Map;
  * @param physicalName the name (OpenLineage has one name per dataset)
  * @param sourceName the dataSource facet's name, else the namespace (as Marquez does)
  * @param lastModifiedAt when a completed run last wrote the dataset
- * @param currentVersion a name-based UUID of the dataset and its current schema (see {@link Versions})
+ * @param currentVersion its newest dataset version (the id of the run that wrote it, see {@code DatasetVersion}); for a
+ *     dataset no run wrote, a name-based UUID of the dataset and its current schema (see {@link Versions})
  */
 record Dataset(
         DatasetId id,

@@ -44,7 +44,7 @@ class MarquezRepository {
     private record RunPage(String namespace, String job, int limit, int offset) {}
 
     /** A dataset's details beyond the shared view. */
-    private record DatasetDetails(OffsetDateTime lastModifiedAt, String schemaVersion) {}
+    private record DatasetDetails(OffsetDateTime lastModifiedAt, String schemaVersion, String latestVersion) {}
 
     /** A job's details beyond the shared view. */
     private record JobDetails(
@@ -189,17 +189,21 @@ class MarquezRepository {
                 "read/marquez/dataset-details",
                 new Keys<>(keys),
                 SourceRows.byDataset(r -> new DatasetDetails(
-                        DriverValues.time(r.get("lastModifiedAt")), DriverValues.string(r.get("schemaVersion")))));
+                        DriverValues.time(r.get("lastModifiedAt")),
+                        DriverValues.string(r.get("schemaVersion")),
+                        DriverValues.string(r.get("latestVersion")))));
         return found.stream()
                 .map(view -> {
-                    DatasetDetails d =
-                            Objects.requireNonNullElse(only(details.get(view.key())), new DatasetDetails(null, null));
+                    DatasetDetails d = Objects.requireNonNullElse(
+                            only(details.get(view.key())), new DatasetDetails(null, null, null));
                     return MarquezShapes.dataset(
                             view,
                             fields.getOrDefault(view.key(), List.of()),
                             facetsOf.getOrDefault(view, Map.of()),
                             d.lastModifiedAt(),
-                            d.schemaVersion());
+                            d.latestVersion() != null
+                                    ? d.latestVersion()
+                                    : Versions.dataset(view.namespace(), view.name(), d.schemaVersion()));
                 })
                 .toList();
     }
@@ -321,12 +325,11 @@ class MarquezRepository {
                 .map(triple -> {
                     String namespace = triple.get(0).asString();
                     String name = triple.get(1).asString();
-                    return new Run.DatasetVersion(
-                            new Run.DatasetVersionId(
-                                    namespace,
-                                    name,
-                                    Versions.dataset(namespace, name, DriverValues.string(triple.get(2)))),
-                            Map.of());
+                    // The dataset version read or written (its writing run's id), else the schema-based id.
+                    String version = triple.size() > 3 && !triple.get(3).isNull()
+                            ? triple.get(3).asString()
+                            : Versions.dataset(namespace, name, DriverValues.string(triple.get(2)));
+                    return new Run.DatasetVersion(new Run.DatasetVersionId(namespace, name, version), Map.of());
                 })
                 .toList();
     }

@@ -17,7 +17,7 @@ final class MarquezShapes {
             List<Dataset.Field> fields,
             Map<String, Object> facets,
             java.time.OffsetDateTime lastModifiedAt,
-            String schemaVersion) {
+            String currentVersion) {
         String type = view.datasetType() == null ? "" : view.datasetType().toUpperCase(Locale.ROOT);
         return new Dataset(
                 new DatasetId(view.namespace(), view.name()),
@@ -35,7 +35,7 @@ final class MarquezShapes {
                 lastModifiedAt,
                 view.lifecycleState(),
                 view.description(),
-                Versions.dataset(view.namespace(), view.name(), schemaVersion),
+                currentVersion,
                 null,
                 facets,
                 view.deletedAt() != null);

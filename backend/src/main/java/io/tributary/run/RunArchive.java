@@ -3,6 +3,7 @@ package io.tributary.run;
 import io.tributary.archive.ArchivedJson;
 import io.tributary.entity.SourceRows;
 import io.tributary.job.SourceCodePolicy;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.store.Parameters;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +29,14 @@ public class RunArchive {
      *     removes it)
      * @param jobFacets the job facets sent with the run's events, merged the same way
      * @param externalQueries each distinct externalQuery facet, in the order first sent
+     * @param eventsPurged the run's raw events were purged (retention): run facets are the standard ones its node
+     *     keeps, custom ones, job facets and external queries are gone
      */
     public record Facets(
-            Map<String, Object> runFacets, Map<String, Object> jobFacets, List<ExternalQuery> externalQueries) {}
+            Map<String, Object> runFacets,
+            Map<String, Object> jobFacets,
+            List<ExternalQuery> externalQueries,
+            boolean eventsPurged) {}
 
     /** A query the run ran in an external system, e.g. a BigQuery job id or a Snowflake query id. */
     public record ExternalQuery(String externalQueryId, String source) {}
@@ -52,10 +59,46 @@ public class RunArchive {
         Map<String, List<String>> events = store.read(
                 "read/run/events", Parameters.of(new Ids(List.copyOf(runIds))), SourceRows.byRun(ArchivedJson::of));
         var result = new HashMap<String, Facets>();
+        var purged = new ArrayList<String>();
         for (String id : runIds) {
-            result.put(id, merge(events.getOrDefault(id, List.of())));
+            List<String> archived = events.get(id);
+            if (archived == null || archived.isEmpty()) {
+                purged.add(id);
+            } else {
+                result.put(id, merge(archived));
+            }
+        }
+        if (!purged.isEmpty()) {
+            result.putAll(stored(purged));
         }
         return result;
+    }
+
+    /** Runs without archived events: the standard facets their nodes keep (a placeholder never had events). */
+    private Map<String, Facets> stored(List<String> runIds) {
+        return store.read("read/run/stored-facets", Parameters.of(new Ids(runIds)), result -> {
+            var stored = new HashMap<String, Facets>();
+            result.forEachRemaining(r -> {
+                var runFacets = new TreeMap<String, Object>();
+                for (Value pair : r.get("facets").values()) {
+                    Map<String, Object> facet = DriverValues.json(pair.get(1));
+                    if (facet != null) {
+                        runFacets.put(pair.get(0).asString(), facet);
+                    }
+                }
+                stored.put(
+                        r.get("forId").asString(),
+                        new Facets(
+                                policy.runFacets(runFacets),
+                                Map.of(),
+                                List.of(),
+                                !r.get("placeholder").asBoolean()));
+            });
+            for (String id : runIds) {
+                stored.putIfAbsent(id, new Facets(Map.of(), Map.of(), List.of(), false));
+            }
+            return stored;
+        });
     }
 
     private Facets merge(List<String> eventsInTimeOrder) {
@@ -75,7 +118,7 @@ public class RunArchive {
                 }
             }
         }
-        return new Facets(policy.runFacets(runFacets), policy.jobFacets(jobFacets), queries);
+        return new Facets(policy.runFacets(runFacets), policy.jobFacets(jobFacets), queries, false);
     }
 
     /** Later events override earlier ones facet by facet; a facet marked deleted is dropped. */

@@ -106,6 +106,11 @@ class RunController {
     }
 
     @SchemaMapping(typeName = "Run")
+    CompletableFuture<Boolean> eventsPurged(RunView run, DataLoader<String, RunArchive.Facets> runArchive) {
+        return runArchive.load(run.id()).thenApply(RunArchive.Facets::eventsPurged);
+    }
+
+    @SchemaMapping(typeName = "Run")
     CompletableFuture<Map<String, Object>> facets(RunView run, DataLoader<String, RunArchive.Facets> runArchive) {
         return runArchive.load(run.id()).thenApply(RunArchive.Facets::runFacets);
     }

@@ -1,5 +1,6 @@
 package io.tributary.run;
 
+import io.tributary.entity.DatasetVersionView;
 import io.tributary.entity.DatasetView;
 import io.tributary.entity.EntityLookup;
 import io.tributary.entity.RunView;
@@ -19,18 +20,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RunDatasets {
 
-    /** A dataset as one run read or wrote it; statistics are null when the producer sent none. */
-    record RunDataset(DatasetView dataset, Long rowCount, Long bytes, Long fileCount) {}
+    /**
+     * A dataset as one run read or wrote it; statistics are null when the producer sent none. {@code version}: the
+     * dataset version read (see read/run/inputs) or written, null when none is known.
+     */
+    record RunDataset(DatasetView dataset, Long rowCount, Long bytes, Long fileCount, DatasetVersionView version) {}
 
     /** A row of read/run/inputs and outputs: a dataset the run read or wrote, and the run's statistics of it. */
-    private record RunDatasetRow(DatasetKey dataset, Long rowCount, Long bytes, Long fileCount) {
+    private record RunDatasetRow(
+            DatasetKey dataset, Long rowCount, Long bytes, Long fileCount, DatasetVersionView version) {
 
         static RunDatasetRow from(Record r) {
             return new RunDatasetRow(
                     SourceRows.dataset(r),
                     DriverValues.number(r.get("rowCount")),
                     DriverValues.number(r.get("bytes")),
-                    DriverValues.number(r.get("fileCount")));
+                    DriverValues.number(r.get("fileCount")),
+                    DatasetVersionView.from(r.get("version")));
         }
     }
 
@@ -68,7 +74,8 @@ class RunDatasets {
                 list.stream()
                         .map(r -> datasets.get(r.dataset()) == null
                                 ? null
-                                : new RunDataset(datasets.get(r.dataset()), r.rowCount(), r.bytes(), r.fileCount()))
+                                : new RunDataset(
+                                        datasets.get(r.dataset()), r.rowCount(), r.bytes(), r.fileCount(), r.version()))
                         .filter(Objects::nonNull)
                         .toList()));
         return SourceRows.perSource(runs, RunView::id, byRun, List.of());

@@ -206,9 +206,18 @@ final class EventRows {
                 key, searchText, seen.firstSeen(), seen.lastSeen(), seen.data().list());
     }
 
-    private static RunDatasetRow runDataset(RunDatasetKey key, Sighting<NewestStatistics> seen, int index) {
-        var statistics = seen.data();
-        return new RunDatasetRow(key, seen.firstSeen(), seen.lastSeen(), statistics.statistics, statistics.version);
+    private static RunDatasetRow runDataset(RunDatasetKey key, Sighting<NewestReport> seen, int index) {
+        var reported = seen.data();
+        return new RunDatasetRow(
+                key,
+                seen.firstSeen(),
+                seen.lastSeen(),
+                reported.statistics,
+                reported.version,
+                reported.schemaHash,
+                reported.schemaHashVersion,
+                reported.datasetVersion,
+                reported.datasetVersionVersion);
     }
 
     /** What a schema row keeps from its first sighting (the hash in its key covers both). */
@@ -219,20 +228,34 @@ final class EventRows {
             String inputSearchText, String outputSearchText, String description, Boolean masking, JobKey job) {}
 
     /**
-     * The newest statistics the batch reported for a run's edge, with the version that guards them; with none
-     * reported, the version of the edge's first event.
+     * The newest statistics the batch reported for a run's edge, with the version that guards them (with none
+     * reported, the version of the edge's first event); the newest schema hash and dataset version facet value, each
+     * guarded by the version of the event that carried it. A dataset version is made of them (upsert-dataset-versions).
      */
-    private static final class NewestStatistics {
+    private static final class NewestReport {
 
         private StatisticsRow statistics;
         private String version;
+        private String schemaHash;
+        private String schemaHashVersion;
+        private String datasetVersion;
+        private String datasetVersionVersion;
 
-        void add(StatisticsRow reported, String version) {
+        void add(StatisticsRow reported, String schemaHash, String datasetVersion, String version) {
             if (reported != null && (statistics == null || version.compareTo(this.version) > 0)) {
                 statistics = reported;
                 this.version = version;
             } else if (this.version == null) {
                 this.version = version;
+            }
+            if (schemaHash != null && (schemaHashVersion == null || version.compareTo(schemaHashVersion) > 0)) {
+                this.schemaHash = schemaHash;
+                this.schemaHashVersion = version;
+            }
+            if (datasetVersion != null
+                    && (datasetVersionVersion == null || version.compareTo(datasetVersionVersion) > 0)) {
+                this.datasetVersion = datasetVersion;
+                this.datasetVersionVersion = version;
             }
         }
     }
@@ -253,8 +276,8 @@ final class EventRows {
         final NodeRows<SchemaVersionKey, SchemaData> schemas = new NodeRows<>();
         final List<RunRow> runs = new ArrayList<>();
         final List<RunParentRow> parents = new ArrayList<>();
-        final NodeRows<RunDatasetKey, NewestStatistics> runInputs = new NodeRows<>();
-        final NodeRows<RunDatasetKey, NewestStatistics> runOutputs = new NodeRows<>();
+        final NodeRows<RunDatasetKey, NewestReport> runInputs = new NodeRows<>();
+        final NodeRows<RunDatasetKey, NewestReport> runOutputs = new NodeRows<>();
         final NodeRows<JobDatasetKey, Void> jobInputs = new NodeRows<>();
         final NodeRows<JobDatasetKey, Void> jobOutputs = new NodeRows<>();
         final Map<RunDefinitionKey, RunDefinitionRow> runDefinitions = new LinkedHashMap<>();
@@ -336,15 +359,13 @@ final class EventRows {
             OffsetDateTime time = e.eventTime();
             var dataset = new DatasetKey(d.namespace(), d.name());
             dataset(d.namespace(), d.name(), time, facets(d.facets(), version));
-            if (d.fields() != null) {
-                addSchema(dataset, d, time, version);
-            }
+            String schemaHash = d.fields() == null ? null : addSchema(dataset, d, time, version);
             if (e.run() != null) {
                 RunId runId = new RunId(e.runId());
                 (input ? runInputs : runOutputs)
-                        .seen(new RunDatasetKey(runId, dataset), time, NewestStatistics::new)
+                        .seen(new RunDatasetKey(runId, dataset), time, NewestReport::new)
                         .data()
-                        .add(statistics(d.statistics(), version), version);
+                        .add(statistics(d.statistics(), version), schemaHash, datasetVersion(d), version);
                 if (d.quality() != null) {
                     quality.add(quality(runId, dataset, d, time, version));
                 }
@@ -374,10 +395,12 @@ final class EventRows {
             }
         }
 
-        private void addSchema(DatasetKey dataset, DatasetInfo d, OffsetDateTime time, String version) {
+        /** Adds the schema the event reported for the dataset; its hash. */
+        private String addSchema(DatasetKey dataset, DatasetInfo d, OffsetDateTime time, String version) {
             String fieldsJson = SchemaJson.of(d.fields());
             var key = new SchemaVersionKey(dataset, SchemaJson.hash(fieldsJson));
             schemas.seen(key, time, () -> new SchemaData(fieldsJson, fields(d))).newest(version);
+            return key.hash();
         }
 
         private void addLineage(JobKey job, DatasetKey output, ColumnDerivation c, OffsetDateTime time, String hash) {
@@ -431,6 +454,16 @@ final class EventRows {
                         q.assertions().stream().filter(a -> !a.success()).count(),
                         version);
         return new QualityRow(runId, dataset, time, version, metrics, assertions);
+    }
+
+    /** The value of the dataset's {@code version} facet (DatasetVersionDatasetFacet), or null. */
+    private static String datasetVersion(DatasetInfo d) {
+        for (Facet facet : d.facets()) {
+            if ("version".equals(facet.name()) && facet.properties().get("datasetVersion") instanceof String value) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static StatisticsRow statistics(LineageEvent.Statistics s, String version) {

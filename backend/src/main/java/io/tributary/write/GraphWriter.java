@@ -59,6 +59,8 @@ public class GraphWriter {
         run(writes, "ingest/link-run-parents", rows.parents);
         run(writes, "ingest/link-run-inputs", rows.runInputs);
         run(writes, "ingest/link-run-outputs", rows.runOutputs);
+        // After the runs and their WROTE edges: each version is made from what the graph holds of its run.
+        run(writes, "ingest/upsert-dataset-versions", rows.versionRuns);
         run(writes, "ingest/link-job-inputs", rows.jobInputs);
         run(writes, "ingest/link-job-outputs", rows.jobOutputs);
         writeJobVersions(writes, rows);

@@ -93,13 +93,21 @@ final class IngestRows {
     /** The edge between a run and a dataset it read or wrote. */
     record RunDatasetKey(RunId runId, @Unwrapped DatasetKey dataset) {}
 
-    /** link-run-inputs and link-run-outputs: the newest statistics reported, with the version that guards them. */
+    /**
+     * link-run-inputs and link-run-outputs: the newest statistics reported, with the version that guards them; the
+     * newest schema hash and {@code datasetVersion} facet value the run reported for the dataset, each with its own
+     * guard (null when the run never sent one).
+     */
     record RunDatasetRow(
             @Unwrapped RunDatasetKey key,
             OffsetDateTime firstSeen,
             OffsetDateTime lastSeen,
             StatisticsRow statistics,
-            String version) {}
+            String version,
+            String schemaHash,
+            String schemaHashVersion,
+            String datasetVersion,
+            String datasetVersionVersion) {}
 
     /** Set on the edge as they are: a null value removes what an older report set. */
     record StatisticsRow(Long rowCount, Long bytes, Long fileCount, String statisticsVersion) {}

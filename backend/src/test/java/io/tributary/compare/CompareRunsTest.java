@@ -74,6 +74,82 @@ class CompareRunsTest extends EndToEndTest {
                 .verify();
     }
 
+    @Test
+    void afterTheRetentionPurgeComparesWhatTheGraphKeepsAndSaysTheEventsAreGone() {
+        post(Fixtures.text("spark/compat-tests-cll/5.json")).expectStatus().isCreated();
+        post(Fixtures.text("spark/compat-tests-cll/8.json")).expectStatus().isCreated();
+        post(changed("spark/compat-tests-cll/5.json", "2024-08-07T13:26:53.776Z"))
+                .expectStatus()
+                .isCreated();
+        post(changed("spark/compat-tests-cll/8.json", "2024-08-07T13:26:54.776Z"))
+                .expectStatus()
+                .isCreated();
+        String compare = COMPARE.replace(
+                "retyped { name typeA typeB } }",
+                "retyped { name typeA typeB } }\n" + "    unavailable { run what dataset { name } }");
+        Map<String, Object> archived = comparison(compare);
+        assertThat(archived).containsEntry("unavailable", List.of());
+        Map<String, Object> facetsArchived = runFacets();
+        assertThat(facetsArchived).containsEntry("eventsPurged", false);
+        assertThat(facets(facetsArchived)).containsKeys("spark_properties", "processing_engine");
+
+        var writer =
+                graphQl.mutate().header("Authorization", "Bearer " + API_KEY).build();
+        writer.document("mutation { purgeEvents(before: \"2025-01-01T00:00:00Z\") { purged } }")
+                .execute()
+                .path("purgeEvents.purged")
+                .entity(Long.class)
+                .isEqualTo(4L);
+        assertThat(single("MATCH (e:Event) RETURN count(e) AS n")).isEqualTo(0L);
+
+        Map<String, Object> purged = comparison(compare);
+        var withoutGone = new java.util.HashMap<>(purged);
+        withoutGone.remove("unavailable");
+        var before = new java.util.HashMap<>(archived);
+        before.remove("unavailable");
+        assertThat(withoutGone).as("the same differences, from the graph").isEqualTo(before);
+        // Run.facets: the standard facets the run's node keeps; the custom ones went with the events, and it says so.
+        Map<String, Object> facetsPurged = runFacets();
+        assertThat(facetsPurged).containsEntry("eventsPurged", true);
+        assertThat(facets(facetsPurged))
+                .containsKey("processing_engine")
+                .doesNotContainKey("spark_properties")
+                .containsEntry(
+                        "processing_engine", ((Map<?, ?>) facetsArchived.get("facets")).get("processing_engine"));
+        assertThat(purged)
+                .containsEntry(
+                        "unavailable",
+                        List.of(
+                                row("run", BASELINE, "what", "EVENTS", "dataset", null),
+                                row("run", CHANGED, "what", "EVENTS", "dataset", null)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facets(Map<String, Object> run) {
+        return (Map<String, Object>) run.get("facets");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> runFacets() {
+        return graphQl.document("query($id: ID!) { run(id: $id) { eventsPurged facets } }")
+                .variable("id", BASELINE)
+                .execute()
+                .path("run")
+                .entity(Map.class)
+                .get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> comparison(String document) {
+        return graphQl.document(document)
+                .variable("a", BASELINE)
+                .variable("b", CHANGED)
+                .execute()
+                .path("compareRuns")
+                .entity(Map.class)
+                .get();
+    }
+
     private static String changed(String fixture, String eventTime) {
         return Fixtures.sparkCtasRerun(fixture, eventTime, CHANGED);
     }

@@ -27,8 +27,9 @@ class InvalidEventIngestTest extends EndToEndTest {
     void ingestAValidRunOfTheSameJob() {
         post(VALID).expectStatus().isCreated();
         graphBefore = canonicalGraph();
-        // Event, Job, its JobVersion (the run completed), Run, three Datasets, two Namespaces.
-        assertThat(countNodes()).isEqualTo(9L);
+        // Event, Job, its JobVersion (the run completed), Run, three Datasets, the DatasetVersion the run wrote to its
+        // one output, two Namespaces.
+        assertThat(countNodes()).isEqualTo(10L);
     }
 
     @Test

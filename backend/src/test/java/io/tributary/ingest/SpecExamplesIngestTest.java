@@ -135,6 +135,8 @@ class SpecExamplesIngestTest extends EndToEndTest {
                         RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label"""))
                 .containsExactly(
                         row("label", "Dataset", "n", 96L),
+                        // One version per dataset a run wrote (58 WROTE edges, below).
+                        row("label", "DatasetVersion", "n", 58L),
                         row("label", "Event", "n", 24L),
                         row("label", "Field", "n", 794L),
                         row("label", "Job", "n", 15L),
@@ -146,6 +148,7 @@ class SpecExamplesIngestTest extends EndToEndTest {
                         MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS n ORDER BY type"""))
                 .containsExactly(
                         row("type", "CHILD_OF", "n", 6L),
+                        row("type", "CREATED", "n", 58L),
                         row("type", "HAS_FIELD", "n", 794L),
                         row("type", "HAS_SCHEMA", "n", 96L),
                         // One version per completed run (12, below): each of those jobs ran once.
@@ -153,6 +156,7 @@ class SpecExamplesIngestTest extends EndToEndTest {
                         row("type", "READ", "n", 38L),
                         row("type", "READ_BY", "n", 38L),
                         row("type", "RUN_OF", "n", 15L),
+                        row("type", "VERSION_OF", "n", 58L),
                         row("type", "WRITES", "n", 58L),
                         row("type", "WROTE", "n", 58L));
         assertThat(query("""

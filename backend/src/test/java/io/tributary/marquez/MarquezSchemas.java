@@ -77,6 +77,20 @@ final class MarquezSchemas {
         ((ObjectNode) result.path("updatedAt")).put("type", "string").put("format", "date-time");
         ((ObjectNode) schemas.path("FacetsResult").path("properties"))
                 .set("facets", JSON.createObjectNode().put("$ref", "#/components/schemas/RunFacets"));
+        // DatasetVersion's tags are a list of tags (as Dataset's), and its description is null when a dataset has none.
+        ObjectNode version = (ObjectNode) schemas.path("DatasetVersion");
+        ((ObjectNode) version.path("properties"))
+                .set(
+                        "tags",
+                        JSON.createObjectNode()
+                                .put("type", "array")
+                                .set("items", JSON.createObjectNode().put("type", "string")));
+        ArrayNode required = (ArrayNode) version.path("required");
+        for (int i = required.size() - 1; i >= 0; i--) {
+            if (required.get(i).asString().equals("description")) {
+                required.remove(i);
+            }
+        }
         String text = JSON.writeValueAsString(description);
         return SchemaRegistry.withDefaultDialect(
                 Dialects.getOpenApi30(), builder -> builder.schemas(Map.of(IRI, text)));

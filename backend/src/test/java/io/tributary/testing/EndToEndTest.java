@@ -66,6 +66,7 @@ public abstract class EndToEndTest {
             "SchemaVersion", List.of("namespace", "dataset", "hash"),
             "QualityCheck", List.of("runId", "namespace", "dataset"),
             "JobVersion", List.of("namespace", "job", "hash"),
+            "DatasetVersion", List.of("namespace", "dataset", "runId"),
             "Event", List.of("id"));
 
     @Autowired
