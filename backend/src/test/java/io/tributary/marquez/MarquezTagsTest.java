@@ -163,22 +163,27 @@ class MarquezTagsTest extends EndToEndTest {
 
     @Test
     void marquezDeletesOfDatasetsAndJobsAreSoftDeletes() {
-        send(HttpMethod.DELETE, ORDERS, null, 200, null);
-        send(HttpMethod.DELETE, EXTRACT, null, 200, null);
+        long nodes = countNodes();
+        assertThat(send(HttpMethod.DELETE, ORDERS, null, 200, null).path("kind").asString())
+                .isEqualTo("DATASET");
+        assertThat(send(HttpMethod.DELETE, EXTRACT, null, 200, null)
+                        .path("kind")
+                        .asString())
+                .isEqualTo("JOB");
 
-        // Gone from the lists, still answered by name (Marquez's `deleted`), nothing removed from the graph.
+        // Gone from the lists and from lookups by name; nothing is removed from the graph.
         JsonNode datasets = send(HttpMethod.GET, "/api/v1/namespaces/" + DB + "/datasets", null, 200, "DatasetList");
         assertThat(datasets.path("totalCount").asLong()).isZero();
-        assertThat(send(HttpMethod.GET, ORDERS, null, 200, "Dataset")
-                        .path("deleted")
-                        .asBoolean())
-                .isTrue();
+        // As Marquez hides a soft-deleted dataset, a deleted one answers 404 by name, in Marquez's shape.
+        assertThat(send(HttpMethod.GET, ORDERS, null, 404, null).path("code").asInt())
+                .isEqualTo(404);
         JsonNode jobs = send(HttpMethod.GET, "/api/v1/namespaces/airflow-finance/jobs", null, 200, "JobList");
         var names = new ArrayList<String>();
         jobs.path("jobs").forEach(j -> names.add(j.path("name").asString()));
         assertThat(names).containsExactly("finance_dag.load_orders", "finance_dag.report_orders");
         assertThat(single("MATCH (d:Dataset {name: 'warehouse.public.orders'}) RETURN d.deleted IS NOT NULL"))
                 .isEqualTo(true);
+        assertThat(countNodes()).isEqualTo(nodes);
         // Deleted, its tags leave the tag list.
         JsonNode all = send(HttpMethod.GET, "/api/v1/tags", null, 200, "TagList");
         assertThat(all.path("tags")).isEmpty();
