@@ -11,3 +11,12 @@ UNWIND row.facets AS facet
 WITH d, facet
 WHERE d['facetVersion_' + facet.name] IS NULL OR d['facetVersion_' + facet.name] <= facet.version
 SET d += facet.properties
+WITH d, collect(facet.name) AS applied
+// Tags: the facet's newest set beside those added by hand (see docs/notes/tags.md); tagText is what search reads.
+WHERE 'tags' IN applied OR 'catalog' IN applied
+SET d.tags = coalesce(d.facetTags, []) + [t IN coalesce(d.manualTags, []) WHERE NOT t IN coalesce(d.facetTags, [])],
+    d.fieldTags = coalesce(d.facetFieldTags, [])
+      + [t IN coalesce(d.manualFieldTags, []) WHERE NOT t IN coalesce(d.facetFieldTags, [])]
+SET d.tagText = reduce(text = '', t IN d.tags + [e IN d.fieldTags | split(e, '\u001f')[1]]
+                         + CASE WHEN d.catalogName IS NULL THEN [] ELSE [d.catalogName] END |
+                  text + ' ' + replace(replace(replace(replace(replace(t, ':', ' '), '_', ' '), '.', ' '), '/', ' '), '=', ' '))

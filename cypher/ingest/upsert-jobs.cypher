@@ -13,3 +13,9 @@ UNWIND row.facets AS facet
 WITH j, facet
 WHERE j['facetVersion_' + facet.name] IS NULL OR j['facetVersion_' + facet.name] <= facet.version
 SET j += facet.properties
+WITH j, collect(facet.name) AS applied
+// Tags: the facet's newest set beside those added by hand (see docs/notes/tags.md); tagText is what search reads.
+WHERE 'tags' IN applied
+SET j.tags = coalesce(j.facetTags, []) + [t IN coalesce(j.manualTags, []) WHERE NOT t IN coalesce(j.facetTags, [])]
+SET j.tagText = reduce(text = '', t IN j.tags |
+                  text + ' ' + replace(replace(replace(replace(replace(t, ':', ' '), '_', ' '), '.', ' '), '/', ' '), '=', ' '))

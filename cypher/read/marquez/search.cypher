@@ -1,6 +1,6 @@
 // Marquez's search over jobs and datasets: the full-text index (see read/search/search.cypher for $query), narrowed
 // to $kinds, a namespace and a last-seen window, sorted by name or by last seen (newest first).
-CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node
+CALL db.index.fulltext.queryNodes('search_text_v2', $query) YIELD node
 WITH node, CASE WHEN node:Job THEN 'JOB' WHEN node:Dataset THEN 'DATASET' END AS kind
 WHERE kind IN $kinds AND node.deleted IS NULL
   AND ($namespace IS NULL OR node.namespace = $namespace)

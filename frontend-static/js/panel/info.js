@@ -10,11 +10,12 @@ import { stateBadge, datasetLink, jobLink, runLink, runStarted, section, jsonBlo
 const ACCESS = 'time run { id state job { namespace name } }';
 const DATASET_INFO = `query DatasetInfo($ns: String!, $name: String!) {
   dataset(namespace: $ns, name: $name) {
-    namespace name description owners tags firstSeen lastSeen datasetType lifecycleState
+    namespace name description owners taggings { tag fromFacet byHand } firstSeen lastSeen datasetType lifecycleState
+    catalog { name framework type }
     dataSource { name uri } storage { storageLayer fileFormat }
     lastRead { ${ACCESS} } lastWritten { ${ACCESS} }
     symlinks { type direction dataset { namespace name } }
-    fields { name leafName type description depth }
+    fields { name leafName type description depth tags }
     schemaHistory(last: 10) {
       hash firstSeen lastSeen current
       changes { added { path type } removed { path type } retyped { path oldType newType } }
@@ -25,11 +26,11 @@ const DATASET_INFO = `query DatasetInfo($ns: String!, $name: String!) {
 
 const RUN_FIELDS = `id state startedAt endedAt durationMs nominalStartTime nominalEndTime
   error { message programmingLanguage stackTrace } externalQueries { externalQueryId source }
-  job { namespace name } parent { id state job { namespace name } } children { id state job { namespace name } } facets`;
+  job { namespace name } parent { id state job { namespace name } } children { id state job { namespace name } } tags facets`;
 const JOB_INFO = `query JobInfo($ns: String!, $name: String!, $run: ID!, $withRun: Boolean!) {
   job(namespace: $ns, name: $name) {
-    namespace name description jobType integration processingType owners tags
-    parent { namespace name } children { namespace name }
+    namespace name description jobType integration processingType owners taggings { tag fromFacet byHand }
+    parent { namespace name } children { namespace name } dependencies { namespace name } dependents { namespace name }
     latestRun { id state startedAt endedAt durationMs }
     sql { query dialect } sourceCode { hidden language code }
     sourceCodeLocation { type url repoUrl path version tag branch }
@@ -64,7 +65,8 @@ async function renderDataset(panel, node, signal) {
     facts([
       ['Type', d.datasetType],
       ['Owners', d.owners.join(', ')],
-      ['Tags', d.tags.join(', ')],
+      ['Tags', tagList(d.taggings, 'dataset-tags')],
+      ['Catalog', d.catalog ? h('span', { id: 'dataset-catalog' }, [d.catalog.name, d.catalog.framework, d.catalog.type].filter(Boolean).join(' · ')) : null],
       ['Data source', d.dataSource ? [...new Set([d.dataSource.name, d.dataSource.uri].filter(Boolean))].join(' · ') : null],
       ['Storage', d.storage ? [d.storage.storageLayer, d.storage.fileFormat].filter(Boolean).join(' · ') : null],
       ['Lifecycle', d.lifecycleState],
@@ -79,7 +81,7 @@ async function renderDataset(panel, node, signal) {
       d.fields.length
         ? table(
             `${d.fields.length} columns`,
-            ['Column', 'Type', 'Description'],
+            ['Column', 'Type', 'Tags', 'Description'],
             d.fields.map((f) => [
               h(
                 'a',
@@ -87,6 +89,7 @@ async function renderDataset(panel, node, signal) {
                 f.depth ? f.leafName : f.name,
               ),
               h('span', { class: 'mono' }, f.type ?? ''),
+              f.tags.length ? h('span', { class: 'tags' }, f.tags.map((t) => h('span', { class: 'tag' }, t))) : '',
               f.description ?? '',
             ]),
             { id: 'data-dictionary' },
@@ -95,6 +98,18 @@ async function renderDataset(panel, node, signal) {
     ),
     d.schemaHistory.length > 1 ? section('Schema history', schemaHistory(d.schemaHistory)) : null,
     jsonBlock('Facets', d.facets),
+  );
+}
+
+/** Tags as chips; one set by hand (not only by the tags facet) is marked so. */
+function tagList(taggings, id) {
+  if (!taggings.length) return null;
+  return h(
+    'span',
+    { class: 'tags', id },
+    taggings.map((t) =>
+      h('span', { class: t.byHand && !t.fromFacet ? 'tag tag-by-hand' : 'tag', title: t.fromFacet ? (t.byHand ? 'From the tags facet and set by hand' : 'From the tags facet') : 'Set by hand' }, t.tag),
+    ),
   );
 }
 
@@ -135,8 +150,10 @@ async function renderJob(panel, node, runId, signal) {
     facts([
       ['Type', [j.integration, j.jobType, j.processingType].filter(Boolean).join(' · ')],
       ['Owners', j.owners.join(', ')],
-      ['Tags', j.tags.join(', ')],
+      ['Tags', tagList(j.taggings, 'job-tags')],
       ['Parent', j.parent ? jobLink(j.parent) : null],
+      ['Runs after', j.dependencies.length ? h('span', { id: 'job-dependencies' }, j.dependencies.map((c, i) => [i ? ', ' : '', jobLink(c)])) : null],
+      ['Runs before', j.dependents.length ? h('span', { id: 'job-dependents' }, j.dependents.map((c, i) => [i ? ', ' : '', jobLink(c)])) : null],
       ['Children', j.children.length ? j.children.map((c, i) => [i ? ', ' : '', jobLink(c)]) : null],
       [
         'Latest run',
@@ -189,6 +206,7 @@ function runSection(run, runId) {
       ['Nominal time', [formatTime(run.nominalStartTime), run.nominalEndTime ? ' – ' + formatTime(run.nominalEndTime) : ''].join('') || null],
       ['Parent run', run.parent ? [runLink(run.parent, run.parent.job), ` (${run.parent.job.name})`] : null],
       ['Child runs', run.children.length ? run.children.map((c, i) => [i ? ', ' : '', runLink(c, c.job, c.job.name), ' ', stateBadge(c.state)]) : null],
+      ['Tags', run.tags.length ? h('span', { class: 'tags', id: 'run-tags' }, run.tags.map((t) => h('span', { class: 'tag' }, t))) : null],
       ['External queries', run.externalQueries.length ? run.externalQueries.map((q) => `${q.source ?? ''} ${q.externalQueryId}`.trim()).join(', ') : null],
     ]),
     run.error

@@ -11,6 +11,7 @@ export const STATES = [
 
 const DATASET = { fill: '#f1edff', border: '#5b3fb4' };
 const HISTORY = { line: '#b4bcc5' };
+const CONTROL = { line: '#c25e00' };
 const NO_RUN = { fill: '#ffffff', border: '#5f6368' };
 
 /**
@@ -144,6 +145,9 @@ export function graphStyle() {
     },
     // History: an edge no longer in its job's current version (only a time window or a past time draws one).
     { selector: 'edge.history', style: { 'line-style': 'dashed', 'line-color': HISTORY.line, 'target-arrow-color': HISTORY.line, 'line-dash-pattern': [6, 4] } },
+    // Control flow (jobDependencies): job to job, apart from data flow.
+    { selector: 'edge.control', style: { 'line-style': 'dotted', 'line-color': CONTROL.line, 'target-arrow-color': CONTROL.line, 'target-arrow-shape': 'triangle-backcurve', width: 2 } },
+    { selector: 'node.control-only', style: { 'border-style': 'dotted' } },
     { selector: 'edge[label]:unselected', style: { label: '' } },
     { selector: 'edge.labelled[label], edge.focus[label]', style: { label: 'data(label)' } },
     { selector: 'edge.focus', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', width: 2.5 } },
@@ -235,5 +239,6 @@ export function legend({ columns = false } = {}) {
     item('swatch-namespace', 'Collapsed namespace'),
     item('swatch-changed', 'Changed between compared runs'),
     item('swatch-line swatch-history', 'History: no longer read or written by the job\u2019s current version', { 'border-top-color': HISTORY.line }),
+    item('swatch-line swatch-control', 'Control flow: the job runs after the one it points from (jobDependencies)', { 'border-top-color': CONTROL.line }),
   );
 }

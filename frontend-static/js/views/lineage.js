@@ -2,7 +2,9 @@
 // Cytoscape with ELK's layered layout (past LEVEL_LAYOUT_FROM nodes, the cheaper one of level-layout.js). Nodes can be expanded (their neighbours fetched) and collapsed (what only
 // they led to removed). Past a size, namespaces group into compound nodes and all but the start's collapse.
 // By default the current lineage; a time window (`since`) adds the edges seen since then that are history (no longer
-// in their job's current version), drawn dashed and grey; `asOf` shows the graph at a past time.
+// in their job's current version), drawn dashed and grey; `asOf` shows the graph at a past time. Control flow between
+// jobs (the jobDependencies facet) is drawn apart from data flow: dotted orange job-to-job edges, with a job that only
+// control flow reaches drawn too.
 import { gql, isAbort } from '../graphql.js';
 import { h, clear, message, errorMessage } from '../dom.js';
 import { updateParams, parseRoute } from '../router.js';
@@ -22,7 +24,7 @@ function alsoNamed(n) {
   return names.length ? ` · also ${names.map((o) => `${o.namespace}:${o.name}`).join(', ')}` : '';
 }
 
-const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to history } truncated`;
+const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { from to history } controlFlow { from to dependencyType } truncated`;
 const LINEAGE = `query Lineage($node: NodeRef!, $up: Int!, $down: Int!, $max: Int!, $asOf: DateTime, $since: DateTime) {
   up: lineage(node: $node, direction: UPSTREAM, depth: $up, maxNodes: $max, asOf: $asOf, since: $since) { ${GRAPH_FIELDS} }
   down: lineage(node: $node, direction: DOWNSTREAM, depth: $down, maxNodes: $max, asOf: $asOf, since: $since) { ${GRAPH_FIELDS} }
@@ -360,6 +362,21 @@ class LineageView {
       else drawnEdges.set(id, { id, source: from, target: to, history: e.history === true });
     }
     for (const d of drawnEdges.values()) els.push({ group: 'edges', data: d, classes: d.history ? 'history' : '' });
+    // Control flow: between drawn jobs; a job only control flow reaches (it reads and writes nothing) is added.
+    const drawnIds = new Set(els.filter((e) => e.group === 'nodes').map((e) => e.data.id));
+    for (const c of m.control.values()) {
+      const from = visibleId.get(c.from) ?? c.from;
+      const to = visibleId.get(c.to) ?? c.to;
+      if (from === to || (!drawnIds.has(from) && !drawnIds.has(to))) continue;
+      for (const id of [from, to]) {
+        if (drawnIds.has(id)) continue;
+        const ref = parseNodeId(id);
+        if (!ref) continue;
+        drawnIds.add(id);
+        els.push({ group: 'nodes', data: { id, kind: 'JOB', label: shortLabel(ref.name), fullName: `${ref.name} (control flow only)` }, classes: 'control-only' });
+      }
+      els.push({ group: 'edges', data: { id: `CONTROL:${from}->${to}`, source: from, target: to, control: true, dependencyType: c.dependencyType ?? undefined }, classes: 'control' });
+    }
     return { els, grouped, summaries: summaries.size, groups: groups.size, rootId };
   }
 
@@ -398,12 +415,13 @@ class LineageView {
     // Two frames: Cytoscape paints in its own animation-frame callback, so the second frame follows a drawn one.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
     const nodes = cy.nodes('[kind = "DATASET"], [kind = "JOB"]').length;
-    const edges = cy.edges().length;
+    const edges = cy.edges().not('.control').length;
     const end = performance.now();
     // What the benchmark reads: which layout, building the elements, the layout, and fitting plus the first frame.
     const timings = { layout: levels ? 'levels' : 'elk', elementsMs: Math.round(tAdd - started), layoutMs: Math.round(tLayout - tAdd), drawMs: Math.round(end - tLayout), renderMs: Math.round(end - started) };
     const historyEdges = cy.edges('.history').length;
-    Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, historyEdges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
+    const controlEdges = cy.edges('.control').length;
+    Object.assign(this.graph.dataset, { state: 'ready', nodes, edges, historyEdges, controlEdges, truncated: String(this.model.truncated), renderMs: timings.renderMs });
     window.__tributary.lineage = { view: this, cy, nodes, edges, truncated: this.model.truncated, ...timings, rerender: () => this.render(routeNow()) };
     this.renderNotices(grouped, summaries);
     if (this.nodeListBox.open) this.renderNodeList();
@@ -687,7 +705,7 @@ function keepOutsideGroup(positions, drawn) {
 }
 
 function newModel() {
-  return { nodes: new Map(), edges: new Map(), truncated: false, expanded: new Set(), rootId: null };
+  return { nodes: new Map(), edges: new Map(), control: new Map(), truncated: false, expanded: new Set(), rootId: null };
 }
 
 /** Adds an answer's nodes and edges; distances are relative to `base`, the distance of the node asked about. */
@@ -700,4 +718,5 @@ function mergeGraph(model, graph, base) {
     if (base === 0 && n.distance === 0) model.rootId = n.id;
   }
   for (const e of graph.edges) model.edges.set(`${e.from}->${e.to}`, e);
+  for (const c of graph.controlFlow ?? []) model.control.set(`${c.from}->${c.to}`, c);
 }

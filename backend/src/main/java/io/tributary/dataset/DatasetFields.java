@@ -25,7 +25,8 @@ class DatasetFields {
             String type,
             String description,
             String parent,
-            int depth) {
+            int depth,
+            List<String> tags) {
 
         static FieldRow from(Record r) {
             return new FieldRow(
@@ -36,7 +37,8 @@ class DatasetFields {
                     DriverValues.string(r.get("type")),
                     DriverValues.string(r.get("description")),
                     DriverValues.string(r.get("parent")),
-                    r.get("depth").asInt());
+                    r.get("depth").asInt(),
+                    DriverValues.strings(r.get("tags")));
         }
     }
 
@@ -82,6 +84,7 @@ class DatasetFields {
                     r.description(),
                     r.parent(),
                     r.depth(),
+                    r.tags(),
                     children.getOrDefault(r.name(), List.of()).stream()
                             .map(c -> built.get(c.name()))
                             .toList());

@@ -9,6 +9,7 @@ import java.util.List;
  * @param leafName the name within its parent, e.g. city
  * @param parent the path of the enclosing field, null at the top level
  * @param depth 0 at the top level, 1 for a field of a struct, ...
+ * @param tags the field's tags: the dataset's tags facet entries naming it and those set on it by hand
  * @param fields the nested fields, in schema order
  */
 public record FieldView(
@@ -18,4 +19,5 @@ public record FieldView(
         String description,
         String parent,
         int depth,
+        List<String> tags,
         List<FieldView> fields) {}

@@ -18,7 +18,11 @@ final class EventMapper {
         LineageEvent.RunInfo run = null;
         if (kind == LineageEvent.Kind.RUN) {
             JsonNode facets = event.path("run").path("facets");
-            run = new LineageEvent.RunInfo(runId, parent(facets.get("parent")), FacetMapper.runFacets(facets));
+            run = new LineageEvent.RunInfo(
+                    runId,
+                    parent(facets.get("parent")),
+                    FacetMapper.runFacets(facets),
+                    FacetMapper.dependencies(facets.get("jobDependencies")));
         }
         LineageEvent.JobInfo job = null;
         if (kind != LineageEvent.Kind.DATASET) {

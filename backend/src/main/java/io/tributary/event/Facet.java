@@ -10,4 +10,11 @@ import java.util.Map;
  * @param json the facet as sent
  * @param properties node properties derived from the facet; a null value removes a property the facet set before
  */
-public record Facet(String name, String json, Map<String, Object> properties) {}
+public record Facet(String name, String json, Map<String, Object> properties) {
+
+    /**
+     * Separates a field's path from its tag in a dataset's field tags ({@code facetFieldTags}, {@code
+     * manualFieldTags}): a control character that no field name carries.
+     */
+    public static final String FIELD_TAG_SEPARATOR = "\u001f";
+}

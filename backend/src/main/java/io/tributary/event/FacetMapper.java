@@ -70,6 +70,8 @@ final class FacetMapper {
                     p.put("engineVersion", text(f, "version"));
                     p.put("adapterVersion", text(f, "openlineageAdapterVersion"));
                 }
+                // A run's tags are only ever the facet's: no endpoint tags a run by hand.
+                case "tags" -> p.put("tags", tags(f, false));
                 default -> {}
             }
         });
@@ -100,7 +102,7 @@ final class FacetMapper {
                 }
                 case "documentation" -> p.put("description", text(f, "description"));
                 case "ownership" -> p.put("owners", owners(f));
-                case "tags" -> p.put("tags", tags(f));
+                case "tags" -> p.put("facetTags", tags(f, false));
                 default -> {}
             }
         });
@@ -111,7 +113,11 @@ final class FacetMapper {
             switch (name) {
                 case "documentation" -> p.put("description", text(f, "description"));
                 case "ownership" -> p.put("owners", owners(f));
-                case "tags" -> p.put("tags", tags(f));
+                case "tags" -> {
+                    // Entries naming a field tag that field; see Tags for how these join the tags set by hand.
+                    p.put("facetTags", tags(f, false));
+                    p.put("facetFieldTags", tags(f, true));
+                }
                 case "dataSource" -> {
                     p.put("dataSourceName", text(f, "name"));
                     p.put("dataSourceUri", text(f, "uri"));
@@ -129,6 +135,10 @@ final class FacetMapper {
                 case "catalog" -> {
                     p.put("catalogName", text(f, "name"));
                     p.put("catalogFramework", text(f, "framework"));
+                    p.put("catalogType", text(f, "type"));
+                    p.put("catalogMetadataUri", text(f, "metadataUri"));
+                    p.put("catalogWarehouseUri", text(f, "warehouseUri"));
+                    p.put("catalogSource", text(f, "source"));
                 }
                 default -> {}
             }
@@ -146,16 +156,48 @@ final class FacetMapper {
         return owners;
     }
 
-    private static List<String> tags(JsonNode facet) {
-        var tags = new ArrayList<String>();
+    /**
+     * The tags facet's entries as {@code key} (value empty or "true") or {@code key:value}, without duplicates; with
+     * {@code fields}, only the entries naming a field, each as {@code field + Facet.FIELD_TAG_SEPARATOR + tag}, else only the
+     * others.
+     */
+    private static List<String> tags(JsonNode facet, boolean fields) {
+        var tags = new java.util.LinkedHashSet<String>();
         for (JsonNode tag : facet.path("tags")) {
             String key = text(tag, "key");
             String value = text(tag, "value");
-            if (key != null) {
-                tags.add(value == null || value.isEmpty() || value.equals("true") ? key : key + ":" + value);
+            String field = text(tag, "field");
+            if (key == null || (field != null) != fields) {
+                continue;
+            }
+            String name = value == null || value.isEmpty() || value.equals("true") ? key : key + ":" + value;
+            tags.add(fields ? field + Facet.FIELD_TAG_SEPARATOR + name : name);
+        }
+        return List.copyOf(tags);
+    }
+
+    /** The jobDependencies facet's upstream and downstream jobs; entries without a job name are skipped. */
+    static List<LineageEvent.JobDependency> dependencies(JsonNode facet) {
+        var dependencies = new ArrayList<LineageEvent.JobDependency>();
+        if (facet == null || !facet.isObject() || Boolean.TRUE.equals(bool(facet, "_deleted"))) {
+            return dependencies;
+        }
+        for (String direction : List.of("upstream", "downstream")) {
+            for (JsonNode d : facet.path(direction)) {
+                String namespace = text(d.path("job"), "namespace");
+                String name = text(d.path("job"), "name");
+                if (namespace != null && name != null) {
+                    dependencies.add(new LineageEvent.JobDependency(
+                            direction.equals("upstream"),
+                            namespace,
+                            name,
+                            text(d, "dependency_type"),
+                            text(d, "sequence_trigger_rule"),
+                            text(d, "status_trigger_rule")));
+                }
             }
         }
-        return tags;
+        return dependencies;
     }
 
     static LineageEvent.Statistics statistics(JsonNode statistics) {

@@ -46,8 +46,21 @@ public record LineageEvent(
     /**
      * @param parent the run this one belongs to ({@code parent} facet), with the root of the hierarchy if known
      * @param facets the standard run facets the graph stores, newest per facet name winning
+     * @param dependencies the jobDependencies facet's jobs: control flow between jobs, apart from data flow
      */
-    public record RunInfo(UUID runId, ParentRef parent, List<Facet> facets) {}
+    public record RunInfo(UUID runId, ParentRef parent, List<Facet> facets, List<JobDependency> dependencies) {}
+
+    /**
+     * A job this run's job depends on ({@code upstream}: it must run first) or that depends on it, with the facet's
+     * rules as sent.
+     */
+    public record JobDependency(
+            boolean upstream,
+            String namespace,
+            String name,
+            String dependencyType,
+            String sequenceTriggerRule,
+            String statusTriggerRule) {}
 
     public record ParentRef(
             UUID runId,

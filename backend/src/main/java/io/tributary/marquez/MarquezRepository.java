@@ -183,7 +183,7 @@ class MarquezRepository {
                 SourceRows.byDataset(r -> new Dataset.Field(
                         r.get("name").asString(),
                         DriverValues.string(r.get("type")),
-                        List.of(),
+                        DriverValues.strings(r.get("tags")),
                         DriverValues.string(r.get("description")))));
         Map<DatasetKey, List<DatasetDetails>> details = store.read(
                 "read/marquez/dataset-details",

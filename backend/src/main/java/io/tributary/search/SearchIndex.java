@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Repository;
 
-/** The Neo4j full-text index {@code search_text}, ranked as read/search/search says. */
+/** The Neo4j full-text index {@code search_text_v2}, ranked as read/search/search says. */
 @Repository
 public class SearchIndex {
 

@@ -21,6 +21,8 @@ import io.tributary.write.IngestRows.FacetRow;
 import io.tributary.write.IngestRows.FieldRow;
 import io.tributary.write.IngestRows.JobDatasetKey;
 import io.tributary.write.IngestRows.JobDatasetRow;
+import io.tributary.write.IngestRows.JobDependencyKey;
+import io.tributary.write.IngestRows.JobDependencyRow;
 import io.tributary.write.IngestRows.JobRef;
 import io.tributary.write.IngestRows.LineageVersionRow;
 import io.tributary.write.IngestRows.QualityAssertions;
@@ -100,6 +102,8 @@ final class EventRows {
 
     final List<SymlinkRow> symlinks;
     final List<QualityRow> quality;
+    /** One row per jobDependencies edge, with the rules its newest report gave. */
+    final List<JobDependencyRow> jobDependencies;
 
     private EventRows(Builder b) {
         events = List.copyOf(b.events);
@@ -149,6 +153,17 @@ final class EventRows {
         });
         symlinks = List.copyOf(b.symlinks);
         quality = List.copyOf(b.quality);
+        jobDependencies = b.jobDependencies.list((key, seen, index) -> {
+            var rules = seen.data().newest;
+            return new JobDependencyRow(
+                    key,
+                    seen.firstSeen(),
+                    seen.lastSeen(),
+                    seen.version(),
+                    rules.dependencyType(),
+                    rules.sequenceTriggerRule(),
+                    rules.statusTriggerRule());
+        });
     }
 
     static EventRows of(List<LineageEvent> batch) {
@@ -260,6 +275,11 @@ final class EventRows {
         }
     }
 
+    /** The rules of the newest report of a jobDependencies edge (the sighting keeps its version). */
+    private static final class NewestDependency {
+        private LineageEvent.JobDependency newest;
+    }
+
     /** Collects the rows of a batch, event by event. */
     private static final class Builder {
 
@@ -285,6 +305,7 @@ final class EventRows {
         final NodeRows<ColumnLineageKey, LineageData> columnLineage = new NodeRows<>();
         final List<SymlinkRow> symlinks = new ArrayList<>();
         final List<QualityRow> quality = new ArrayList<>();
+        final NodeRows<JobDependencyKey, NewestDependency> jobDependencies = new NodeRows<>();
 
         void add(LineageEvent e) {
             OffsetDateTime time = e.eventTime();
@@ -308,6 +329,23 @@ final class EventRows {
                 addRun(e, job, version);
                 if (e.job() != null) {
                     addDefinitions(new RunId(e.runId()), e.job().facets(), version);
+                }
+                if (job != null) {
+                    addDependencies(job, e.run().dependencies(), time, version);
+                }
+            }
+        }
+
+        /** Each dependency is an edge from the job that waits to the job it waits for; the newest report's rules win. */
+        private void addDependencies(
+                JobKey job, List<LineageEvent.JobDependency> dependencies, OffsetDateTime time, String version) {
+            for (var d : dependencies) {
+                var other = new JobKey(d.namespace(), d.name());
+                entity(jobs, other.namespace(), other, time, List.of());
+                var key = d.upstream() ? new JobDependencyKey(job, other) : new JobDependencyKey(other, job);
+                var seen = jobDependencies.seen(key, time, NewestDependency::new);
+                if (seen.newest(version)) {
+                    seen.data().newest = d;
                 }
             }
         }

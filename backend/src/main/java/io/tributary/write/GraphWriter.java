@@ -70,6 +70,7 @@ public class GraphWriter {
         var lineage = changing(writes, "ingest/column-lineage-changes", rows.columnLineageToCheck(settled));
         run(writes, "ingest/upsert-column-lineage", rows.columnLineage(lineage));
         run(writes, "ingest/link-symlinks", rows.symlinks);
+        run(writes, "ingest/link-job-dependencies", rows.jobDependencies);
         run(writes, "ingest/upsert-quality", rows.quality);
     }
 

@@ -188,6 +188,21 @@ final class IngestRows {
     /** settle-current-lineage: a job of the batch, whose edges are marked current or history again. */
     record JobRef(@Unwrapped JobKey job) {}
 
+    /** A jobDependencies edge: {@code downstream} depends on {@code upstream} (control flow, not data flow). */
+    record JobDependencyKey(
+            @Unwrapped("downstream") JobKey downstream,
+            @Unwrapped("upstream") JobKey upstream) {}
+
+    /** link-job-dependencies: the rules of the newest report ({@code version}) of the edge. */
+    record JobDependencyRow(
+            @Unwrapped JobDependencyKey key,
+            OffsetDateTime firstSeen,
+            OffsetDateTime lastSeen,
+            String version,
+            String dependencyType,
+            String sequenceTriggerRule,
+            String statusTriggerRule) {}
+
     /** link-symlinks. */
     record SymlinkRow(
             @Unwrapped DatasetKey dataset,

@@ -61,7 +61,7 @@ class RouteTableTest extends EndToEndTest {
     }
 
     @Test
-    void theWriteRoutesAreTheIngestImportAndDeleteEndpoints() {
+    void theWriteRoutesAreTheIngestImportDeleteAndTagEndpoints() {
         assertThat(table.routes().stream()
                         .filter(r -> r.access() == Access.WRITE)
                         .map(r -> r.methods() + " " + r.pattern()))
@@ -70,7 +70,14 @@ class RouteTableTest extends EndToEndTest {
                         "[POST] /api/v1/lineage/batch",
                         "[POST] /api/v1/import",
                         "[DELETE] /api/v1/namespaces/{namespace}/datasets/{name}",
-                        "[DELETE] /api/v1/namespaces/{namespace}/jobs/{name}");
+                        "[DELETE] /api/v1/namespaces/{namespace}/jobs/{name}",
+                        "[PUT] /api/v1/tags/{tag}",
+                        "[POST] /api/v1/namespaces/{namespace}/datasets/{dataset}/tags/{tag}",
+                        "[DELETE] /api/v1/namespaces/{namespace}/datasets/{dataset}/tags/{tag}",
+                        "[POST] /api/v1/namespaces/{namespace}/datasets/{dataset}/fields/{field}/tags/{tag}",
+                        "[DELETE] /api/v1/namespaces/{namespace}/datasets/{dataset}/fields/{field}/tags/{tag}",
+                        "[POST] /api/v1/namespaces/{namespace}/jobs/{job}/tags/{tag}",
+                        "[DELETE] /api/v1/namespaces/{namespace}/jobs/{job}/tags/{tag}");
     }
 
     @Test
