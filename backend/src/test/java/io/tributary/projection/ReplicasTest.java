@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -37,6 +38,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import tools.jackson.databind.JsonNode;
@@ -104,14 +106,25 @@ class ReplicasTest {
                 LEASE_TTL,
                 "tributary.api-key",
                 API_KEY);
-        // The reference: one process, its own embedded database, the same log and projector.
-        var startedReference = CompletableFuture.supplyAsync(
-                () -> service(Map.of("tributary.log.mode", "neo4j", "tributary.api-key", API_KEY)));
+        // The server's first connections (authentication, planning) are slow on a starved machine: made here, with
+        // patience, so that the replicas' start-up check (5 s for a connection) meets a warm server.
+        try (Driver warm = GraphDatabase.driver(
+                neo4j.boltUri(),
+                AuthTokens.basic("neo4j", PASSWORD),
+                Config.builder()
+                        .withConnectionAcquisitionTimeout(2, TimeUnit.MINUTES)
+                        .withConnectionTimeout(1, TimeUnit.MINUTES)
+                        .build())) {
+            warm.verifyConnectivity();
+        }
         var startedA = CompletableFuture.supplyAsync(() -> service(external));
         var startedB = CompletableFuture.supplyAsync(() -> service(external));
         List<ServiceProcess> replicas = List.of(startedA.join(), startedB.join());
+        // The reference: one process, its own embedded database, the same log and projector.
+        var startedReference = CompletableFuture.supplyAsync(
+                () -> service(Map.of("tributary.log.mode", "neo4j", "tributary.api-key", API_KEY)));
 
-        phase(began, "Neo4j server and three services started");
+        phase(began, "Neo4j server and two replicas started");
         int projecting = awaitProjector(replicas);
         ServiceProcess holder = replicas.get(projecting);
         ServiceProcess follower = replicas.get(1 - projecting);

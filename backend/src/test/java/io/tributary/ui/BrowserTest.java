@@ -174,6 +174,11 @@ abstract class BrowserTest extends EndToEndTest {
         awaitProjected(result.getResponseHeaders().getFirst(ReadYourWrites.POSITION));
     }
 
+    /** The read key GraphQL needs where reads are protected; none by default. */
+    protected String readKey() {
+        return null;
+    }
+
     /**
      * A page opened right after an ingest reads with read-your-writes, which waits only so long (5 s) before answering
      * with what is projected; a cold service's first windows on a loaded machine take longer, and a page does not read
@@ -191,6 +196,11 @@ abstract class BrowserTest extends EndToEndTest {
         do {
             projected = graphQl.mutate()
                     .header(ReadYourWrites.POSITION, position)
+                    .headers(headers -> {
+                        if (readKey() != null) {
+                            headers.setBearerAuth(readKey());
+                        }
+                    })
                     .build()
                     .document("{ projection { projectedPosition } }")
                     .execute()

@@ -19,6 +19,11 @@ class ReadKeyUiTest extends BrowserTest {
     static final String READ_KEY = "read-key-for-tests-7f3a";
 
     @Override
+    protected String readKey() {
+        return READ_KEY;
+    }
+
+    @Override
     protected boolean expectedConsoleError(String text) {
         // Chromium logs every 401 it receives; these are the service asking for the key, as it should.
         return text.contains("status of 401");
