@@ -14,7 +14,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Which log the settings give: none by default, the file log only where the database shares the replica's disk. */
+/**
+ * Which log the settings give: by default ({@code auto}) the file log where the database shares the replica's disk, none
+ * only when asked for.
+ */
 class EventLogConfigurationTest {
 
     @TempDir
@@ -24,8 +27,14 @@ class EventLogConfigurationTest {
             new ApplicationContextRunner().withUserConfiguration(Meters.class, EventLogConfiguration.class);
 
     @Test
-    void noLogUnlessOneIsChosen() {
+    void theEmbeddedDatabaseGetsTheFileLogByDefault() {
         runner.withPropertyValues("tributary.data-dir=" + dataDir)
+                .run(context -> assertThat(context.getBean(EventLog.class)).isInstanceOf(FileEventLog.class));
+    }
+
+    @Test
+    void noLogWhenNoneIsChosen() {
+        runner.withPropertyValues("tributary.data-dir=" + dataDir, "tributary.log.mode=none")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EventLog.class));
     }
 
