@@ -1,8 +1,10 @@
 package io.tributary.bench;
 
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,9 @@ final class Traversal {
 
     static final String GRAPHQL = "GraphQL";
     static final String CSV = "HTTP CSV";
+    /** Marquez's depth counts job-to-job steps, two hops each: its depth 5 is GraphQL's depth 10. */
+    static final String MARQUEZ = "Marquez REST /lineage depth/2";
+
     static final String SAME = "raw, same answer";
     static final String FLOOR = "raw 1 statement, node set only";
 
@@ -118,6 +123,10 @@ final class Traversal {
                     same.p95Ms(),
                     () -> count(graphql(LINEAGE, vars).path("lineage").path("nodes"))));
             results.add(same);
+            if (depth % 2 == 0) {
+                results.add(
+                        measure(query, MARQUEZ, samples, same.p95Ms(), () -> marquezLineage(lineageStart, depth / 2)));
+            }
         }
         results.add(measure("lineage depth 10", FLOOR, samples, Double.NaN, () -> {
             try (var session = driver.session()) {
@@ -158,6 +167,20 @@ final class Traversal {
                 Double.NaN,
                 () -> descendants(driver, impactStart)));
         return results;
+    }
+
+    /** Marquez's {@code GET /api/v1/lineage} (the compatibility API); returns its graph's nodes. */
+    private int marquezLineage(String name, int depth) throws Exception {
+        String nodeId = URLEncoder.encode("dataset:" + GraphGen.DATASET_NS + ":" + name, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(service.uri("/api/v1/lineage?nodeId=" + nodeId + "&depth=" + depth))
+                .timeout(Duration.ofMinutes(1))
+                .GET()
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Marquez lineage failed: " + response.statusCode() + " " + response.body());
+        }
+        return count(json.readTree(response.body()).path("graph"));
     }
 
     /** GET /api/v1/impact.csv for the whole downstream; returns its data rows (datasets and jobs). */
