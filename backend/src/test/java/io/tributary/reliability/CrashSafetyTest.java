@@ -57,6 +57,7 @@ class CrashSafetyTest {
 
         ServiceProcess second = ServiceProcess.start(dataDir, settings, READY);
         started.add(second);
+        second.awaitProjection(READY);
         try (var driver = GraphDatabase.driver(second.embeddedBoltUri(), AuthTokens.none())) {
             List<String> archived = GraphChecks.archivedRunEvents(driver);
             var everyArchived = archived.stream().map(GeneratedEvents::expected).toList();

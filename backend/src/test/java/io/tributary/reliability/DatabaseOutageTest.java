@@ -3,6 +3,7 @@ package io.tributary.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.TributaryApplication;
+import io.tributary.ingest.EventIntake;
 import io.tributary.testing.Neo4jServerProcess;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -122,6 +123,10 @@ class DatabaseOutageTest {
             acknowledged.add(event.expected());
         }
 
+        // Acknowledged means in the event log (the Neo4j log here); the graph is read once the projector is through.
+        assertThat(service.getBean(EventIntake.class).awaitProjection(Duration.ofMinutes(2)))
+                .as("every acknowledged event projected")
+                .isTrue();
         try (var driver = GraphDatabase.driver(database.boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
             System.out.printf(
                     "DATABASE OUTAGE: 20 events acknowledged before the kill, 20 posted while down all answered 503"
