@@ -101,6 +101,7 @@ class ExportImportTest extends EndToEndTest {
                     .contains("\"events\":" + archived)
                     .contains("\"deletions\":2");
             long importMs = (System.nanoTime() - importStart) / 1_000_000;
+            second.awaitProjection(Duration.ofMinutes(3));
             try (var other = GraphDatabase.driver(second.embeddedBoltUri(), AuthTokens.none())) {
                 assertThat(canonicalGraph(other)).isEqualTo(original);
             }

@@ -107,6 +107,7 @@ class CurrentLineageTest extends LineageTestSupport {
     }
 
     private Map<String, String> runVersions() {
+        awaitProjection();
         try (var session = driver.session()) {
             var versions = new java.util.HashMap<String, String>();
             session.run("MATCH (r:Run)-[:OF_VERSION]->(v:JobVersion) RETURN r.runId AS run, v.hash AS hash")
@@ -117,6 +118,7 @@ class CurrentLineageTest extends LineageTestSupport {
     }
 
     private long versionCount() {
+        awaitProjection();
         try (var session = driver.session()) {
             return session.run("MATCH (v:JobVersion {namespace: 'warehouse', job: 'etl'}) RETURN count(v) AS n")
                     .single()
