@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Read-your-writes: a GraphQL request or a REST read ({@code GET /api/...}) sees every event acknowledged before it
- * started. It first waits, up to {@code tributary.projection.read-wait}, until the projector has passed the log's
+ * Read-your-writes: a GraphQL request, a REST read ({@code GET /api/...}) or a tag write sees every event acknowledged
+ * before it started. It first waits, up to {@code tributary.projection.read-wait}, until the projector has passed the log's
  * committed position at its start, or the position the client sends in {@value #POSITION} (what a {@code 201} carried,
  * from this or another replica). Past the bound it answers with what is projected and says so: GraphQL in
  * {@code extensions.projection: {lagMs, complete: false}}, REST in the {@value #PROJECTION} header. {@value
@@ -69,8 +69,7 @@ public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, O
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
-        if (!HttpMethod.GET.equals(request.getMethod())
-                || !request.getPath().value().startsWith("/api/")) {
+        if (!answersWithTheGraph(request.getMethod(), request.getPath().value())) {
             return chain.filter(exchange);
         }
         return awaitFor(request.getHeaders()).flatMap(complete -> {
@@ -81,6 +80,17 @@ public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, O
             }
             return chain.filter(exchange);
         });
+    }
+
+    /**
+     * REST reads, and tag writes: Marquez's tag endpoints answer with the tagged dataset or job as it now stands, which
+     * must include the events acknowledged before (their facet tags) like any read.
+     */
+    private static boolean answersWithTheGraph(HttpMethod method, String path) {
+        if (!path.startsWith("/api/")) {
+            return false;
+        }
+        return HttpMethod.GET.equals(method) || path.startsWith("/api/v1/tags/") || path.contains("/tags/");
     }
 
     @Override

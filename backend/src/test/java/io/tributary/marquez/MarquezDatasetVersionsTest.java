@@ -2,16 +2,12 @@ package io.tributary.marquez;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,14 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
  * day later: a second version of test.upload, now current, which no run has read. Every answer is validated against
  * Marquez's OpenAPI description.
  */
-class MarquezDatasetVersionsTest extends EndToEndTest {
+class MarquezDatasetVersionsTest extends MarquezApiSupport {
 
-    private static final String UPLOAD_RUN = MarquezApiTest.UPLOAD_RUN;
     private static final String COPY_RUN = "01936893-9751-7b10-a4a7-cd7454722d0f";
     private static final String DOWNLOAD_RUN = "01936893-9751-7150-bbde-96d39c5c4c8d";
     private static final String NEXT_UPLOAD_RUN = "01936893-9751-7b3c-8f76-8ac6d0e5f8b4";
     private static final String UPLOAD = "/api/v1/namespaces/bigquery/datasets/mock-project.test.upload";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeEach
     void ingest() {
@@ -118,26 +112,5 @@ class MarquezDatasetVersionsTest extends EndToEndTest {
         var ids = new ArrayList<String>();
         runs.forEach(r -> ids.add(r.path("run").path("id").asString()));
         return ids;
-    }
-
-    private JsonNode get(String pathAndQuery, String component) {
-        JsonNode body = answer(pathAndQuery, 200);
-        assertThat(MarquezSchemas.violations(component, body))
-                .as("%s against %s", pathAndQuery, component)
-                .isEmpty();
-        return body;
-    }
-
-    private JsonNode answer(String pathAndQuery, int status) {
-        byte[] body = web.get()
-                .uri(URI.create("http://localhost:" + port + pathAndQuery))
-                .accept(MediaType.APPLICATION_JSON)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody()
-                .returnResult()
-                .getResponseBody();
-        return JSON.readTree(body);
     }
 }

@@ -2,17 +2,13 @@ package io.tributary.marquez;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,12 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * BQ.upload reads copied.csv and test.csv; a day later it runs again reading only test.csv, a second version that is
  * now current. Every answer is validated against Marquez's OpenAPI description.
  */
-class MarquezJobVersionsTest extends EndToEndTest {
+class MarquezJobVersionsTest extends MarquezApiSupport {
 
-    private static final String UPLOAD_RUN = MarquezApiTest.UPLOAD_RUN;
     private static final String NEXT_RUN = "01936893-9751-7b3c-8f76-8ac6d0e5f8b4";
     private static final String VERSIONS = "/api/v1/namespaces/airflow/jobs/BQ.upload/versions";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeEach
     void ingest() {
@@ -133,27 +127,6 @@ class MarquezJobVersionsTest extends EndToEndTest {
         var keptIds = new ArrayList<String>();
         kept.get("graph").forEach(node -> keptIds.add(node.path("id").asString()));
         assertThat(keptIds).contains("job:airflow:BQ.upload");
-    }
-
-    private JsonNode get(String pathAndQuery, String component) {
-        JsonNode body = answer(pathAndQuery, 200);
-        assertThat(MarquezSchemas.violations(component, body))
-                .as("%s against %s", pathAndQuery, component)
-                .isEmpty();
-        return body;
-    }
-
-    private JsonNode answer(String pathAndQuery, int status) {
-        byte[] body = web.get()
-                .uri(URI.create("http://localhost:" + port + pathAndQuery))
-                .accept(MediaType.APPLICATION_JSON)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody()
-                .returnResult()
-                .getResponseBody();
-        return JSON.readTree(body);
     }
 
     private static List<String> names(JsonNode datasets) {
