@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Marquez-compatible API's tests: real fixtures in, answers read as JSON and validated against its description. */
 abstract class MarquezApiSupport extends EndToEndTest {
@@ -17,6 +18,7 @@ abstract class MarquezApiSupport extends EndToEndTest {
     static final String DAG_RUN = "01936893-9751-7a91-a2a0-a51101a3970c";
     static final String UPLOAD_RUN = "01936893-9751-7b3c-8f76-8ac6d0e5f8a3";
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String NEXT_UPLOAD_RUN = "01936893-9751-7b3c-8f76-8ac6d0e5f8b4";
 
     void ingestAirflowDag() {
         for (int i = 1; i <= 8; i++) {
@@ -24,6 +26,14 @@ abstract class MarquezApiSupport extends EndToEndTest {
                     .expectStatus()
                     .isCreated();
         }
+    }
+
+    /** BQ.upload's next run: line 3 of the DAG again, a day later, with a run id of its own. */
+    static ObjectNode nextUploadRun() {
+        var next = (ObjectNode) JSON.readTree(Fixtures.text("airflow/compat-tests-bq-dag/line_03.json"));
+        next.put("eventTime", "2024-11-27T13:05:29.606867Z");
+        ((ObjectNode) next.get("run")).put("runId", NEXT_UPLOAD_RUN);
+        return next;
     }
 
     void ingestSparkColumnLineage() {

@@ -2,13 +2,11 @@ package io.tributary.marquez;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Marquez's dataset versions and upstream run lineage over the real Airflow BQ DAG: BQ.upload writes test.upload,
@@ -20,20 +18,12 @@ class MarquezDatasetVersionsTest extends MarquezApiSupport {
 
     private static final String COPY_RUN = "01936893-9751-7b10-a4a7-cd7454722d0f";
     private static final String DOWNLOAD_RUN = "01936893-9751-7150-bbde-96d39c5c4c8d";
-    private static final String NEXT_UPLOAD_RUN = "01936893-9751-7b3c-8f76-8ac6d0e5f8b4";
     private static final String UPLOAD = "/api/v1/namespaces/bigquery/datasets/mock-project.test.upload";
 
     @BeforeEach
     void ingest() {
-        for (int i = 1; i <= 8; i++) {
-            post(Fixtures.text("airflow/compat-tests-bq-dag/line_0" + i + ".json"))
-                    .expectStatus()
-                    .isCreated();
-        }
-        var next = (ObjectNode) JSON.readTree(Fixtures.text("airflow/compat-tests-bq-dag/line_03.json"));
-        next.put("eventTime", "2024-11-27T13:05:29.606867Z");
-        ((ObjectNode) next.get("run")).put("runId", NEXT_UPLOAD_RUN);
-        post(next.toString()).expectStatus().isCreated();
+        ingestAirflowDag();
+        post(nextUploadRun().toString()).expectStatus().isCreated();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.tributary.marquez;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Marquez's job versions, and the current version and lineage its job answers carry, over the real Airflow BQ DAG:
@@ -19,19 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class MarquezJobVersionsTest extends MarquezApiSupport {
 
-    private static final String NEXT_RUN = "01936893-9751-7b3c-8f76-8ac6d0e5f8b4";
     private static final String VERSIONS = "/api/v1/namespaces/airflow/jobs/BQ.upload/versions";
 
     @BeforeEach
     void ingest() {
-        for (int i = 1; i <= 8; i++) {
-            post(Fixtures.text("airflow/compat-tests-bq-dag/line_0" + i + ".json"))
-                    .expectStatus()
-                    .isCreated();
-        }
-        var next = (ObjectNode) JSON.readTree(Fixtures.text("airflow/compat-tests-bq-dag/line_03.json"));
-        next.put("eventTime", "2024-11-27T13:05:29.606867Z");
-        ((ObjectNode) next.get("run")).put("runId", NEXT_RUN);
+        ingestAirflowDag();
+        var next = nextUploadRun();
         var inputs = (ArrayNode) next.get("inputs");
         for (int i = inputs.size() - 1; i >= 0; i--) {
             if (inputs.get(i).get("name").asString().equals("copied.csv")) {
@@ -53,7 +44,7 @@ class MarquezJobVersionsTest extends MarquezApiSupport {
         assertThat(names(current.get("inputs"))).containsExactly("test.csv");
         assertThat(names(previous.get("inputs"))).containsExactly("copied.csv", "test.csv");
         assertThat(names(current.get("outputs"))).containsExactly("mock-project.test.upload");
-        assertThat(current.path("latestRun").path("id").asString()).isEqualTo(NEXT_RUN);
+        assertThat(current.path("latestRun").path("id").asString()).isEqualTo(NEXT_UPLOAD_RUN);
         assertThat(previous.path("latestRun").path("id").asString()).isEqualTo(UPLOAD_RUN);
         assertThat(previous.path("createdAt").asString()).isEqualTo("2024-11-26T13:05:25.547948Z");
         assertThat(current.path("id").path("namespace").asString()).isEqualTo("airflow");
@@ -105,12 +96,12 @@ class MarquezJobVersionsTest extends MarquezApiSupport {
         assertThat(job.path("currentVersion").asString())
                 .isEqualTo(versions.get(0).path("version").asString());
         assertThat(names(job.get("inputs"))).containsExactly("test.csv");
-        assertThat(job.path("latestRun").path("id").asString()).isEqualTo(NEXT_RUN);
+        assertThat(job.path("latestRun").path("id").asString()).isEqualTo(NEXT_UPLOAD_RUN);
 
         JsonNode first = get("/api/v1/jobs/runs/" + UPLOAD_RUN, "Run");
         assertThat(first.path("jobVersion").path("version").asString())
                 .isEqualTo(versions.get(1).path("version").asString());
-        JsonNode next = get("/api/v1/jobs/runs/" + NEXT_RUN, "Run");
+        JsonNode next = get("/api/v1/jobs/runs/" + NEXT_UPLOAD_RUN, "Run");
         assertThat(next.path("jobVersion").path("version").asString())
                 .isEqualTo(versions.get(0).path("version").asString());
     }
