@@ -65,6 +65,39 @@ public class EventParser {
         return toEvent(root, "", text);
     }
 
+    /**
+     * An event this service accepted before, read back from its log: mapped as it was when acknowledged, without
+     * validating it again against the schemas and without hashing it again (its id is the hash taken at acceptance).
+     * Validation ran before the acknowledgement; running it again for every projected event was the projector's
+     * largest cost of its own, and a stricter later build must not refuse what was acknowledged. What the graph cannot
+     * do without (a run id, an event time) still fails here, for the projector to quarantine.
+     */
+    public LineageEvent parseAccepted(String json, String id) {
+        JsonNode root = read(json);
+        if (!root.isObject()) {
+            throw new InvalidEventException("", "expected one OpenLineage event (a JSON object)");
+        }
+        LineageEvent.Kind kind = kindOf(root);
+        var eventTime = Json.dateTime(text(root, "eventTime"));
+        if (eventTime == null) {
+            throw new InvalidEventException("/eventTime", "is not an RFC 3339 date-time");
+        }
+        UUID runId = null;
+        if (kind == LineageEvent.Kind.RUN) {
+            runId = Json.uuid(text(root.path("run"), "runId"));
+            if (runId == null) {
+                throw new InvalidEventException("/run/runId", "is not a UUID");
+            }
+        }
+        return EventMapper.map(kind, Leniency.normalize(root, UNKNOWN_PRODUCER), runId, eventTime, id, json);
+    }
+
+    private static LineageEvent.Kind kindOf(JsonNode event) {
+        return event.has("run")
+                ? LineageEvent.Kind.RUN
+                : event.has("dataset") ? LineageEvent.Kind.DATASET : LineageEvent.Kind.JOB;
+    }
+
     /** The body of {@code POST /api/v1/lineage/batch}: each element accepted or refused on its own. */
     public List<BatchItem> parseBatch(byte[] body, int maxEvents) {
         JsonNode root = read(decode(body));
@@ -123,9 +156,7 @@ public class EventParser {
     }
 
     private LineageEvent toEvent(JsonNode event, String at, String json) {
-        LineageEvent.Kind kind = event.has("run")
-                ? LineageEvent.Kind.RUN
-                : event.has("dataset") ? LineageEvent.Kind.DATASET : LineageEvent.Kind.JOB;
+        LineageEvent.Kind kind = kindOf(event);
         ObjectNode lenient = Leniency.normalize(event, UNKNOWN_PRODUCER);
         var violations = new ArrayList<Violation>();
         for (Violation v : schemas.validateEnvelope(kind, lenient)) {

@@ -16,7 +16,6 @@ import io.tributary.store.GraphStore.Writes;
 import io.tributary.write.CommittedEvents;
 import io.tributary.write.GraphWriter;
 import io.tributary.write.WriteRehearsal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -321,9 +320,10 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             List<LoggedEvent> window, List<LineageEvent> events, List<ProjectionStore.Quarantined> unreadable) {
         for (LoggedEvent logged : window) {
             try {
-                events.add(parser.parse(logged.record().json().getBytes(StandardCharsets.UTF_8)));
+                events.add(parser.parseAccepted(
+                        logged.record().json(), logged.record().id()));
             } catch (RuntimeException e) {
-                // Accepted by the build that logged it, refused by this one: kept for a build that reads it again.
+                // Accepted by the build that logged it, unreadable to this one: kept for a build that reads it again.
                 unreadable.add(projection.quarantined(logged, e));
             }
         }

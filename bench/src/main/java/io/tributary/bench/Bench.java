@@ -42,6 +42,10 @@ public final class Bench {
             LogBench.run();
             return;
         }
+        if ("parse".equals(System.getProperty("bench.mode"))) {
+            ParseCost.run();
+            return;
+        }
         if ("ingest".equals(System.getProperty("bench.mode"))) {
             IngestBench.run();
             return;
