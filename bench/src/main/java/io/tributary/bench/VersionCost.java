@@ -122,12 +122,13 @@ final class VersionCost {
         Path results = Files.createDirectories(root.resolve("bench/results"));
         System.out.printf(
                 "Version bookkeeping cost: workloads %s, %,d events in windows of %d (%d runs interleaved), %d timed"
-                        + " pairs + 1 profiled pair, seed %d, this JVM's -Xmx %d MiB; %s%n",
+                        + " pairs%s, seed %d, this JVM's -Xmx %d MiB; %s%n",
                 workloads,
                 events,
                 window,
                 concurrent,
                 pairs,
+                profiled ? " + 1 profiled pair" : "",
                 seed,
                 Runtime.getRuntime().maxMemory() >> 20,
                 Machine.describe());
@@ -138,8 +139,8 @@ final class VersionCost {
             // Untimed: the first windows with and without the bookkeeping, so that the JIT warm-up of this JVM does
             // not fall on the first timed run.
             var warmUp = new VersionCost(work, bench.windows.subList(0, Math.min(10, bench.windows.size())));
-            warmUp.project(name, true, false);
-            warmUp.project(name, false, false);
+            warmUp.project(name + "-warm-up", true, false);
+            warmUp.project(name + "-warm-up", false, false);
             for (int pair = 0; pair < pairs; pair++) {
                 boolean first = pair % 2 == 0; // on/off, off/on, ...
                 runs.add(bench.project(name, first, false));
@@ -255,7 +256,7 @@ final class VersionCost {
                 loadStart,
                 Footprint.loadAverage());
         System.out.printf(
-                "  %-6s versions %-3s %-9s %,7.0f events/s  statements %,9.0f ms (bookkeeping %5.1f%%)%s  store %s"
+                "  %-14s versions %-3s %-9s %,7.0f events/s  statements %,9.0f ms (bookkeeping %5.1f%%)%s  store %s"
                         + "  load %s -> %s%n",
                 workload,
                 versions ? "on" : "off",
