@@ -7,6 +7,7 @@ import io.tributary.store.GraphStore.Writes;
 import io.tributary.write.IngestRows.Namespaces;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,27 @@ import org.springframework.stereotype.Component;
 public class GraphWriter {
 
     private final GraphStore store;
+    /** False only in the benchmark's measure of what version bookkeeping costs ({@link #withoutVersions}). */
+    private final boolean versions;
 
+    @Autowired
     public GraphWriter(GraphStore store) {
+        this(store, true);
+    }
+
+    private GraphWriter(GraphStore store, boolean versions) {
         this.store = store;
+        this.versions = versions;
+    }
+
+    /**
+     * For the benchmark only ({@code bench.mode=versions}): a writer that skips the version bookkeeping (dataset
+     * versions, job versions, current-lineage settling), so that the same events projected with and without it show
+     * what it costs. Its graph answers no version, run-lineage or current-lineage question correctly; no configuration
+     * reaches it.
+     */
+    public static GraphWriter withoutVersions(GraphStore store) {
+        return new GraphWriter(store, false);
     }
 
     public void write(List<LineageEvent> batch, Duration timeout) {
@@ -42,12 +61,12 @@ public class GraphWriter {
         }
     }
 
-    private static void write(Writes writes, EventRows rows) {
+    private void write(Writes writes, EventRows rows) {
         run(writes, "ingest/archive-events", rows.events);
         writeGraph(writes, rows);
     }
 
-    private static void writeGraph(Writes writes, EventRows rows) {
+    private void writeGraph(Writes writes, EventRows rows) {
         if (!rows.namespaces.isEmpty()) {
             writes.run("ingest/upsert-namespaces", new Namespaces(rows.namespaces));
         }
@@ -59,11 +78,15 @@ public class GraphWriter {
         run(writes, "ingest/link-run-parents", rows.parents);
         run(writes, "ingest/link-run-inputs", rows.runInputs);
         run(writes, "ingest/link-run-outputs", rows.runOutputs);
-        // After the runs and their WROTE edges: each version is made from what the graph holds of its run.
-        run(writes, "ingest/upsert-dataset-versions", rows.versionRuns);
+        if (versions) {
+            // After the runs and their WROTE edges: each version is made from what the graph holds of its run.
+            run(writes, "ingest/upsert-dataset-versions", rows.versionRuns);
+        }
         run(writes, "ingest/link-job-inputs", rows.jobInputs);
         run(writes, "ingest/link-job-outputs", rows.jobOutputs);
-        writeJobVersions(writes, rows);
+        if (versions) {
+            writeJobVersions(writes, rows);
+        }
         // A rerun repeating its dataset's newest column-lineage facet is settled: its edges are not checked one by one.
         var settled = changing(writes, "ingest/upsert-column-lineage-versions", rows.lineageVersions);
         // The check reads only the key columns; the whole row is sent only for the rows that change.

@@ -25,7 +25,7 @@ import tools.jackson.databind.SerializationFeature;
  * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
  * traversal or footprint; nothing written to {@code bench/results}), {@code bench.mode} ({@code log}: the event log
  * candidates instead, see {@link LogBench}; {@code ingest}: the named ingest workloads, counted when projected, see
- * {@link IngestBench}).
+ * {@link IngestBench}; {@code versions}: what the version bookkeeping costs the projection, see {@link VersionCost}).
  */
 public final class Bench {
 
@@ -48,6 +48,10 @@ public final class Bench {
         }
         if ("ingest".equals(System.getProperty("bench.mode"))) {
             IngestBench.run();
+            return;
+        }
+        if ("versions".equals(System.getProperty("bench.mode"))) {
+            VersionCost.run();
             return;
         }
         int nodes = Integer.getInteger("bench.nodes", 1_000_000);
