@@ -25,7 +25,8 @@ import tools.jackson.databind.SerializationFeature;
  * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
  * traversal or footprint; nothing written to {@code bench/results}), {@code bench.mode} ({@code log}: the event log
  * candidates instead, see {@link LogBench}; {@code ingest}: the named ingest workloads, counted when projected, see
- * {@link IngestBench}).
+ * {@link IngestBench}; {@code index}: the lineage index against
+ * its Cypher oracle on a kept store, see {@link IndexBench}).
  */
 public final class Bench {
 
@@ -40,6 +41,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if ("log".equals(System.getProperty("bench.mode"))) {
             LogBench.run();
+            return;
+        }
+        if ("index".equals(System.getProperty("bench.mode"))) {
+            IndexBench.run();
             return;
         }
         if ("ingest".equals(System.getProperty("bench.mode"))) {
