@@ -28,19 +28,23 @@ import org.springframework.stereotype.Component;
 @Component
 class IndexWalks {
 
+    private static final String DETAILS = "read/lineage/index/details";
+
     private final LineageIndex index;
     private final DatasetHops hops;
     private final GraphStore store;
+    private final DetailsCache cache;
 
-    IndexWalks(LineageIndex index, DatasetHops hops, GraphStore store) {
+    IndexWalks(LineageIndex index, DatasetHops hops, GraphStore store, DetailsCache cache) {
         this.index = index;
         this.hops = hops;
         this.store = store;
+        this.cache = cache;
     }
 
     /** Lineage from the index, or null when it cannot answer (not enabled or loaded, or the start is not in it yet). */
     DatasetWalks.Found lineage(NodeRef ref, Direction direction, Limits limits) {
-        return walk(index.ready(), ref, direction, limits, "read/lineage/index/details");
+        return walk(index.ready(), ref, direction, limits, DETAILS);
     }
 
     /** Impact (everything downstream, with owners) from the index, or null as {@link #lineage}. */
@@ -50,7 +54,7 @@ class IndexWalks {
 
     /** As {@link #lineage} on the loaded index whether or not walks are switched to it (the equivalence tests). */
     DatasetWalks.Found lineageOnLoaded(NodeRef ref, Direction direction, Limits limits) {
-        return walk(index.loaded(), ref, direction, limits, "read/lineage/index/details");
+        return walk(index.loaded(), ref, direction, limits, DETAILS);
     }
 
     /** As {@link #impact} on the loaded index whether or not walks are switched to it. */

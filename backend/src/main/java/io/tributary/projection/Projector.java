@@ -217,7 +217,9 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         LogPosition recorded = projection.position();
         if (recorded.isAfter(position)) {
             // What the projecting replica applied up to there, told to this replica's copies of the graph first.
-            changes.committed(projectedBy(recorded));
+            if (changes.wanted()) {
+                changes.committed(projectedBy(recorded));
+            }
             position = recorded;
             progress.advanced(recorded);
         }

@@ -21,12 +21,25 @@ public class GraphChanges {
     /** What keeps a copy: re-reads the touched nodes, as they now stand in the database. */
     public interface Listener {
         void committed(List<Touched> touched);
+
+        /** Whether it keeps a copy now (a disabled or unloaded index does not: nothing need be read for it). */
+        boolean listening();
     }
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public void listen(Listener listener) {
         listeners.add(listener);
+    }
+
+    /** Whether any listener keeps a copy now: a replica that follows reads the log for them only then. */
+    public boolean wanted() {
+        for (Listener listener : listeners) {
+            if (listener.listening()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After the transaction that wrote these events committed. */

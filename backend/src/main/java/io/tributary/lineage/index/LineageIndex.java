@@ -43,7 +43,19 @@ public class LineageIndex implements SmartLifecycle {
     LineageIndex(GraphStore store, LineageIndexProperties properties, GraphChanges changes) {
         this.store = store;
         this.properties = properties;
-        changes.listen(this::committed);
+        changes.listen(new GraphChanges.Listener() {
+            @Override
+            public void committed(List<Touched> touched) {
+                LineageIndex.this.committed(touched);
+            }
+
+            @Override
+            public boolean listening() {
+                synchronized (patching) {
+                    return loading || graph != null;
+                }
+            }
+        });
     }
 
     /** The index when walks should use it: enabled and loaded; otherwise null. */
