@@ -2,5 +2,5 @@
 // (each page its own short read, under the read time limit). declares: its own symlinks facet names other datasets.
 MATCH (n:Dataset)
 WITH n SKIP $skip LIMIT $limit
-RETURN elementId(n) AS id, false AS job, n.namespace AS namespace, n.name AS name, n.deleted IS NOT NULL AS deleted,
+RETURN elementId(n) AS id, false AS job, n.namespace AS namespace, n.name AS name, n.deleted IS NOT NULL AS deleted, n.owners AS owners,
        EXISTS { (n)-[:SYMLINK]->(:Dataset) } AS declares

@@ -44,26 +44,26 @@ class IndexWalks {
 
     /** Lineage from the index, or null when it cannot answer (not enabled or loaded, or the start is not in it yet). */
     DatasetWalks.Found lineage(NodeRef ref, Direction direction, Limits limits) {
-        return walk(index.ready(), ref, direction, limits, DETAILS);
+        return walk(index.ready(), ref, direction, limits, true);
     }
 
     /** Impact (everything downstream, with owners) from the index, or null as {@link #lineage}. */
     DatasetWalks.Found impact(NodeRef ref, Limits limits) {
-        return walk(index.ready(), ref, Direction.DOWNSTREAM, limits, "read/lineage/index/owners");
+        return walk(index.ready(), ref, Direction.DOWNSTREAM, limits, false);
     }
 
     /** As {@link #lineage} on the loaded index whether or not walks are switched to it (the equivalence tests). */
     DatasetWalks.Found lineageOnLoaded(NodeRef ref, Direction direction, Limits limits) {
-        return walk(index.loaded(), ref, direction, limits, DETAILS);
+        return walk(index.loaded(), ref, direction, limits, true);
     }
 
     /** As {@link #impact} on the loaded index whether or not walks are switched to it. */
     DatasetWalks.Found impactOnLoaded(NodeRef ref, Limits limits) {
-        return walk(index.loaded(), ref, Direction.DOWNSTREAM, limits, "read/lineage/index/owners");
+        return walk(index.loaded(), ref, Direction.DOWNSTREAM, limits, false);
     }
 
     private DatasetWalks.Found walk(
-            AdjacencyGraph graph, NodeRef ref, Direction direction, Limits limits, String details) {
+            AdjacencyGraph graph, NodeRef ref, Direction direction, Limits limits, boolean lineage) {
         if (graph == null) {
             return null;
         }
@@ -85,20 +85,39 @@ class IndexWalks {
                             limits.maxNodes(),
                             Node.ORDER);
             };
+            // Impact lists owners only: the index holds them, so impact reads nothing more from the database.
+            Map<String, Details> owners = Map.of();
+            if (!lineage) {
+                var byNode = new HashMap<String, Details>(walk.nodes().size() * 2);
+                for (String elementId : walk.nodes().keySet()) {
+                    List<String> own = graph.owners(graph.node(elementId));
+                    if (!own.isEmpty()) {
+                        byNode.put(elementId, new Details(null, own, null, null, null, null));
+                    }
+                }
+                owners = byNode;
+            }
             return new DatasetWalks.Found(
-                    walk, Map.of(), walker.otherNames(walk.nodes().keySet()));
+                    walk, owners, walker.otherNames(walk.nodes().keySet()));
         });
         if (found == null) {
             return null;
         }
-        return new DatasetWalks.Found(
-                found.walk(), details(details, found.walk().nodes().keySet()), found.otherNames());
+        if (!lineage) {
+            return found;
+        }
+        var ids = new HashMap<String, String>(found.walk().nodes().size() * 2);
+        found.walk()
+                .nodes()
+                .forEach((elementId, reached) ->
+                        ids.put(elementId, reached.node().id()));
+        return new DatasetWalks.Found(found.walk(), cache.get(ids, this::details), found.otherNames());
     }
 
     private record Ids(Collection<String> ids) {}
 
-    private Map<String, Details> details(String statement, Collection<String> ids) {
-        return store.read(statement, Parameters.of(new Ids(ids)), result -> {
+    private Map<String, Details> details(Collection<String> ids) {
+        return store.read(DETAILS, Parameters.of(new Ids(ids)), result -> {
             var details = new HashMap<String, Details>(ids.size() * 2);
             result.forEachRemaining(r -> details.put(
                     r.get("id").asString(),

@@ -35,12 +35,16 @@ public final class AdjacencyGraph {
     private byte[] flags;
     private String[] namespaces;
     private String[] names;
+    /** Owners per node, null for none; the strings and lists shared (a team owns many). */
+    private String[][] owners;
+
     private int size;
     private final int loaded;
     private final int[][] offsets;
     private final int[][] neighbours;
     private final List<Map<Integer, int[]>> patched = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
     private final Map<String, String> namespacePool = new HashMap<>();
+    private final Map<List<String>, String[]> ownerPool = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private AdjacencyGraph(Builder b, int[][] offsets, int[][] neighbours) {
@@ -50,11 +54,13 @@ public final class AdjacencyGraph {
         this.flags = b.flags;
         this.namespaces = b.namespaces;
         this.names = b.names;
+        this.owners = b.owners;
         this.size = b.size;
         this.loaded = b.size;
         this.offsets = offsets;
         this.neighbours = neighbours;
         this.namespacePool.putAll(b.namespacePool);
+        this.ownerPool.putAll(b.ownerPool);
     }
 
     /** Runs a walk under the read lock: patches wait for it (and it for them). */
@@ -106,6 +112,12 @@ public final class AdjacencyGraph {
 
     public String name(int node) {
         return names[node];
+    }
+
+    /** The node's owners (its ownership facet), empty for none. */
+    public List<String> owners(int node) {
+        String[] own = owners[node];
+        return own == null ? List.of() : List.of(own);
     }
 
     /** The neighbours of {@code node} in {@code direction} ({@link #DOWN}, {@link #UP}, {@link #SYMLINK}). */
@@ -206,6 +218,7 @@ public final class AdjacencyGraph {
                 flags = Arrays.copyOf(flags, capacity);
                 namespaces = Arrays.copyOf(namespaces, capacity);
                 names = Arrays.copyOf(names, capacity);
+                owners = Arrays.copyOf(owners, capacity);
             }
             databaseIds[v] = databaseId;
             ids.put(databaseId, v);
@@ -216,6 +229,7 @@ public final class AdjacencyGraph {
         flags[v] = flags(n);
         namespaces[v] = namespacePool.computeIfAbsent(n.namespace(), k -> k);
         names[v] = n.name();
+        owners[v] = owned(n.owners(), ownerPool);
         return v;
     }
 
@@ -241,6 +255,13 @@ public final class AdjacencyGraph {
         return Arrays.stream(values).filter(x -> x != value).toArray();
     }
 
+    private static String[] owned(List<String> owners, Map<List<String>, String[]> pool) {
+        if (owners == null || owners.isEmpty()) {
+            return null;
+        }
+        return pool.computeIfAbsent(List.copyOf(owners), k -> k.toArray(String[]::new));
+    }
+
     private static byte flags(IndexedNode n) {
         return (byte) ((n.job() ? JOB : 0) | (n.deleted() ? DELETED : 0) | (n.declares() ? DECLARES : 0));
     }
@@ -262,7 +283,13 @@ public final class AdjacencyGraph {
     public long bytes() {
         lock.readLock().lock();
         try {
-            long bytes = ids.bytes() + databaseIds.length * 8L + flags.length + namespaces.length * 8L * 2;
+            long bytes = ids.bytes() + databaseIds.length * 8L + flags.length + namespaces.length * 8L * 3;
+            for (String[] shared : ownerPool.values()) {
+                bytes += 16 + shared.length * 8L;
+                for (String owner : shared) {
+                    bytes += 40 + owner.length();
+                }
+            }
             for (int d = 0; d < 3; d++) {
                 bytes += offsets[d].length * 4L + neighbours[d].length * 4L;
                 for (int[] own : patched.get(d).values()) {
@@ -300,8 +327,10 @@ public final class AdjacencyGraph {
         private byte[] flags = new byte[1024];
         private String[] namespaces = new String[1024];
         private String[] names = new String[1024];
+        private String[][] owners = new String[1024][];
         private int size;
         private final Map<String, String> namespacePool = new HashMap<>();
+        private final Map<List<String>, String[]> ownerPool = new HashMap<>();
         private final IntPairs[] edges = {new IntPairs(), new IntPairs()};
 
         /** Adds a node (again: the later read wins, as a page may repeat one that moved). */
@@ -319,6 +348,7 @@ public final class AdjacencyGraph {
                     flags = Arrays.copyOf(flags, capacity);
                     namespaces = Arrays.copyOf(namespaces, capacity);
                     names = Arrays.copyOf(names, capacity);
+                    owners = Arrays.copyOf(owners, capacity);
                 }
                 databaseIds[v] = databaseId;
                 ids.put(databaseId, v);
@@ -326,6 +356,7 @@ public final class AdjacencyGraph {
             flags[v] = flags(n);
             namespaces[v] = namespacePool.computeIfAbsent(n.namespace(), k -> k);
             names[v] = n.name();
+            owners[v] = owned(n.owners(), ownerPool);
         }
 
         /** The dense id of a loaded node, or -1 (a node created after its page was read: a patch brings it). */

@@ -1,12 +1,15 @@
 package io.tributary.lineage.index;
 
+import io.tributary.store.DriverValues;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A dataset or job as the index reads it: its element id, key, soft-delete mark, and whether its own symlinks facet
  * names other datasets ({@code declares}, which picks a symlink group's representative).
  */
-record IndexedNode(String id, boolean job, String namespace, String name, boolean deleted, boolean declares) {
+record IndexedNode(
+        String id, boolean job, String namespace, String name, boolean deleted, boolean declares, List<String> owners) {
 
     static IndexedNode of(org.neo4j.driver.Record r) {
         return new IndexedNode(
@@ -15,7 +18,8 @@ record IndexedNode(String id, boolean job, String namespace, String name, boolea
                 r.get("namespace").asString(),
                 r.get("name").asString(),
                 r.get("deleted").asBoolean(),
-                r.get("declares").asBoolean());
+                r.get("declares").asBoolean(),
+                DriverValues.strings(r.get("owners")));
     }
 
     /** From a map the patch statement returns (the driver boundary). */
@@ -26,6 +30,9 @@ record IndexedNode(String id, boolean job, String namespace, String name, boolea
                 (String) m.get("namespace"),
                 (String) m.get("name"),
                 (Boolean) m.get("deleted"),
-                (Boolean) m.get("declares"));
+                (Boolean) m.get("declares"),
+                m.get("owners") instanceof List<?> owners
+                        ? owners.stream().map(String::valueOf).toList()
+                        : List.of());
     }
 }
