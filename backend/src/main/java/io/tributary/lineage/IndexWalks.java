@@ -135,7 +135,7 @@ class IndexWalks {
     /** One walk's state over the index: symlink groups resolved as reached (shared by both directions). */
     private static final class Walker {
 
-        /** As IdentityGroups: declaring members first, then by namespace, name and element id. */
+        /** How far identity-datasets.cypher follows symlinks ({@code [:SYMLINK*1..8]}). */
         private static final int SYMLINK_HOPS = 8;
 
         private final AdjacencyGraph graph;
@@ -269,6 +269,7 @@ class IndexWalks {
             return rep;
         }
 
+        /** As IdentityGroups: declaring members first, then by namespace, name and element id. */
         private boolean before(int a, int b) {
             if (graph.declares(a) != graph.declares(b)) {
                 return graph.declares(a);
