@@ -4,11 +4,13 @@ import io.tributary.ingest.EventIntake;
 import io.tributary.problem.NotFoundException;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
+import io.tributary.write.GraphChanges;
 import io.tributary.write.OverloadedException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import org.neo4j.driver.Result;
 import org.springframework.stereotype.Component;
@@ -21,10 +23,12 @@ class Deletions {
 
     private final GraphStore store;
     private final EventIntake intake;
+    private final GraphChanges changes;
 
-    Deletions(GraphStore store, EventIntake intake) {
+    Deletions(GraphStore store, EventIntake intake, GraphChanges changes) {
         this.store = store;
         this.intake = intake;
+        this.changes = changes;
     }
 
     Deletion dataset(String namespace, String name) {
@@ -42,13 +46,16 @@ class Deletions {
     boolean restore(DeletionLine line) {
         awaitAcknowledged();
         // The line's kind, namespace, name and deletedAt are the statement's parameters.
-        return store.write("lifecycle/restore-deletion", line, TIMEOUT, Result::hasNext);
+        boolean restored = store.write("lifecycle/restore-deletion", line, TIMEOUT, Result::hasNext);
+        changes.touched(List.of(new GraphChanges.Touched(line.kind().equals("JOB"), line.namespace(), line.name())));
+        return restored;
     }
 
     private Deletion delete(String kind, String statement, String namespace, String name) {
         awaitAcknowledged();
         var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         var rows = store.write(statement, new SoftDelete(namespace, name, now), TIMEOUT, Result::list);
+        changes.touched(List.of(new GraphChanges.Touched(kind.equals("JOB"), namespace, name)));
         if (rows.isEmpty()) {
             throw new NotFoundException("No " + kind.toLowerCase(Locale.ROOT) + " " + namespace + " / " + name);
         }

@@ -42,10 +42,12 @@ class DatasetWalks {
 
     private final GraphStore store;
     private final IdentityWalk identityWalk;
+    private final IndexWalks indexWalks;
 
-    DatasetWalks(GraphStore store, IdentityWalk identityWalk) {
+    DatasetWalks(GraphStore store, IdentityWalk identityWalk, IndexWalks indexWalks) {
         this.store = store;
         this.identityWalk = identityWalk;
+        this.indexWalks = indexWalks;
     }
 
     /**
@@ -56,6 +58,18 @@ class DatasetWalks {
      * cannot treat two names as one node, and walks without symlinks (most) keep their single statement.
      */
     Found lineage(NodeRef ref, Direction direction, Limits limits, OffsetDateTime since) {
+        // The index holds the current graph only: a window (since) is Cypher's.
+        if (since == null) {
+            Found indexed = indexWalks.lineage(ref, direction, limits);
+            if (indexed != null) {
+                return indexed;
+            }
+        }
+        return cypherLineage(ref, direction, limits, since);
+    }
+
+    /** Lineage by the Cypher walks alone: the fallback of the index walk, and its oracle in tests. */
+    Found cypherLineage(NodeRef ref, Direction direction, Limits limits, OffsetDateTime since) {
         Streamed streamed = streamed(ref, direction, limits, since);
         return streamed.aliased() ? identityWalk.walk(ref, direction, limits, null, since) : streamed.found();
     }
@@ -104,6 +118,12 @@ class DatasetWalks {
      * symlinks as {@link #lineage}.
      */
     Found impact(NodeRef ref, Limits limits) {
+        Found indexed = indexWalks.impact(ref, limits);
+        return indexed != null ? indexed : cypherImpact(ref, limits);
+    }
+
+    /** Impact by the Cypher walks alone: the fallback of the index walk, and its oracle in tests. */
+    Found cypherImpact(NodeRef ref, Limits limits) {
         Streamed streamed = walk(ref, kind(ref) + "-impact", true, limits, null);
         return streamed.aliased() ? identityWalk.walk(ref, Direction.DOWNSTREAM, limits, null, null) : streamed.found();
     }

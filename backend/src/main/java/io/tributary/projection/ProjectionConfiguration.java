@@ -6,6 +6,7 @@ import io.tributary.log.EventLog;
 import io.tributary.log.LogEnabled;
 import io.tributary.store.GraphStore;
 import io.tributary.write.CommittedEvents;
+import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -28,11 +29,21 @@ class ProjectionConfiguration {
             GraphWriter writer,
             EventParser parser,
             CommittedEvents committed,
+            GraphChanges changes,
             ProjectionProgress progress,
             ProjectionProperties settings,
             MeterRegistry meters) {
         return new Projector(
-                log, store, writer, parser, committed, progress, settings, meters, ProjectorLease.processHolder());
+                log,
+                store,
+                writer,
+                parser,
+                committed,
+                changes,
+                progress,
+                settings,
+                meters,
+                ProjectorLease.processHolder());
     }
 
     @Bean

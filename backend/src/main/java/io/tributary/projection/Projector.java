@@ -14,6 +14,7 @@ import io.tributary.log.LoggedEvent;
 import io.tributary.store.GraphStore;
 import io.tributary.store.GraphStore.Writes;
 import io.tributary.write.CommittedEvents;
+import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphWriter;
 import io.tributary.write.WriteRehearsal;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     private final GraphWriter writer;
     private final EventParser parser;
     private final CommittedEvents committed;
+    private final GraphChanges changes;
     private final ProjectionProgress progress;
     private final ProjectionProperties settings;
     /** The file log's events get their archive nodes here; the Neo4j log's events are already archive nodes. */
@@ -84,6 +86,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             GraphWriter writer,
             EventParser parser,
             CommittedEvents committed,
+            GraphChanges changes,
             ProjectionProgress progress,
             ProjectionProperties settings,
             MeterRegistry meters,
@@ -94,6 +97,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         this.writer = writer;
         this.parser = parser;
         this.committed = committed;
+        this.changes = changes;
         this.progress = progress;
         this.settings = settings;
         this.archive = eventLog.name().equals("file");
@@ -211,12 +215,40 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         progress.caughtUp();
         LogPosition recorded = projection.position();
         if (recorded.isAfter(position)) {
+            // What the projecting replica applied up to there, told to this replica's copies of the graph first.
+            if (changes.wanted()) {
+                changes.committed(projectedBy(recorded));
+            }
             position = recorded;
             progress.advanced(recorded);
         }
         synchronized (appended) {
             appended.wait(FOLLOW_POLL.toMillis());
         }
+    }
+
+    /** The events of the log from this replica's position up to {@code recorded} (another replica projected them). */
+    private List<LineageEvent> projectedBy(LogPosition recorded) {
+        var events = new ArrayList<LineageEvent>();
+        LogPosition from = position;
+        while (recorded.isAfter(from)) {
+            List<LoggedEvent> read = eventLog.read(from, settings.windowMaxEvents());
+            if (read.isEmpty()) {
+                break;
+            }
+            for (LoggedEvent logged : read) {
+                if (recorded.isAfter(logged.position()) || recorded.equals(logged.position())) {
+                    try {
+                        events.add(parser.parseAccepted(
+                                logged.record().json(), logged.record().id()));
+                    } catch (RuntimeException e) {
+                        // Quarantined by the projecting replica: it changed nothing.
+                    }
+                }
+            }
+            from = read.getLast().position();
+        }
+        return events;
     }
 
     /** The next window: what the log holds past the position, up to the window's size and read time. */
@@ -308,6 +340,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         windowEvents.record(window.size());
         projectedEvents.increment(events.size());
         quarantinedEvents.increment(unreadable.size());
+        // Copies of the graph (the lineage index) catch up before readers waiting for this position are let through.
+        changes.committed(events);
         advanced(end);
         if (window.size() < settings.windowMaxEvents()) {
             // The log had no more than this: caught up until the next read says otherwise.

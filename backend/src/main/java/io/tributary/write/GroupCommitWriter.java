@@ -40,6 +40,7 @@ public class GroupCommitWriter implements SmartLifecycle {
 
     private final GraphWriter writer;
     private final CommittedEvents committed;
+    private final GraphChanges changes;
     private final TributaryProperties.Ingest settings;
     private final BlockingQueue<Pending> queue;
     private final Timer commitTimer;
@@ -52,9 +53,14 @@ public class GroupCommitWriter implements SmartLifecycle {
     private Thread thread;
 
     GroupCommitWriter(
-            GraphWriter writer, CommittedEvents committed, TributaryProperties properties, MeterRegistry meters) {
+            GraphWriter writer,
+            CommittedEvents committed,
+            GraphChanges changes,
+            TributaryProperties properties,
+            MeterRegistry meters) {
         this.writer = writer;
         this.committed = committed;
+        this.changes = changes;
         this.settings = properties.ingest();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.commitTimer = Timer.builder("tributary.ingest.commit")
@@ -125,6 +131,8 @@ public class GroupCommitWriter implements SmartLifecycle {
         try {
             commitTimer.record(() -> writer.write(events, settings.writeTimeout()));
             batchSize.record(events.size());
+            // Copies of the graph (the lineage index) catch up before the ingest is answered.
+            changes.committed(events);
             group.forEach(p -> p.done().complete(null));
             committed.published(events);
         } catch (ServiceUnavailableException | SessionExpiredException e) {

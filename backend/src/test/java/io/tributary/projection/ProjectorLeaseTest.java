@@ -17,6 +17,7 @@ import io.tributary.store.GraphStore;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import io.tributary.write.CommittedEvents;
+import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -166,6 +167,7 @@ class ProjectorLeaseTest extends EndToEndTest {
                 writer,
                 parser,
                 committed,
+                new GraphChanges(),
                 new ProjectionProgress(),
                 settings,
                 new SimpleMeterRegistry(),

@@ -25,7 +25,9 @@ import tools.jackson.databind.SerializationFeature;
  * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
  * traversal or footprint; nothing written to {@code bench/results}), {@code bench.mode} ({@code log}: the event log
  * candidates instead, see {@link LogBench}; {@code ingest}: the named ingest workloads, counted when projected, see
- * {@link IngestBench}; {@code versions}: what the version bookkeeping costs the projection, see {@link VersionCost}).
+ * {@link IngestBench}; {@code versions}: what the version bookkeeping costs the projection, see {@link VersionCost};
+ * {@code index}: the lineage index against its Cypher oracle on a kept store, see {@link IndexBench}; {@code parse}:
+ * the projector's parse against the intake's, see {@link ParseCost}).
  */
 public final class Bench {
 
@@ -44,6 +46,10 @@ public final class Bench {
         }
         if ("parse".equals(System.getProperty("bench.mode"))) {
             ParseCost.run();
+            return;
+        }
+        if ("index".equals(System.getProperty("bench.mode"))) {
+            IndexBench.run();
             return;
         }
         if ("ingest".equals(System.getProperty("bench.mode"))) {

@@ -1,0 +1,331 @@
+package io.tributary.lineage;
+
+import io.tributary.lineage.DatasetHops.Details;
+import io.tributary.lineage.DatasetHops.Node;
+import io.tributary.lineage.index.AdjacencyGraph;
+import io.tributary.lineage.index.LineageIndex;
+import io.tributary.store.DriverValues;
+import io.tributary.store.GraphStore;
+import io.tributary.store.Parameters;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lineage and impact walks on the in-memory index ({@link LineageIndex}): the same answer as the Cypher walks
+ * ({@link DatasetWalks}, {@link IdentityWalk}) on the current graph, by the same level-by-level rules ({@link Bfs}:
+ * each node once at its shortest distance, the first ones in {@link Node#ORDER} of the level where maxNodes is reached,
+ * the depth-cap probe), with symlink groups as {@link IdentityGroups} forms them. The walk reads memory only; the
+ * details of the nodes kept are one batched statement.
+ */
+@Component
+class IndexWalks {
+
+    private static final String DETAILS = "read/lineage/index/details";
+
+    private final LineageIndex index;
+    private final DatasetHops hops;
+    private final GraphStore store;
+    private final DetailsCache cache;
+
+    IndexWalks(LineageIndex index, DatasetHops hops, GraphStore store, DetailsCache cache) {
+        this.index = index;
+        this.hops = hops;
+        this.store = store;
+        this.cache = cache;
+    }
+
+    /** Lineage from the index, or null when it cannot answer (not enabled or loaded, or the start is not in it yet). */
+    DatasetWalks.Found lineage(NodeRef ref, Direction direction, Limits limits) {
+        return walk(index.ready(), ref, direction, limits, true);
+    }
+
+    /** Impact (everything downstream, with owners) from the index, or null as {@link #lineage}. */
+    DatasetWalks.Found impact(NodeRef ref, Limits limits) {
+        return walk(index.ready(), ref, Direction.DOWNSTREAM, limits, false);
+    }
+
+    /** As {@link #lineage} on the loaded index whether or not walks are switched to it (the equivalence tests). */
+    DatasetWalks.Found lineageOnLoaded(NodeRef ref, Direction direction, Limits limits) {
+        return walk(index.loaded(), ref, direction, limits, true);
+    }
+
+    /** As {@link #impact} on the loaded index whether or not walks are switched to it. */
+    DatasetWalks.Found impactOnLoaded(NodeRef ref, Limits limits) {
+        return walk(index.loaded(), ref, Direction.DOWNSTREAM, limits, false);
+    }
+
+    private DatasetWalks.Found walk(
+            AdjacencyGraph graph, NodeRef ref, Direction direction, Limits limits, boolean lineage) {
+        if (graph == null) {
+            return null;
+        }
+        // The start as the Cypher walks find it (NOT_FOUND when it does not exist or is deleted).
+        String startId = hops.start(ref.validated(), null).keySet().iterator().next();
+        var found = graph.read(() -> {
+            int start = graph.node(startId);
+            if (start < 0 || graph.deleted(start)) {
+                return null; // created after the index last heard of it: Cypher answers
+            }
+            var walker = new Walker(graph, start);
+            Bfs.Walk<Node, Void> walk = switch (direction) {
+                case DOWNSTREAM -> walker.walk(AdjacencyGraph.DOWN, limits);
+                case UPSTREAM -> walker.walk(AdjacencyGraph.UP, limits);
+                case BOTH ->
+                    Bfs.union(
+                            walker.walk(AdjacencyGraph.UP, limits),
+                            walker.walk(AdjacencyGraph.DOWN, limits),
+                            limits.maxNodes(),
+                            Node.ORDER);
+            };
+            // Impact lists owners only: the index holds them, so impact reads nothing more from the database.
+            Map<String, Details> owners = Map.of();
+            if (!lineage) {
+                var byNode = new HashMap<String, Details>(walk.nodes().size() * 2);
+                for (String elementId : walk.nodes().keySet()) {
+                    List<String> own = graph.owners(graph.node(elementId));
+                    if (!own.isEmpty()) {
+                        byNode.put(elementId, new Details(null, own, null, null, null, null));
+                    }
+                }
+                owners = byNode;
+            }
+            return new DatasetWalks.Found(
+                    walk, owners, walker.otherNames(walk.nodes().keySet()));
+        });
+        if (found == null) {
+            return null;
+        }
+        if (!lineage) {
+            return found;
+        }
+        var ids = new HashMap<String, String>(found.walk().nodes().size() * 2);
+        found.walk()
+                .nodes()
+                .forEach((elementId, reached) ->
+                        ids.put(elementId, reached.node().id()));
+        return new DatasetWalks.Found(found.walk(), cache.get(ids, this::details), found.otherNames());
+    }
+
+    private record Ids(Collection<String> ids) {}
+
+    private Map<String, Details> details(Collection<String> ids) {
+        return store.read(DETAILS, Parameters.of(new Ids(ids)), result -> {
+            var details = new HashMap<String, Details>(ids.size() * 2);
+            result.forEachRemaining(r -> details.put(
+                    r.get("id").asString(),
+                    new Details(
+                            DriverValues.string(r.get("description")),
+                            DriverValues.strings(r.get("owners")),
+                            DriverValues.string(r.get("jobType")),
+                            DriverValues.string(r.get("integration")),
+                            DriverValues.string(r.get("runId")),
+                            DriverValues.string(r.get("runState")))));
+            return details;
+        });
+    }
+
+    /** One walk's state over the index: symlink groups resolved as reached (shared by both directions). */
+    private static final class Walker {
+
+        /** How far identity-datasets.cypher follows symlinks ({@code [:SYMLINK*1..8]}). */
+        private static final int SYMLINK_HOPS = 8;
+
+        private final AdjacencyGraph graph;
+        private final int start;
+        private final Map<Integer, Integer> representative = new HashMap<>();
+        private final Map<Integer, int[]> members = new HashMap<>();
+
+        Walker(AdjacencyGraph graph, int start) {
+            this.graph = graph;
+            this.start = start;
+        }
+
+        Bfs.Walk<Node, Void> walk(int direction, Limits limits) {
+            boolean downstream = direction == AdjacencyGraph.DOWN;
+            var nodes = new LinkedHashMap<String, Bfs.Reached<Node>>();
+            var edges = new LinkedHashSet<Bfs.Edge<Void>>();
+            var visited = new BitSet(graph.size());
+            int first = representative(start);
+            visited.set(first);
+            nodes.put(graph.elementId(first), new Bfs.Reached<>(node(first), 0));
+            int[] frontier = {first};
+            boolean truncated = false;
+            int distance = 0;
+            while (!truncated && frontier.length > 0 && distance < limits.depth()) {
+                if (limits.expired()) {
+                    return new Bfs.Walk<>(nodes, edges, true);
+                }
+                distance++;
+                List<long[]> hops = new ArrayList<>();
+                var found = new LinkedHashSet<Integer>();
+                for (int near : frontier) {
+                    expand(direction, near, far -> {
+                        hops.add(new long[] {near, far});
+                        if (!visited.get(far)) {
+                            found.add(far);
+                        }
+                    });
+                }
+                List<Integer> admitted = new ArrayList<>(found);
+                int room = limits.maxNodes() - nodes.size();
+                if (admitted.size() > room) {
+                    admitted.sort(Comparator.comparing(this::node, Node.ORDER));
+                    admitted = admitted.subList(0, Math.max(room, 0));
+                }
+                for (int v : admitted) {
+                    visited.set(v);
+                    nodes.put(graph.elementId(v), new Bfs.Reached<>(node(v), distance));
+                }
+                truncated = admitted.size() < found.size();
+                frontier = admitted.stream().mapToInt(Integer::intValue).toArray();
+                for (long[] hop : hops) {
+                    int near = (int) hop[0];
+                    int far = (int) hop[1];
+                    if (visited.get(far)) {
+                        String a = graph.elementId(near);
+                        String b = graph.elementId(far);
+                        edges.add(downstream ? new Bfs.Edge<>(a, b, null) : new Bfs.Edge<>(b, a, null));
+                    }
+                }
+            }
+            if (!truncated && frontier.length > 0) {
+                // Stopped by the depth cap: truncated only if something unvisited lies one hop further.
+                boolean[] further = {limits.expired()};
+                for (int near : frontier) {
+                    if (further[0]) {
+                        break;
+                    }
+                    expand(direction, near, far -> further[0] |= !visited.get(far));
+                }
+                truncated = further[0];
+            }
+            return new Bfs.Walk<>(nodes, edges, truncated);
+        }
+
+        /** The representatives one hop from {@code near} (a representative), over every name of its group. */
+        private void expand(int direction, int near, java.util.function.IntConsumer far) {
+            int[] names = members.get(near);
+            if (names == null) {
+                names = new int[] {near};
+            }
+            for (int member : names) {
+                graph.forEachNeighbour(direction, member, x -> {
+                    if (graph.deleted(x)) {
+                        return;
+                    }
+                    int rep = representative(x);
+                    if (rep != near) {
+                        far.accept(rep);
+                    }
+                });
+            }
+        }
+
+        private Node node(int v) {
+            return new Node(graph.job(v) ? NodeKind.JOB : NodeKind.DATASET, graph.namespace(v), graph.name(v));
+        }
+
+        /**
+         * The node a dataset stands for: the walk's start if it is one of its names, else the first name in the
+         * identity order. The group is what identity-datasets.cypher reads: the datasets up to 8 symlinks away either
+         * way (through deleted ones too), deleted ones left out.
+         */
+        private int representative(int v) {
+            Integer known = representative.get(v);
+            if (known != null) {
+                return known;
+            }
+            if (graph.job(v) || graph.degree(AdjacencyGraph.SYMLINK, v) == 0) {
+                representative.put(v, v);
+                return v;
+            }
+            int[] group = group(v);
+            if (group.length <= 1) {
+                representative.put(v, v);
+                return v;
+            }
+            int rep = group[0];
+            for (int m : group) {
+                if (m == start) {
+                    rep = m;
+                    break;
+                }
+                if (before(m, rep)) {
+                    rep = m;
+                }
+            }
+            for (int m : group) {
+                representative.put(m, rep);
+            }
+            members.put(rep, group);
+            return rep;
+        }
+
+        /** As IdentityGroups: declaring members first, then by namespace, name and element id. */
+        private boolean before(int a, int b) {
+            if (graph.declares(a) != graph.declares(b)) {
+                return graph.declares(a);
+            }
+            int c = graph.namespace(a).compareTo(graph.namespace(b));
+            if (c == 0) {
+                c = graph.name(a).compareTo(graph.name(b));
+            }
+            if (c == 0) {
+                c = graph.elementId(a).compareTo(graph.elementId(b));
+            }
+            return c < 0;
+        }
+
+        private int[] group(int v) {
+            var reached = new LinkedHashMap<Integer, Integer>();
+            reached.put(v, 0);
+            var queue = new ArrayList<Integer>(List.of(v));
+            for (int i = 0; i < queue.size(); i++) {
+                int u = queue.get(i);
+                int hops = reached.get(u);
+                if (hops == SYMLINK_HOPS) {
+                    continue;
+                }
+                graph.forEachNeighbour(AdjacencyGraph.SYMLINK, u, x -> {
+                    if (!reached.containsKey(x)) {
+                        reached.put(x, hops + 1);
+                        queue.add(x);
+                    }
+                });
+            }
+            return reached.keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .filter(m -> m == v || !graph.deleted(m))
+                    .toArray();
+        }
+
+        /** The other names of each representative kept, sorted, as {@link IdentityGroups#otherNames}. */
+        Map<String, List<DatasetName>> otherNames(Collection<String> kept) {
+            var names = new HashMap<String, List<DatasetName>>();
+            members.forEach((rep, group) -> {
+                String id = graph.elementId(rep);
+                if (!kept.contains(id)) {
+                    return;
+                }
+                List<DatasetName> others = java.util.Arrays.stream(group)
+                        .filter(m -> m != rep)
+                        .mapToObj(m -> new DatasetName(graph.namespace(m), graph.name(m)))
+                        .distinct()
+                        .sorted(Comparator.comparing(DatasetName::namespace).thenComparing(DatasetName::name))
+                        .toList();
+                if (!others.isEmpty()) {
+                    names.put(id, others);
+                }
+            });
+            return names;
+        }
+    }
+}

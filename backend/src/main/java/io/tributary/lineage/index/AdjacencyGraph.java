@@ -1,0 +1,432 @@
+package io.tributary.lineage.index;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The job-dataset graph in memory: dense int ids, primitive arrays, no object per edge. Edges are current-version
+ * job-dataset edges in the direction data flows ({@link #DOWN}), the same reversed ({@link #UP}), and symlinks either
+ * way ({@link #SYMLINK}). The load's edges are compressed rows (CSR: one offsets array, one neighbours array per
+ * direction); a node whose edges a patch changed (or that a patch added) has its own neighbour arrays, which take
+ * precedence. Soft-deleted nodes stay, marked: the walk skips them, and a restore only clears the mark.
+ *
+ * <p>Walks read under the read lock, patches write under the write lock (patches are small: the nodes one window
+ * touched, read from the database before the lock is taken).
+ */
+public final class AdjacencyGraph {
+
+    public static final int DOWN = 0;
+    public static final int UP = 1;
+    public static final int SYMLINK = 2;
+
+    private static final byte JOB = 1;
+    private static final byte DELETED = 2;
+    private static final byte DECLARES = 4;
+
+    /** The element ids' common part ({@code 4:<database>:}); learned from the first node when loaded empty. */
+    private String prefix;
+
+    private final LongIntMap ids;
+    private long[] databaseIds;
+    private byte[] flags;
+    private String[] namespaces;
+    private String[] names;
+    /** Owners per node, null for none; the strings and lists shared (a team owns many). */
+    private String[][] owners;
+
+    private int size;
+    private final int loaded;
+    private final int[][] offsets;
+    private final int[][] neighbours;
+    private final List<Map<Integer, int[]>> patched = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    private final Map<String, String> namespacePool = new HashMap<>();
+    private final Map<List<String>, String[]> ownerPool = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private AdjacencyGraph(Builder b, int[][] offsets, int[][] neighbours) {
+        this.prefix = b.prefix;
+        this.ids = b.ids;
+        this.databaseIds = b.databaseIds;
+        this.flags = b.flags;
+        this.namespaces = b.namespaces;
+        this.names = b.names;
+        this.owners = b.owners;
+        this.size = b.size;
+        this.loaded = b.size;
+        this.offsets = offsets;
+        this.neighbours = neighbours;
+        this.namespacePool.putAll(b.namespacePool);
+        this.ownerPool.putAll(b.ownerPool);
+    }
+
+    /** Runs a walk under the read lock: patches wait for it (and it for them). */
+    public <T> T read(Supplier<T> walk) {
+        lock.readLock().lock();
+        try {
+            return walk.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The dense id of the node with this element id, or -1 when the index does not hold it. */
+    public int node(String elementId) {
+        int colon = elementId.lastIndexOf(':');
+        if (colon < 0 || !elementId.startsWith(prefix) || colon != prefix.length() - 1) {
+            return -1;
+        }
+        try {
+            return ids.get(Long.parseLong(elementId.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public String elementId(int node) {
+        return prefix + databaseIds[node];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean job(int node) {
+        return (flags[node] & JOB) != 0;
+    }
+
+    public boolean deleted(int node) {
+        return (flags[node] & DELETED) != 0;
+    }
+
+    public boolean declares(int node) {
+        return (flags[node] & DECLARES) != 0;
+    }
+
+    public String namespace(int node) {
+        return namespaces[node];
+    }
+
+    public String name(int node) {
+        return names[node];
+    }
+
+    /** The node's owners (its ownership facet), empty for none. */
+    public List<String> owners(int node) {
+        String[] own = owners[node];
+        return own == null ? List.of() : List.of(own);
+    }
+
+    /** The neighbours of {@code node} in {@code direction} ({@link #DOWN}, {@link #UP}, {@link #SYMLINK}). */
+    public int degree(int direction, int node) {
+        int[] own = patched.get(direction).get(node);
+        if (own != null) {
+            return own.length;
+        }
+        return node < loaded ? offsets[direction][node + 1] - offsets[direction][node] : 0;
+    }
+
+    /** The neighbours of {@code node} in {@code direction}, copied (see {@link #forEachNeighbour} to walk them). */
+    public int[] neighbours(int direction, int node) {
+        int[] own = patched.get(direction).get(node);
+        if (own != null) {
+            return own;
+        }
+        if (node >= loaded) {
+            return EMPTY;
+        }
+        return Arrays.copyOfRange(neighbours[direction], offsets[direction][node], offsets[direction][node + 1]);
+    }
+
+    /** Calls {@code visit} with each neighbour of {@code node} in {@code direction}, without copying. */
+    public void forEachNeighbour(int direction, int node, java.util.function.IntConsumer visit) {
+        int[] own = patched.get(direction).get(node);
+        if (own != null) {
+            for (int n : own) {
+                visit.accept(n);
+            }
+            return;
+        }
+        if (node >= loaded) {
+            return;
+        }
+        int[] all = neighbours[direction];
+        for (int i = offsets[direction][node], end = offsets[direction][node + 1]; i < end; i++) {
+            visit.accept(all[i]);
+        }
+    }
+
+    private static final int[] EMPTY = new int[0];
+
+    /** What a patch read of one touched node: itself and its neighbours as they now stand. */
+    record Touched(IndexedNode node, List<IndexedNode> down, List<IndexedNode> up, List<IndexedNode> symlinks) {}
+
+    /**
+     * Sets each touched node's flags and edges to what was read, and the other end of every edge that appeared or
+     * disappeared, so both directions agree.
+     */
+    void patch(List<Touched> touched) {
+        lock.writeLock().lock();
+        try {
+            for (Touched t : touched) {
+                int v = ensure(t.node());
+                replace(DOWN, UP, v, t.down());
+                replace(UP, DOWN, v, t.up());
+                replace(SYMLINK, SYMLINK, v, t.symlinks());
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void replace(int direction, int reverse, int v, List<IndexedNode> now) {
+        int[] before = neighbours(direction, v);
+        int[] after = now.stream().mapToInt(this::ensure).distinct().toArray();
+        patched.get(direction).put(v, after);
+        for (int u : before) {
+            if (!contains(after, u)) {
+                patched.get(reverse).put(u, without(neighbours(reverse, u), v));
+            }
+        }
+        for (int u : after) {
+            if (!contains(before, u)) {
+                int[] theirs = neighbours(reverse, u);
+                if (!contains(theirs, v)) {
+                    int[] grown = Arrays.copyOf(theirs, theirs.length + 1);
+                    grown[theirs.length] = v;
+                    patched.get(reverse).put(u, grown);
+                }
+            }
+        }
+    }
+
+    /** The dense id of a node read by a patch, added if new; its flags and key as read. */
+    private int ensure(IndexedNode n) {
+        if (prefix.isEmpty()) {
+            prefix = prefix(n.id());
+        }
+        long databaseId = databaseId(prefix, n.id());
+        int v = ids.get(databaseId);
+        if (v < 0) {
+            v = size++;
+            if (v == databaseIds.length) {
+                int capacity = Math.max(16, v + (v >> 1));
+                databaseIds = Arrays.copyOf(databaseIds, capacity);
+                flags = Arrays.copyOf(flags, capacity);
+                namespaces = Arrays.copyOf(namespaces, capacity);
+                names = Arrays.copyOf(names, capacity);
+                owners = Arrays.copyOf(owners, capacity);
+            }
+            databaseIds[v] = databaseId;
+            ids.put(databaseId, v);
+        } else if (job(v) != n.job() || !names[v].equals(n.name()) || !namespaces[v].equals(n.namespace())) {
+            // The database reused the id of a node deleted outright (only tests do that): none of its edges hold.
+            isolate(v);
+        }
+        flags[v] = flags(n);
+        namespaces[v] = namespacePool.computeIfAbsent(n.namespace(), k -> k);
+        names[v] = n.name();
+        owners[v] = owned(n.owners(), ownerPool);
+        return v;
+    }
+
+    private void isolate(int v) {
+        for (int[] pair : new int[][] {{DOWN, UP}, {UP, DOWN}, {SYMLINK, SYMLINK}}) {
+            for (int u : neighbours(pair[0], v)) {
+                patched.get(pair[1]).put(u, without(neighbours(pair[1], u), v));
+            }
+            patched.get(pair[0]).put(v, EMPTY);
+        }
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int x : values) {
+            if (x == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] without(int[] values, int value) {
+        return Arrays.stream(values).filter(x -> x != value).toArray();
+    }
+
+    private static String[] owned(List<String> owners, Map<List<String>, String[]> pool) {
+        if (owners == null || owners.isEmpty()) {
+            return null;
+        }
+        return pool.computeIfAbsent(List.copyOf(owners), k -> k.toArray(String[]::new));
+    }
+
+    private static byte flags(IndexedNode n) {
+        return (byte) ((n.job() ? JOB : 0) | (n.deleted() ? DELETED : 0) | (n.declares() ? DECLARES : 0));
+    }
+
+    /** The numeric part of an element id ({@code 4:<database>:<number>}), checked against the graph's database. */
+    static long databaseId(String prefix, String elementId) {
+        int colon = elementId.lastIndexOf(':');
+        if (colon != prefix.length() - 1 || !elementId.startsWith(prefix)) {
+            throw new IllegalStateException("element id " + elementId + " is not of the form " + prefix + "<number>");
+        }
+        return Long.parseLong(elementId.substring(colon + 1));
+    }
+
+    static String prefix(String elementId) {
+        return elementId.substring(0, elementId.lastIndexOf(':') + 1);
+    }
+
+    /** Heap held by the index, estimated from its arrays and strings (names dominate). */
+    public long bytes() {
+        lock.readLock().lock();
+        try {
+            long bytes = ids.bytes() + databaseIds.length * 8L + flags.length + namespaces.length * 8L * 3;
+            for (String[] shared : ownerPool.values()) {
+                bytes += 16 + shared.length * 8L;
+                for (String owner : shared) {
+                    bytes += 40 + owner.length();
+                }
+            }
+            for (int d = 0; d < 3; d++) {
+                bytes += offsets[d].length * 4L + neighbours[d].length * 4L;
+                for (int[] own : patched.get(d).values()) {
+                    bytes += 16 + own.length * 4L + 48;
+                }
+            }
+            for (int v = 0; v < size; v++) {
+                bytes += 24 + 16 + names[v].length(); // String, its (Latin-1) array and header
+            }
+            for (String ns : namespacePool.keySet()) {
+                bytes += 40 + ns.length();
+            }
+            return bytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Edges held, each direction counted once (symlinks once per end). */
+    public long edges() {
+        return read(() -> {
+            long edges = 0;
+            for (int v = 0; v < size; v++) {
+                edges += degree(DOWN, v);
+            }
+            return edges;
+        });
+    }
+
+    /** Collects a load's nodes, then its edges, into the compressed arrays. */
+    static final class Builder {
+        private String prefix;
+        private final LongIntMap ids = new LongIntMap(1 << 16);
+        private long[] databaseIds = new long[1024];
+        private byte[] flags = new byte[1024];
+        private String[] namespaces = new String[1024];
+        private String[] names = new String[1024];
+        private String[][] owners = new String[1024][];
+        private int size;
+        private final Map<String, String> namespacePool = new HashMap<>();
+        private final Map<List<String>, String[]> ownerPool = new HashMap<>();
+        private final IntPairs[] edges = {new IntPairs(), new IntPairs()};
+
+        /** Adds a node (again: the later read wins, as a page may repeat one that moved). */
+        void node(IndexedNode n) {
+            if (prefix == null) {
+                prefix = prefix(n.id());
+            }
+            long databaseId = databaseId(prefix, n.id());
+            int v = ids.get(databaseId);
+            if (v < 0) {
+                v = size++;
+                if (v == databaseIds.length) {
+                    int capacity = v * 2;
+                    databaseIds = Arrays.copyOf(databaseIds, capacity);
+                    flags = Arrays.copyOf(flags, capacity);
+                    namespaces = Arrays.copyOf(namespaces, capacity);
+                    names = Arrays.copyOf(names, capacity);
+                    owners = Arrays.copyOf(owners, capacity);
+                }
+                databaseIds[v] = databaseId;
+                ids.put(databaseId, v);
+            }
+            flags[v] = flags(n);
+            namespaces[v] = namespacePool.computeIfAbsent(n.namespace(), k -> k);
+            names[v] = n.name();
+            owners[v] = owned(n.owners(), ownerPool);
+        }
+
+        /** The dense id of a loaded node, or -1 (a node created after its page was read: a patch brings it). */
+        int node(String elementId) {
+            if (prefix == null) {
+                return -1;
+            }
+            return ids.get(databaseId(prefix, elementId));
+        }
+
+        void flow(int from, int to) {
+            edges[0].add(from, to);
+        }
+
+        void symlink(int from, int to) {
+            edges[1].add(from, to);
+        }
+
+        AdjacencyGraph build() {
+            if (prefix == null) {
+                prefix = "";
+            }
+            IntPairs flow = edges[0];
+            IntPairs links = edges[1];
+            int[][] offsets = new int[3][];
+            int[][] neighbours = new int[3][];
+            csr(flow.a, flow.b, flow.size, DOWN, offsets, neighbours);
+            csr(flow.b, flow.a, flow.size, UP, offsets, neighbours);
+            // Symlinks either way: both ends list each other.
+            var either = new IntPairs();
+            for (int i = 0; i < links.size; i++) {
+                either.add(links.a[i], links.b[i]);
+                either.add(links.b[i], links.a[i]);
+            }
+            csr(either.a, either.b, either.size, SYMLINK, offsets, neighbours);
+            return new AdjacencyGraph(this, offsets, neighbours);
+        }
+
+        private void csr(int[] from, int[] to, int count, int direction, int[][] offsets, int[][] neighbours) {
+            int[] start = new int[size + 1];
+            for (int i = 0; i < count; i++) {
+                start[from[i] + 1]++;
+            }
+            for (int v = 0; v < size; v++) {
+                start[v + 1] += start[v];
+            }
+            int[] fill = Arrays.copyOf(start, size);
+            int[] all = new int[count];
+            for (int i = 0; i < count; i++) {
+                all[fill[from[i]]++] = to[i];
+            }
+            offsets[direction] = start;
+            neighbours[direction] = all;
+        }
+    }
+
+    /** Growable pairs of ints. */
+    private static final class IntPairs {
+        int[] a = new int[1024];
+        int[] b = new int[1024];
+        int size;
+
+        void add(int x, int y) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+                b = Arrays.copyOf(b, size * 2);
+            }
+            a[size] = x;
+            b[size] = y;
+            size++;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.tributary.lineage.index;
+
+import io.tributary.store.GraphStore;
+import io.tributary.write.GraphChanges;
+import io.tributary.write.GraphChanges.Touched;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@link AdjacencyGraph}: loaded from the database in pages (asynchronously at start when enabled; walks use
+ * Cypher until it is there), then patched after every committed write that touched datasets or jobs ({@link
+ * GraphChanges}): the touched nodes are read again as they now stand, so the index is never ahead of the database.
+ * Writes committed during a load are patched in once it ends. A patch that fails drops the index (walks fall back to
+ * Cypher) and, when enabled, loads it again.
+ */
+@Component
+public class LineageIndex implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LineageIndex.class);
+
+    /** The statement's rows: the nodes to read again. */
+    private record Rows(List<Touched> rows) {}
+
+    private final GraphStore store;
+    private final LineageIndexProperties properties;
+    private final Object patching = new Object();
+    private final Set<Touched> pending = new LinkedHashSet<>();
+    private boolean loading;
+    private volatile AdjacencyGraph graph;
+    private volatile boolean running;
+    private volatile long loadNanos;
+
+    LineageIndex(GraphStore store, LineageIndexProperties properties, GraphChanges changes) {
+        this.store = store;
+        this.properties = properties;
+        changes.listen(new GraphChanges.Listener() {
+            @Override
+            public void committed(List<Touched> touched) {
+                LineageIndex.this.committed(touched);
+            }
+
+            @Override
+            public boolean listening() {
+                synchronized (patching) {
+                    return loading || graph != null;
+                }
+            }
+        });
+    }
+
+    /** The index when walks should use it: enabled and loaded; otherwise null. */
+    public AdjacencyGraph ready() {
+        return properties.enabled() ? graph : null;
+    }
+
+    /** The index if loaded, enabled or not (tests, the benchmark); otherwise null. */
+    public AdjacencyGraph loaded() {
+        return graph;
+    }
+
+    /** Drops the index: walks use Cypher until it is loaded again. */
+    public void unload() {
+        synchronized (patching) {
+            graph = null;
+        }
+    }
+
+    /** How long the last load took, in nanoseconds. */
+    public long loadNanos() {
+        return loadNanos;
+    }
+
+    /**
+     * Loads the index from the database now, replacing the one held (walks use Cypher meanwhile), and patches in the
+     * writes committed while it loaded.
+     */
+    public AdjacencyGraph load() {
+        synchronized (patching) {
+            loading = true;
+            pending.clear();
+            graph = null;
+        }
+        long started = System.nanoTime();
+        AdjacencyGraph built;
+        try {
+            built = read();
+        } catch (RuntimeException e) {
+            synchronized (patching) {
+                loading = false;
+                pending.clear();
+            }
+            throw e;
+        }
+        synchronized (patching) {
+            List<Touched> during = new ArrayList<>(pending);
+            pending.clear();
+            loading = false;
+            if (!during.isEmpty()) {
+                built.patch(touched(during));
+            }
+            graph = built;
+        }
+        loadNanos = System.nanoTime() - started;
+        log.info(
+                "Lineage index loaded: {} nodes, {} edges, ~{} MB, in {} ms",
+                built.size(),
+                built.edges(),
+                built.bytes() / 1_000_000,
+                loadNanos / 1_000_000);
+        return built;
+    }
+
+    private AdjacencyGraph read() {
+        var builder = new AdjacencyGraph.Builder();
+        pages("read/lineage/index/datasets", r -> builder.node(IndexedNode.of(r)));
+        pages("read/lineage/index/jobs", r -> builder.node(IndexedNode.of(r)));
+        // An edge to a node created after its page was read is left out: that node's window patches it in.
+        pages("read/lineage/index/edges", r -> {
+            int from = builder.node(r.get("from").asString());
+            int to = builder.node(r.get("to").asString());
+            if (from >= 0 && to >= 0 && r.get("current").asBoolean()) {
+                builder.flow(from, to);
+            }
+        });
+        pages("read/lineage/index/symlinks", r -> {
+            int from = builder.node(r.get("from").asString());
+            int to = builder.node(r.get("to").asString());
+            if (from >= 0 && to >= 0) {
+                builder.symlink(from, to);
+            }
+        });
+        return builder.build();
+    }
+
+    private void pages(String statement, Consumer<Record> row) {
+        int size = properties.pageSize();
+        for (long skip = 0; ; skip += size) {
+            int read = store.read(statement, Map.of("skip", skip, "limit", size), result -> {
+                int n = 0;
+                while (result.hasNext()) {
+                    row.accept(result.next());
+                    n++;
+                }
+                return n;
+            });
+            if (read < size) {
+                return;
+            }
+        }
+    }
+
+    /** After a committed write (on the writer's thread, before readers are told): patch, or note for the load. */
+    private void committed(List<Touched> touched) {
+        synchronized (patching) {
+            if (loading) {
+                pending.addAll(touched);
+                return;
+            }
+            AdjacencyGraph current = graph;
+            if (current == null) {
+                return;
+            }
+            try {
+                current.patch(touched(touched));
+            } catch (RuntimeException e) {
+                log.warn("Lineage index patch failed ({}); walks use Cypher until it is loaded again", e.toString());
+                graph = null;
+                if (properties.enabled() && running) {
+                    Thread.ofVirtual().name("lineage-index-load").start(this::loadQuietly);
+                }
+            }
+        }
+    }
+
+    private List<AdjacencyGraph.Touched> touched(List<Touched> touched) {
+        return store.read(
+                "read/lineage/index/touched",
+                new Rows(touched),
+                result -> result.list(r -> new AdjacencyGraph.Touched(
+                        IndexedNode.of(r.get("node").asMap()),
+                        nodes(r.get("downstream")),
+                        nodes(r.get("upstream")),
+                        nodes(r.get("symlinks")))));
+    }
+
+    private static List<IndexedNode> nodes(Value list) {
+        return list.asList(v -> IndexedNode.of(v.asMap()));
+    }
+
+    private void loadQuietly() {
+        try {
+            load();
+        } catch (RuntimeException e) {
+            log.warn("Lineage index load failed ({}); walks use Cypher", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (properties.enabled()) {
+            Thread.ofVirtual().name("lineage-index-load").start(this::loadQuietly);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
