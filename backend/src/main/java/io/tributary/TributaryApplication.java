@@ -1,5 +1,7 @@
 package io.tributary;
 
+import io.tributary.projection.RebuildCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,8 +11,12 @@ import sun.misc.Signal;
 @ConfigurationPropertiesScan
 public class TributaryApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         exitNormallyOnSigterm();
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            // An operator's command: rebuild the graph from the event log, then exit.
+            System.exit(RebuildCommand.run(TributaryApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(TributaryApplication.class, args);
     }
 

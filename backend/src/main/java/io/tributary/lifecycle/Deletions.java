@@ -2,6 +2,8 @@ package io.tributary.lifecycle;
 
 import io.tributary.ingest.EventIntake;
 import io.tributary.problem.NotFoundException;
+import io.tributary.projection.ProjectionProgress;
+import io.tributary.projection.RebuildInProgressException;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.write.OverloadedException;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.neo4j.driver.Result;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Soft deletes of datasets and jobs: a {@code deleted} time on the node, which every read path filters on. */
@@ -21,10 +24,13 @@ class Deletions {
 
     private final GraphStore store;
     private final EventIntake intake;
+    /** Null without an event log. */
+    private final ProjectionProgress projection;
 
-    Deletions(GraphStore store, EventIntake intake) {
+    Deletions(GraphStore store, EventIntake intake, ObjectProvider<ProjectionProgress> projection) {
         this.store = store;
         this.intake = intake;
+        this.projection = projection.getIfAvailable();
     }
 
     Deletion dataset(String namespace, String name) {
@@ -62,6 +68,10 @@ class Deletions {
      * order.
      */
     private void awaitAcknowledged() {
+        if (projection != null && projection.rebuilding()) {
+            // Made on a graph about to be cleared, or not yet replayed, it would be lost.
+            throw RebuildInProgressException.handWrite("the delete");
+        }
         if (!intake.awaitProjection(TIMEOUT)) {
             throw new OverloadedException("the graph is behind the event log; the delete was not applied");
         }
