@@ -13,9 +13,11 @@ public class TributaryApplication {
 
     public static void main(String[] args) throws InterruptedException {
         exitNormallyOnSigterm();
-        if (args.length > 0 && args[0].equals("rebuild")) {
-            // An operator's command: rebuild the graph from the event log, then exit.
-            System.exit(RebuildCommand.run(TributaryApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        if (Arrays.asList(args).contains("rebuild")) {
+            // An operator's command: rebuild the graph from the event log, then exit. Options may come before it.
+            System.exit(RebuildCommand.run(
+                    TributaryApplication.class,
+                    Arrays.stream(args).filter(a -> !a.equals("rebuild")).toArray(String[]::new)));
         }
         SpringApplication.run(TributaryApplication.class, args);
     }

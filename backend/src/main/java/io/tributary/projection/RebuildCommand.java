@@ -21,11 +21,13 @@ public final class RebuildCommand {
 
     /** Runs the rebuild with the service's {@code application} and its arguments; the process's exit status. */
     public static int run(Class<?> application, String[] args) throws InterruptedException {
-        var arguments = new String[args.length + 1];
-        // No HTTP server: the command is the only client (it may run beside nothing else on the store anyway).
-        arguments[0] = "--server.port=-1";
-        System.arraycopy(args, 0, arguments, 1, args.length);
-        try (ConfigurableApplicationContext context = SpringApplication.run(application, arguments)) {
+        var arguments = new java.util.ArrayList<>(java.util.List.of(args));
+        if (arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            // No HTTP server: nothing but this command uses the store while it runs.
+            arguments.addFirst("--server.port=-1");
+        }
+        try (ConfigurableApplicationContext context =
+                SpringApplication.run(application, arguments.toArray(String[]::new))) {
             Projector projector = context.getBeanProvider(Projector.class).getIfAvailable();
             if (projector == null) {
                 log.error("The service runs without an event log (tributary.log.mode=none): nothing to rebuild from");
