@@ -25,7 +25,7 @@ import tools.jackson.databind.SerializationFeature;
  * branch's for an A/B), {@code bench.ingestOnly} ({@code true}: the ingest levels and the raw ceiling only, no graph,
  * traversal or footprint; nothing written to {@code bench/results}), {@code bench.mode} ({@code log}: the event log
  * candidates instead, see {@link LogBench}; {@code ingest}: the named ingest workloads, counted when projected, see
- * {@link IngestBench}).
+ * {@link IngestBench}; {@code rebuild}: a rebuild of the graph from an estate event log, see {@link RebuildBench}).
  */
 public final class Bench {
 
@@ -44,6 +44,10 @@ public final class Bench {
         }
         if ("ingest".equals(System.getProperty("bench.mode"))) {
             IngestBench.run();
+            return;
+        }
+        if ("rebuild".equals(System.getProperty("bench.mode"))) {
+            RebuildBench.run();
             return;
         }
         int nodes = Integer.getInteger("bench.nodes", 1_000_000);
