@@ -463,9 +463,13 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         return rebuilds.state();
     }
 
-    /** Reads the rebuild's state again (at most every second, or at once after a request) and tells readers. */
+    /**
+     * Reads the rebuild's state again (at once after a request here or a failed step; with a shared log also every
+     * second, for requests made on other replicas) and tells readers.
+     */
     private void refreshRebuild() {
-        if (!rebuildAsked && System.nanoTime() - nextRebuildCheck < 0) {
+        if (!rebuildAsked && (lease == null || System.nanoTime() - nextRebuildCheck < 0)) {
+            // The file log is this process's alone: only a request here (or the start) asks for a rebuild.
             return;
         }
         rebuildAsked = false;

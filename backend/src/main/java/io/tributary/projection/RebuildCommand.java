@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code java -jar tributary.jar rebuild}: rebuilds the graph from the event log offline (the service stopped: the
  * store and the file log belong to one process) and exits, 0 once done. The service starts as usual (its settings,
- * its store) with the HTTP port off, asks for a rebuild (or resumes the one a crash interrupted) and waits for it.
+ * its store) on a free loopback port instead of its own, asks for a rebuild (or resumes the one a crash interrupted) and waits for it.
  */
 public final class RebuildCommand {
 
@@ -23,8 +23,10 @@ public final class RebuildCommand {
     public static int run(Class<?> application, String[] args) throws InterruptedException {
         var arguments = new java.util.ArrayList<>(java.util.List.of(args));
         if (arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
-            // No HTTP server: nothing but this command uses the store while it runs.
-            arguments.addFirst("--server.port=-1");
+            // Not the service's port (a service may be starting there): a free one, on loopback only. Netty takes no
+            // "-1" for none, and the service's beans want their web context.
+            arguments.addFirst("--server.port=0");
+            arguments.addFirst("--server.address=127.0.0.1");
         }
         try (ConfigurableApplicationContext context =
                 SpringApplication.run(application, arguments.toArray(String[]::new))) {
