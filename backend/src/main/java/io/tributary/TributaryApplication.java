@@ -1,5 +1,7 @@
 package io.tributary;
 
+import io.tributary.projection.RebuildCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,8 +11,14 @@ import sun.misc.Signal;
 @ConfigurationPropertiesScan
 public class TributaryApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         exitNormallyOnSigterm();
+        if (Arrays.asList(args).contains("rebuild")) {
+            // An operator's command: rebuild the graph from the event log, then exit. Options may come before it.
+            System.exit(RebuildCommand.run(
+                    TributaryApplication.class,
+                    Arrays.stream(args).filter(a -> !a.equals("rebuild")).toArray(String[]::new)));
+        }
         SpringApplication.run(TributaryApplication.class, args);
     }
 

@@ -5,6 +5,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.tributary.problem.NotFoundException;
+import io.tributary.projection.RebuildInProgressException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -39,6 +40,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             // the execution and fetchers still running end here. Nobody reads this answer; not worth an ERROR.
             log.debug("GraphQL execution cancelled, the client closed the request: {}", ex.getMessage());
             return error(env, ErrorType.INTERNAL_ERROR, "The request was cancelled");
+        }
+        if (ex instanceof RebuildInProgressException) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message(ex.getMessage())
+                    .extensions(java.util.Map.of("reason", "REBUILD_IN_PROGRESS"))
+                    .build();
         }
         if (ex instanceof NotFoundException) {
             return error(env, ErrorType.NOT_FOUND, ex.getMessage());

@@ -2,6 +2,8 @@ package io.tributary.lifecycle;
 
 import io.tributary.ingest.EventIntake;
 import io.tributary.problem.NotFoundException;
+import io.tributary.projection.ProjectionProgress;
+import io.tributary.projection.RebuildInProgressException;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.write.GraphChanges;
@@ -13,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.neo4j.driver.Result;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Soft deletes of datasets and jobs: a {@code deleted} time on the node, which every read path filters on. */
@@ -24,11 +27,15 @@ class Deletions {
     private final GraphStore store;
     private final EventIntake intake;
     private final GraphChanges changes;
+    /** Null without an event log. */
+    private final ProjectionProgress projection;
 
-    Deletions(GraphStore store, EventIntake intake, GraphChanges changes) {
+    Deletions(
+            GraphStore store, EventIntake intake, GraphChanges changes, ObjectProvider<ProjectionProgress> projection) {
         this.store = store;
         this.intake = intake;
         this.changes = changes;
+        this.projection = projection.getIfAvailable();
     }
 
     Deletion dataset(String namespace, String name) {
@@ -69,6 +76,10 @@ class Deletions {
      * order.
      */
     private void awaitAcknowledged() {
+        if (projection != null && projection.rebuilding()) {
+            // Made on a graph about to be cleared, or not yet replayed, it would be lost.
+            throw RebuildInProgressException.handWrite("the delete");
+        }
         if (!intake.awaitProjection(TIMEOUT)) {
             throw new OverloadedException("the graph is behind the event log; the delete was not applied");
         }

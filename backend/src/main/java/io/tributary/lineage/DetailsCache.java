@@ -36,6 +36,16 @@ class DetailsCache {
             public boolean listening() {
                 return false; // nothing to read from the log for it: an empty cache is correct
             }
+
+            @Override
+            public void replacing() {
+                clear();
+            }
+
+            @Override
+            public void replaced() {
+                clear();
+            }
         });
     }
 
@@ -72,6 +82,11 @@ class DetailsCache {
             }
         }
         return found;
+    }
+
+    private synchronized void clear() {
+        generation++;
+        byNode.clear();
     }
 
     private synchronized void invalidate(List<GraphChanges.Touched> touched) {

@@ -60,6 +60,12 @@ class ProjectionController {
         return state == null ? null : state.holder();
     }
 
+    /** The latest rebuild of the graph from the log ({@code NONE} when there was none). */
+    @SchemaMapping(typeName = "Projection")
+    RebuildState rebuild(Projection projection) {
+        return projector.rebuildState();
+    }
+
     @SchemaMapping(typeName = "Projection")
     List<QuarantinedEvent> quarantined(Projection projection, @Argument int first) {
         Arguments.page(first);

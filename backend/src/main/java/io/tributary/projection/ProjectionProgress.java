@@ -28,6 +28,9 @@ public final class ProjectionProgress {
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong waitingReads = new AtomicLong();
 
+    /** Whether the graph is being rebuilt from the log (cleared, then replayed): reads cannot wait for it. */
+    private volatile boolean rebuilding;
+
     /** Wakes the projector when this process appended events. */
     private volatile Runnable wake = () -> {};
 
@@ -54,6 +57,15 @@ public final class ProjectionProgress {
                     .timeout(max, Mono.just(false))
                     .doFinally(signal -> waitingReads.decrementAndGet());
         });
+    }
+
+    /** Whether the graph is being rebuilt: reads answer at once, marked incomplete, and hand-set writes are refused. */
+    public boolean rebuilding() {
+        return rebuilding;
+    }
+
+    void rebuilding(boolean rebuilding) {
+        this.rebuilding = rebuilding;
     }
 
     /** Requests (reads, deletes) waiting for the projector now. */

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writeTimeout the database aborts a window's transaction that runs longer
  * @param leaseTtl with a log shared by replicas (the Neo4j log), how long the projector's lease lasts unrenewed: the
  *     longest another replica waits to take over from one that died (a replica that stops hands it back at once)
+ * @param rebuildWindowEvents events per window (one transaction) when a rebuild replays the log
+ * @param rebuildClearBatch nodes deleted per transaction when a rebuild clears the graph (and hand-set values
+ *     restored per transaction after it)
  */
 @ConfigurationProperties("tributary.projection")
 public record ProjectionProperties(
@@ -24,4 +27,6 @@ public record ProjectionProperties(
         @DefaultValue("5s") Duration readWait,
         @DefaultValue("30s") Duration maxLag,
         @DefaultValue("60s") Duration writeTimeout,
-        @DefaultValue("10s") Duration leaseTtl) {}
+        @DefaultValue("10s") Duration leaseTtl,
+        @DefaultValue("5000") int rebuildWindowEvents,
+        @DefaultValue("10000") int rebuildClearBatch) {}

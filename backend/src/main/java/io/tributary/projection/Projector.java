@@ -53,6 +53,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     private static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
     /** How often a follower reads the position the projecting replica recorded. */
     private static final Duration FOLLOW_POLL = Duration.ofMillis(50);
+    /** How often the projector reads whether a rebuild was asked for (on this replica it is woken at once). */
+    private static final Duration REBUILD_CHECK = Duration.ofSeconds(1);
 
     private final EventLog eventLog;
     private final GraphStore store;
@@ -67,6 +69,13 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     private final boolean archive;
     /** Null for a log of this process alone (the file log): then this projector is the only one. */
     private final ProjectorLease lease;
+
+    private final RebuildStore rebuilds;
+    /** The rebuild in progress as last read (null: none); read again at most every second, or when one is asked. */
+    private volatile RebuildState rebuild;
+
+    private volatile boolean rebuildAsked = true;
+    private long nextRebuildCheck;
     /** When a follower claims the lease next (System.nanoTime()). */
     private long nextClaim;
 
@@ -74,6 +83,9 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     private final DistributionSummary windowEvents;
     private final Counter projectedEvents;
     private final Counter quarantinedEvents;
+    private final Counter rebuildsDone;
+    private final Counter replayedEvents;
+    private final MeterRegistry meters;
 
     private final Object appended = new Object();
     private volatile boolean running;
@@ -101,6 +113,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         this.progress = progress;
         this.settings = settings;
         this.archive = eventLog.name().equals("file");
+        this.rebuilds = new RebuildStore(store, eventLog.name());
+        this.meters = meters;
         this.lease = eventLog.name().equals("file")
                 ? null
                 : new ProjectorLease(store, eventLog.name(), holder, settings.leaseTtl());
@@ -116,6 +130,12 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                 .register(meters);
         this.quarantinedEvents = Counter.builder("tributary.projection.quarantined.events")
                 .description("Events the projector could not apply, quarantined with their error")
+                .register(meters);
+        this.rebuildsDone = Counter.builder("tributary.projection.rebuilds")
+                .description("Rebuilds of the graph from the event log completed by this process")
+                .register(meters);
+        this.replayedEvents = Counter.builder("tributary.projection.rebuild.replayed.events")
+                .description("Events replayed by rebuilds of the graph")
                 .register(meters);
         progress.onAppend(this::appended);
         meters.gauge("tributary.projection.lag.seconds", progress, p -> p.lag().toNanos() / 1e9);
@@ -152,6 +172,11 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                     follow();
                     continue;
                 }
+                RebuildState due = rebuildDue();
+                if (due != null) {
+                    rebuild(due);
+                    continue;
+                }
                 List<LoggedEvent> window = read();
                 if (window.isEmpty()) {
                     progress.caughtUp();
@@ -159,7 +184,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                     continue;
                 }
                 progress.pending(window.getFirst().record().receivedAt());
-                apply(window);
+                apply(window, false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -213,6 +238,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     /** Another replica projects: take on the position it recorded, so that reads here wait for the right thing. */
     private void follow() throws InterruptedException {
         progress.caughtUp();
+        refreshRebuild();
         LogPosition recorded = projection.position();
         if (recorded.isAfter(position)) {
             // What the projecting replica applied up to there, told to this replica's copies of the graph first.
@@ -291,10 +317,10 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
     }
 
     /** Applies a window, retrying it while the database is unreachable, event by event when it fails otherwise. */
-    private void apply(List<LoggedEvent> window) throws InterruptedException {
+    private void apply(List<LoggedEvent> window, boolean replay) throws InterruptedException {
         while (running) {
             try {
-                commit(window);
+                commit(window, replay);
                 return;
             } catch (ProjectorLease.LeaseLostException e) {
                 throw e;
@@ -310,11 +336,11 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                     log.warn(
                             "A window of {} events failed ({}); applying them one by one", window.size(), e.toString());
                     for (LoggedEvent event : window) {
-                        apply(List.of(event));
+                        apply(List.of(event), replay);
                     }
                     return;
                 } else {
-                    quarantine(window.getFirst(), e);
+                    quarantine(window.getFirst(), e, replay);
                     return;
                 }
             }
@@ -323,9 +349,11 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
 
     /**
      * One transaction: the lease's fence (shared log), the window's archive nodes (file log), its graph, and the
-     * position it ends at.
+     * position it ends at. A rebuild's {@code replay} writes no archive nodes (every replayed event was projected,
+     * and archived, before: the rebuild catches up first; a purged one stays purged), counts the events in the
+     * rebuild's state, and publishes nothing (alerts and live updates were sent when the events came).
      */
-    void commit(List<LoggedEvent> window) {
+    void commit(List<LoggedEvent> window, boolean replay) {
         var events = new ArrayList<LineageEvent>(window.size());
         var unreadable = new ArrayList<ProjectionStore.Quarantined>();
         parse(window, events, unreadable);
@@ -333,13 +361,21 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         long started = System.nanoTime();
         store.writeTransaction(settings.writeTimeout(), writes -> {
             fence(writes);
-            write(writes, window, events, unreadable, end);
+            write(writes, window, events, unreadable, end, archive && !replay);
+            if (replay) {
+                rebuilds.replayed(writes, window.size());
+            }
             return null;
         });
         windows.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         windowEvents.record(window.size());
         projectedEvents.increment(events.size());
         quarantinedEvents.increment(unreadable.size());
+        if (replay) {
+            position = end;
+            replayedEvents.increment(window.size());
+            return;
+        }
         // Copies of the graph (the lineage index) catch up before readers waiting for this position are let through.
         changes.committed(events);
         advanced(end);
@@ -368,8 +404,9 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             List<LoggedEvent> window,
             List<LineageEvent> events,
             List<ProjectionStore.Quarantined> unreadable,
-            LogPosition end) {
-        if (archive) {
+            LogPosition end,
+            boolean archived) {
+        if (archived) {
             projection.archive(writes, window);
         }
         writer.project(writes, events);
@@ -392,11 +429,12 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         var parsed = new ArrayList<LineageEvent>(window.size());
         var unreadable = new ArrayList<ProjectionStore.Quarantined>();
         parse(window, parsed, unreadable);
-        store.rehearseWriteTransaction(timeout, writes -> write(writes, window, parsed, unreadable, LogPosition.START));
+        store.rehearseWriteTransaction(
+                timeout, writes -> write(writes, window, parsed, unreadable, LogPosition.START, archive));
     }
 
     /** Records the event with its error, and its archive node (file log), and moves past it. */
-    private void quarantine(LoggedEvent event, RuntimeException error) throws InterruptedException {
+    private void quarantine(LoggedEvent event, RuntimeException error, boolean replay) throws InterruptedException {
         log.error(
                 "Event {} at log position {} cannot be projected; quarantined",
                 event.record().id(),
@@ -407,15 +445,23 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             try {
                 store.writeTransaction(settings.writeTimeout(), writes -> {
                     fence(writes);
-                    if (archive) {
+                    if (archive && !replay) {
                         projection.archive(writes, List.of(event));
                     }
                     projection.quarantine(writes, List.of(row));
                     projection.advance(writes, event.position());
+                    if (replay) {
+                        rebuilds.replayed(writes, 1);
+                    }
                     return null;
                 });
                 quarantinedEvents.increment();
-                advanced(event.position());
+                if (replay) {
+                    position = event.position();
+                    replayedEvents.increment();
+                } else {
+                    advanced(event.position());
+                }
                 return;
             } catch (ProjectorLease.LeaseLostException e) {
                 throw e;
@@ -427,6 +473,251 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
                 sleep(UNREACHABLE_BACKOFF);
             }
         }
+    }
+
+    /** A window outside a rebuild (tests commit windows directly). */
+    void commit(List<LoggedEvent> window) {
+        commit(window, false);
+    }
+
+    /**
+     * Asks for a rebuild of the graph from the log, up to the position committed now; the projecting replica runs it.
+     * {@link RebuildInProgressException} (409) when one is in progress.
+     */
+    RebuildState requestRebuild() {
+        if (!rebuilds.request(eventLog.committedPosition().value())) {
+            throw RebuildInProgressException.conflict(rebuilds.state());
+        }
+        rebuildAsked = true;
+        appended();
+        return rebuilds.state();
+    }
+
+    RebuildState rebuildState() {
+        return rebuilds.state();
+    }
+
+    /**
+     * Reads the rebuild's state again (at once after a request here or a failed step; with a shared log also every
+     * second, for requests made on other replicas) and tells readers.
+     */
+    private void refreshRebuild() {
+        if (!rebuildAsked && (lease == null || System.nanoTime() - nextRebuildCheck < 0)) {
+            // The file log is this process's alone: only a request here (or the start) asks for a rebuild.
+            return;
+        }
+        rebuildAsked = false;
+        nextRebuildCheck = System.nanoTime() + REBUILD_CHECK.toNanos();
+        RebuildState state = rebuilds.state();
+        boolean was = rebuild != null;
+        rebuild = state.active() ? state : null;
+        // Copies of the graph (the lineage index) are dropped while it is rebuilt and taken again after, on every
+        // replica: the projecting one also says so itself, in rebuild().
+        if (!was && rebuild != null) {
+            changes.replacing();
+        } else if (was && rebuild == null) {
+            changes.replaced();
+        }
+        progress.rebuilding(rebuild != null && rebuild.phase() != RebuildState.Phase.REQUESTED);
+    }
+
+    /**
+     * The rebuild to run now, or null. A requested one first lets the projector catch up to its target as usual: then
+     * every event it replays has been projected (and archived) once, and the hand-set values kept aside are those of
+     * a graph that holds every event before the request.
+     */
+    private RebuildState rebuildDue() {
+        refreshRebuild();
+        RebuildState due = rebuild;
+        if (due == null
+                || (due.phase() == RebuildState.Phase.REQUESTED && new LogPosition(due.target()).isAfter(position))) {
+            return null;
+        }
+        return due;
+    }
+
+    /**
+     * Runs the rest of a rebuild, from the phase it is in (a restart resumes it): keep hand-set values aside and clear
+     * the graph in batches, replay the log from its start to the target through the projector's own windows, set the
+     * hand-set values again. Each step's end is committed with the phase that follows. A failed step is recorded in
+     * the state and tried again: the graph must not stay half rebuilt.
+     */
+    private void rebuild(RebuildState state) throws InterruptedException {
+        progress.rebuilding(true);
+        progress.caughtUp();
+        changes.replacing();
+        try {
+            RebuildState.Phase phase = state.phase();
+            if (phase == RebuildState.Phase.REQUESTED || phase == RebuildState.Phase.CLEARING) {
+                log.info("Rebuilding the graph from the {} log up to position {}", eventLog.name(), state.target());
+                if (!clear()) {
+                    return;
+                }
+                phase = RebuildState.Phase.REPLAYING;
+            }
+            if (phase == RebuildState.Phase.REPLAYING) {
+                if (!replay(new LogPosition(state.target()))) {
+                    return;
+                }
+                phase = RebuildState.Phase.RESTORING;
+            }
+            if (phase == RebuildState.Phase.RESTORING && !restore()) {
+                return;
+            }
+            rebuild = null;
+            rebuildsDone.increment();
+            changes.replaced();
+            advanced(position);
+            progress.rebuilding(false);
+            var done = rebuilds.state();
+            log.info(
+                    "Rebuilt the graph from the {} log: {} events replayed (clearing {} ms, replay {} ms, restoring {}"
+                            + " ms), {} datasets and jobs with hand-set values kept",
+                    eventLog.name(),
+                    done.replayed(),
+                    done.clearMs(),
+                    done.replayMs(),
+                    done.restoreMs(),
+                    done.kept());
+        } catch (ProjectorLease.LeaseLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("A step of the rebuild failed; trying it again", e);
+            try {
+                rebuilds.failed(e);
+            } catch (RuntimeException again) {
+                log.warn("Could not record the rebuild's failure: {}", again.toString());
+            }
+            rebuildAsked = true;
+            sleep(UNREACHABLE_BACKOFF);
+        }
+    }
+
+    /** Keeps hand-set values aside, then deletes the projected graph label by label in batches; false if stopped. */
+    private boolean clear() {
+        long started = System.nanoTime();
+        long kept = store.writeTransaction(settings.writeTimeout(), writes -> {
+            fence(writes);
+            long count = rebuilds.keep(writes);
+            rebuilds.phase(writes, new RebuildStore.Step(RebuildState.Phase.CLEARING, count, null, null, null));
+            return count;
+        });
+        log.info("Rebuild: hand-set values of {} datasets and jobs kept aside; clearing the graph", kept);
+        int batch = settings.rebuildClearBatch();
+        for (String label : RebuildStore.GRAPH_LABELS) {
+            long deleted;
+            do {
+                if (!running) {
+                    return false;
+                }
+                deleted = store.writeTransaction(settings.writeTimeout(), writes -> {
+                    fence(writes);
+                    return rebuilds.clear(writes, label, batch);
+                });
+            } while (deleted == batch);
+        }
+        long clearMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        store.writeTransaction(settings.writeTimeout(), writes -> {
+            fence(writes);
+            rebuilds.replayFromStart(writes, clearMs);
+            return null;
+        });
+        phaseTime("clear", started);
+        position = LogPosition.START;
+        return true;
+    }
+
+    /**
+     * Replays the log from the recorded position (the start, or where a crash left the replay) to {@code target} in
+     * large windows through {@link #apply}: the same coalescing, the same statements, the same quarantine. False if
+     * stopped.
+     */
+    private boolean replay(LogPosition target) throws InterruptedException {
+        long started = System.nanoTime();
+        log.info(
+                "Rebuild: replaying the {} log from position {} to {}",
+                eventLog.name(),
+                position.value(),
+                target.value());
+        while (target.isAfter(position)) {
+            if (!running) {
+                return false;
+            }
+            List<LoggedEvent> window = replayWindow(target);
+            if (window.isEmpty()) {
+                // Nothing left up to the target: numbers without events (the Neo4j log's redeliveries).
+                break;
+            }
+            apply(window, true);
+        }
+        if (!running) {
+            return false;
+        }
+        long replayMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        store.writeTransaction(settings.writeTimeout(), writes -> {
+            fence(writes);
+            projection.advance(writes, target);
+            rebuilds.phase(writes, new RebuildStore.Step(RebuildState.Phase.RESTORING, null, null, replayMs, null));
+            return null;
+        });
+        phaseTime("replay", started);
+        if (target.isAfter(position)) {
+            position = target;
+        }
+        return true;
+    }
+
+    /** Up to a rebuild window of events after the position, none past the target. */
+    private List<LoggedEvent> replayWindow(LogPosition target) {
+        int max = settings.rebuildWindowEvents();
+        var window = new ArrayList<LoggedEvent>(max);
+        LogPosition from = position;
+        while (window.size() < max) {
+            List<LoggedEvent> read = eventLog.read(from, max - window.size());
+            if (read.isEmpty()) {
+                break;
+            }
+            for (LoggedEvent event : read) {
+                if (event.position().isAfter(target)) {
+                    return window;
+                }
+                window.add(event);
+            }
+            from = read.getLast().position();
+        }
+        return window;
+    }
+
+    /** Sets the kept hand-set values again, in batches, and ends the rebuild; false if stopped. */
+    private boolean restore() {
+        long started = System.nanoTime();
+        int batch = settings.rebuildClearBatch();
+        long restored;
+        do {
+            if (!running) {
+                return false;
+            }
+            restored = store.writeTransaction(settings.writeTimeout(), writes -> {
+                fence(writes);
+                return rebuilds.restore(writes, batch);
+            });
+        } while (restored == batch);
+        long restoreMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        store.writeTransaction(settings.writeTimeout(), writes -> {
+            fence(writes);
+            rebuilds.phase(writes, new RebuildStore.Step(RebuildState.Phase.DONE, null, null, null, restoreMs));
+            return null;
+        });
+        phaseTime("restore", started);
+        return true;
+    }
+
+    private void phaseTime(String phase, long started) {
+        Timer.builder("tributary.projection.rebuild")
+                .description("Time a step of a rebuild of the graph took (clear, replay, restore)")
+                .tag("phase", phase)
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     private void fence(GraphStore.Writes writes) {
@@ -469,6 +760,8 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
         nextClaim = System.nanoTime();
         position = projection.position();
         progress.advanced(position);
+        // A rebuild a crash interrupted: reads do not wait for a position the replay has yet to reach.
+        refreshRebuild();
         log.info(
                 "Projector resumes the {} event log after position {} (committed: {})",
                 eventLog.name(),

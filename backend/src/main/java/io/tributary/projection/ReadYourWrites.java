@@ -22,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
  * committed position at its start, or the position the client sends in {@value #POSITION} (what a {@code 201} carried,
  * from this or another replica). Past the bound it answers with what is projected and says so: GraphQL in
  * {@code extensions.projection: {lagMs, complete: false}}, REST in the {@value #PROJECTION} header. {@value
- * #CONSISTENCY}{@code : eventual} skips the wait (dashboards). The wait is a {@link Mono}: no thread blocks.
+ * #CONSISTENCY}{@code : eventual} skips the wait (dashboards). The wait is a {@link Mono}: no thread blocks. While the
+ * graph is rebuilt from the log, nothing waits and every answer is marked incomplete ({@code rebuilding}).
  */
 public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, Ordered {
 
@@ -47,6 +48,10 @@ public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, O
 
     /** Completes with whether the projection reached what this request must see (true when it opted out). */
     Mono<Boolean> awaitFor(HttpHeaders headers) {
+        if (progress.rebuilding()) {
+            // The graph is being rebuilt: no position is worth waiting for; the answer says it may be incomplete.
+            return Mono.just(false);
+        }
         String consistency = headers.getFirst(CONSISTENCY);
         if (consistency != null && consistency.trim().toLowerCase(Locale.ROOT).equals("eventual")) {
             return Mono.just(true);
@@ -76,7 +81,11 @@ public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, O
             if (!complete) {
                 exchange.getResponse()
                         .getHeaders()
-                        .set(PROJECTION, "incomplete; lagMs=" + progress.lag().toMillis());
+                        .set(
+                                PROJECTION,
+                                progress.rebuilding()
+                                        ? "incomplete; rebuilding"
+                                        : "incomplete; lagMs=" + progress.lag().toMillis());
             }
             return chain.filter(exchange);
         });
@@ -87,7 +96,8 @@ public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, O
      * must include the events acknowledged before (their facet tags) like any read.
      */
     private static boolean answersWithTheGraph(HttpMethod method, String path) {
-        if (!path.startsWith("/api/")) {
+        if (!path.startsWith("/api/") || path.startsWith(RebuildController.PATH)) {
+            // The rebuild's state is the projector's own, read as it stands.
             return false;
         }
         return HttpMethod.GET.equals(method) || path.startsWith("/api/v1/tags/") || path.contains("/tags/");
@@ -103,6 +113,9 @@ public final class ReadYourWrites implements WebFilter, WebGraphQlInterceptor, O
         var projection = new LinkedHashMap<String, Object>();
         projection.put("lagMs", progress.lag().toMillis());
         projection.put("complete", false);
+        if (progress.rebuilding()) {
+            projection.put("rebuilding", true);
+        }
         var extensions = new LinkedHashMap<Object, Object>(response.getExtensions());
         extensions.put("projection", projection);
         return response.transform(builder -> builder.extensions(extensions));

@@ -1,6 +1,8 @@
 package io.tributary.tag;
 
 import io.tributary.problem.NotFoundException;
+import io.tributary.projection.ProjectionProgress;
+import io.tributary.projection.RebuildInProgressException;
 import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.neo4j.driver.Result;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +26,12 @@ public class Tags {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final GraphStore store;
+    /** Null without an event log. */
+    private final ProjectionProgress projection;
 
-    Tags(GraphStore store) {
+    Tags(GraphStore store, ObjectProvider<ProjectionProgress> projection) {
         this.store = store;
+        this.projection = projection.getIfAvailable();
     }
 
     /** The node a tag is set on. */
@@ -42,6 +48,10 @@ public class Tags {
      */
     public List<String> set(Kind kind, String namespace, String name, String field, String tag, boolean add) {
         String clean = tag(tag);
+        if (projection != null && projection.rebuilding()) {
+            // Set on a graph about to be cleared, or not yet replayed, it would be lost.
+            throw RebuildInProgressException.handWrite("the tag");
+        }
         if (kind == Kind.FIELD && (field == null || field.isBlank())) {
             throw new IllegalArgumentException("a field tag needs the field");
         }

@@ -24,6 +24,12 @@ public class GraphChanges {
 
         /** Whether it keeps a copy now (a disabled or unloaded index does not: nothing need be read for it). */
         boolean listening();
+
+        /** The whole graph is about to be cleared and rebuilt from the log: a copy is no longer right. */
+        default void replacing() {}
+
+        /** The graph was rebuilt: a copy must be taken anew. */
+        default void replaced() {}
     }
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -40,6 +46,16 @@ public class GraphChanges {
             }
         }
         return false;
+    }
+
+    /** A rebuild of the graph from the log starts (or was seen starting on another replica). */
+    public void replacing() {
+        listeners.forEach(Listener::replacing);
+    }
+
+    /** A rebuild of the graph is done. */
+    public void replaced() {
+        listeners.forEach(Listener::replaced);
     }
 
     /** After the transaction that wrote these events committed. */

@@ -61,7 +61,7 @@ class RouteTableTest extends EndToEndTest {
     }
 
     @Test
-    void theWriteRoutesAreTheIngestImportDeleteAndTagEndpoints() {
+    void theWriteRoutesAreTheIngestImportDeleteTagAndRebuildEndpoints() {
         assertThat(table.routes().stream()
                         .filter(r -> r.access() == Access.WRITE)
                         .map(r -> r.methods() + " " + r.pattern()))
@@ -77,7 +77,10 @@ class RouteTableTest extends EndToEndTest {
                         "[POST] /api/v1/namespaces/{namespace}/datasets/{dataset}/fields/{field}/tags/{tag}",
                         "[DELETE] /api/v1/namespaces/{namespace}/datasets/{dataset}/fields/{field}/tags/{tag}",
                         "[POST] /api/v1/namespaces/{namespace}/jobs/{job}/tags/{tag}",
-                        "[DELETE] /api/v1/namespaces/{namespace}/jobs/{job}/tags/{tag}");
+                        "[DELETE] /api/v1/namespaces/{namespace}/jobs/{job}/tags/{tag}",
+                        // The rebuild is an operator's act; its state is the projector's, not the graph's.
+                        "[POST] /api/v1/admin/rebuild",
+                        "[GET] /api/v1/admin/rebuild");
     }
 
     @Test

@@ -160,7 +160,9 @@ class ProjectorLeaseTest extends EndToEndTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(60),
-                term);
+                term,
+                5_000,
+                10_000);
         return new Projector(
                 log,
                 store,

@@ -78,7 +78,13 @@ public final class ServiceProcess implements AutoCloseable {
      * output.
      */
     public static Exited runUntilExit(Path dataDir, Map<String, String> properties, Duration timeout) {
-        var service = launch(dataDir, List.of(), properties, true);
+        return runUntilExit(dataDir, List.of(), properties, timeout);
+    }
+
+    /** As {@link #runUntilExit(Path, Map, Duration)}, with {@code arguments} (such as {@code rebuild}) as they are. */
+    public static Exited runUntilExit(
+            Path dataDir, List<String> arguments, Map<String, String> properties, Duration timeout) {
+        var service = launch(dataDir, arguments, properties, true);
         if (!service.waitFor(timeout.toSeconds())) {
             service.kill();
             throw new IllegalStateException("The service did not exit within " + timeout + ":\n" + service.output());

@@ -27,7 +27,8 @@ import tools.jackson.databind.SerializationFeature;
  * candidates instead, see {@link LogBench}; {@code ingest}: the named ingest workloads, counted when projected, see
  * {@link IngestBench}; {@code versions}: what the version bookkeeping costs the projection, see {@link VersionCost};
  * {@code index}: the lineage index against its Cypher oracle on a kept store, see {@link IndexBench}; {@code parse}:
- * the projector's parse against the intake's, see {@link ParseCost}).
+ * the projector's parse against the intake's, see {@link ParseCost}; {@code rebuild}: a rebuild of the graph from an
+ * estate event log, see {@link RebuildBench}).
  */
 public final class Bench {
 
@@ -58,6 +59,10 @@ public final class Bench {
         }
         if ("versions".equals(System.getProperty("bench.mode"))) {
             VersionCost.run();
+            return;
+        }
+        if ("rebuild".equals(System.getProperty("bench.mode"))) {
+            RebuildBench.run();
             return;
         }
         int nodes = Integer.getInteger("bench.nodes", 1_000_000);

@@ -36,6 +36,9 @@ public class LineageIndex implements SmartLifecycle {
     private final Object patching = new Object();
     private final Set<Touched> pending = new LinkedHashSet<>();
     private boolean loading;
+    /** Moves with every load and unload: a load that is no longer the latest does not install what it read. */
+    private long generation;
+
     private volatile AdjacencyGraph graph;
     private volatile boolean running;
     private volatile long loadNanos;
@@ -55,6 +58,19 @@ public class LineageIndex implements SmartLifecycle {
                     return loading || graph != null;
                 }
             }
+
+            @Override
+            public void replacing() {
+                unload();
+            }
+
+            @Override
+            public void replaced() {
+                unload();
+                if (properties.enabled() && running) {
+                    Thread.ofVirtual().name("lineage-index-load").start(LineageIndex.this::loadQuietly);
+                }
+            }
         });
     }
 
@@ -71,6 +87,9 @@ public class LineageIndex implements SmartLifecycle {
     /** Drops the index: walks use Cypher until it is loaded again. */
     public void unload() {
         synchronized (patching) {
+            generation++;
+            loading = false;
+            pending.clear();
             graph = null;
         }
     }
@@ -85,7 +104,9 @@ public class LineageIndex implements SmartLifecycle {
      * writes committed while it loaded.
      */
     public AdjacencyGraph load() {
+        long mine;
         synchronized (patching) {
+            mine = ++generation;
             loading = true;
             pending.clear();
             graph = null;
@@ -96,12 +117,18 @@ public class LineageIndex implements SmartLifecycle {
             built = read();
         } catch (RuntimeException e) {
             synchronized (patching) {
-                loading = false;
-                pending.clear();
+                if (mine == generation) {
+                    loading = false;
+                    pending.clear();
+                }
             }
             throw e;
         }
         synchronized (patching) {
+            if (mine != generation) {
+                // Unloaded or loaded again meanwhile (a rebuild): what this load read is not the graph any more.
+                return built;
+            }
             List<Touched> during = new ArrayList<>(pending);
             pending.clear();
             loading = false;
