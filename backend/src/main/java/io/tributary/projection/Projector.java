@@ -482,9 +482,19 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
 
     /**
      * Asks for a rebuild of the graph from the log, up to the position committed now; the projecting replica runs it.
-     * {@link RebuildInProgressException} (409) when one is in progress.
+     * {@link RebuildInProgressException} (409) when one is in progress; {@link RebuildRefusedException} (409) when the
+     * archive holds events the file log does not (the Neo4j log is the archive itself).
      */
     RebuildState requestRebuild() {
+        if (rebuilds.state().active()) {
+            throw RebuildInProgressException.conflict(rebuilds.state());
+        }
+        if (archive) {
+            long missing = ArchiveCoverage.notInLog(eventLog, rebuilds::archivedIds);
+            if (missing > 0) {
+                throw new RebuildRefusedException(missing);
+            }
+        }
         if (!rebuilds.request(eventLog.committedPosition().value())) {
             throw RebuildInProgressException.conflict(rebuilds.state());
         }

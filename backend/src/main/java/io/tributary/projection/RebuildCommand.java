@@ -39,6 +39,9 @@ public final class RebuildCommand {
             try {
                 state = projector.requestRebuild();
                 log.info("Rebuild asked for, up to log position {}", state.target());
+            } catch (RebuildRefusedException e) {
+                log.error("No rebuild: {}", e.getMessage());
+                return 3;
             } catch (RebuildInProgressException e) {
                 state = projector.rebuildState();
                 log.info("Resuming the rebuild in progress ({}), up to log position {}", state.phase(), state.target());

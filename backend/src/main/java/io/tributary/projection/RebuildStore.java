@@ -50,6 +50,14 @@ final class RebuildStore {
                 result -> result.single().get("alreadyRunning").asBoolean());
     }
 
+    /** A page of the archive's event ids after {@code after}, in id order ({@link ArchiveCoverage}). */
+    List<String> archivedIds(String after, int limit) {
+        return store.read(
+                "projection/rebuild-archived-ids",
+                new ArchivedIds(after, limit),
+                result -> result.list(r -> r.get("id").asString()));
+    }
+
     RebuildState state() {
         return store.read(
                 "projection/rebuild-state",
@@ -149,6 +157,8 @@ final class RebuildStore {
     private record Request(String log, long target, OffsetDateTime now) {}
 
     private record Logged(String log) {}
+
+    private record ArchivedIds(String after, int limit) {}
 
     private record Clearing(String label, int batch) {}
 
