@@ -36,6 +36,17 @@ class DatasetHops {
             String latestRunState) {
 
         static final Details NONE = new Details(null, List.of(), null, null, null, null);
+
+        /** A row of the details statements (the Cypher walk's and the index's read the same columns). */
+        static Details of(org.neo4j.driver.Record r) {
+            return new Details(
+                    DriverValues.string(r.get("description")),
+                    DriverValues.strings(r.get("owners")),
+                    DriverValues.string(r.get("jobType")),
+                    DriverValues.string(r.get("integration")),
+                    DriverValues.string(r.get("runId")),
+                    DriverValues.string(r.get("runState")));
+        }
     }
 
     private final GraphStore store;
@@ -88,15 +99,7 @@ class DatasetHops {
     Map<String, Details> details(Collection<String> elementIds, OffsetDateTime asOf) {
         return store.read("read/lineage/details", Parameters.of(new DetailsOf(elementIds, asOf)), result -> {
             var details = new HashMap<String, Details>();
-            result.forEachRemaining(r -> details.put(
-                    r.get("id").asString(),
-                    new Details(
-                            DriverValues.string(r.get("description")),
-                            DriverValues.strings(r.get("owners")),
-                            DriverValues.string(r.get("jobType")),
-                            DriverValues.string(r.get("integration")),
-                            DriverValues.string(r.get("runId")),
-                            DriverValues.string(r.get("runState")))));
+            result.forEachRemaining(r -> details.put(r.get("id").asString(), Details.of(r)));
             return details;
         });
     }

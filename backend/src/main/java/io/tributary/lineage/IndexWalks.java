@@ -4,7 +4,6 @@ import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.lineage.index.AdjacencyGraph;
 import io.tributary.lineage.index.LineageIndex;
-import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.store.Parameters;
 import java.util.ArrayList;
@@ -119,15 +118,7 @@ class IndexWalks {
     private Map<String, Details> details(Collection<String> ids) {
         return store.read(DETAILS, Parameters.of(new Ids(ids)), result -> {
             var details = new HashMap<String, Details>(ids.size() * 2);
-            result.forEachRemaining(r -> details.put(
-                    r.get("id").asString(),
-                    new Details(
-                            DriverValues.string(r.get("description")),
-                            DriverValues.strings(r.get("owners")),
-                            DriverValues.string(r.get("jobType")),
-                            DriverValues.string(r.get("integration")),
-                            DriverValues.string(r.get("runId")),
-                            DriverValues.string(r.get("runState")))));
+            result.forEachRemaining(r -> details.put(r.get("id").asString(), Details.of(r)));
             return details;
         });
     }

@@ -145,15 +145,4 @@ class ProjectionTest extends EndToEndTest {
                 .contains("tributary_projection_waiting_events ")
                 .containsPattern("tributary_projection_position [1-9]");
     }
-
-    private String scrape() {
-        return web.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-    }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -68,21 +67,10 @@ class RebuildGuardTest extends EndToEndTest {
     }
 
     private WebTestClient.ResponseSpec rebuild() {
-        return web.post()
-                .uri(RebuildController.PATH)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange();
+        return RebuildRequests.request(web, API_KEY);
     }
 
     private Map<String, Object> state() {
-        return web.get()
-                .uri(RebuildController.PATH)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
+        return RebuildRequests.state(web, API_KEY);
     }
 }

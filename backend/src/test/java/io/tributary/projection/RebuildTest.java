@@ -236,7 +236,7 @@ class RebuildTest extends EndToEndTest {
                 .value(state -> assertThat(state).containsKey("phase"));
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> STATE = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Map<String, Object>> STATE = RebuildRequests.STATE;
 
     /** The whole graph, less the rebuild's own state node (absent before the first rebuild). */
     private List<String> graph() {
@@ -245,22 +245,11 @@ class RebuildTest extends EndToEndTest {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec rebuild() {
-        return web.post()
-                .uri(RebuildController.PATH)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange();
+        return RebuildRequests.request(web, API_KEY);
     }
 
     private Map<String, Object> state() {
-        return web.get()
-                .uri(RebuildController.PATH)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(STATE)
-                .returnResult()
-                .getResponseBody();
+        return RebuildRequests.state(web, API_KEY);
     }
 
     /** Waits (polling the state, bounded) until the rebuild is in {@code phase}; its state then. */
@@ -317,17 +306,6 @@ class RebuildTest extends EndToEndTest {
                 .execute()
                 .path(mutation + ".deletedAt")
                 .hasValue();
-    }
-
-    private String scrape() {
-        return web.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
     }
 
     private static void sleep() {

@@ -39,15 +39,7 @@ class WriteStatementMetricsTest extends EndToEndTest {
         for (int i = 0; i < STATEMENTS.size(); i++) {
             assertThat(writes(STATEMENTS.get(i))).as(STATEMENTS.get(i)).isGreaterThan(before.get(i));
         }
-        String scrape = web.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        assertThat(scrape).contains("tributary_graph_writes_seconds_count{statement=\"ingest/upsert-runs\"");
+        assertThat(scrape()).contains("tributary_graph_writes_seconds_count{statement=\"ingest/upsert-runs\"");
     }
 
     private long writes(String statement) {

@@ -149,6 +149,18 @@ public abstract class EndToEndTest {
                 .isTrue();
     }
 
+    /** The service's Prometheus scrape, as a scraper reads it. */
+    protected String scrape() {
+        return web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     /** POSTs one event body (as text) to the ingest endpoint with the current API key. */
     protected WebTestClient.ResponseSpec post(String json) {
         return web.post()

@@ -204,17 +204,6 @@ final class IndexBench {
     }
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
-        String body = json.writeValueAsString(Map.of("query", query, "variables", variables));
-        var request = HttpRequest.newBuilder(service.uri("/graphql"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode root = json.readTree(response.body());
-        if (response.statusCode() != 200 || root.has("errors")) {
-            throw new IllegalStateException("GraphQL failed: " + response.body());
-        }
-        return root.path("data");
+        return GraphQlCall.data(http, json, service.uri("/graphql"), query, variables);
     }
 }
