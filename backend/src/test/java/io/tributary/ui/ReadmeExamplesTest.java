@@ -13,12 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,9 @@ class ReadmeExamplesTest extends BrowserTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String README_SERVICE = "http://localhost:5000";
     private static final String README_KEY_FILE = "data-demo/api-key";
+    /** The key of a service on its own store (./data), where the README's operations examples point. */
+    private static final String README_SERVICE_KEY_FILE = "data/api-key";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String GRAPHIQL = "/graphiql";
 
@@ -98,7 +103,9 @@ class ReadmeExamplesTest extends BrowserTest {
         String limit = stream ? " --max-time 5" : "";
         String script = "curl() { command curl -sS" + limit
                 + " -o \"$BODY\" -D \"$HEADERS\" -w '%{http_code}' \"$@\"; }\n"
-                + command.replace(README_SERVICE, "http://127.0.0.1:" + port).replace(README_KEY_FILE, key.toString());
+                + command.replace(README_SERVICE, "http://127.0.0.1:" + port)
+                        .replace(README_KEY_FILE, key.toString())
+                        .replace(README_SERVICE_KEY_FILE, key.toString());
         var process = new ProcessBuilder("bash", "-c", script)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true);
@@ -130,9 +137,33 @@ class ReadmeExamplesTest extends BrowserTest {
             List<String> lines = answer.lines().toList();
             assertThat(lines.getFirst()).isEqualTo("kind,namespace,name,field,distance,owners");
             assertThat(lines).as("rows of %s", command).hasSizeGreaterThan(1);
+        } else if (command.contains("/api/v1/admin/rebuild")) {
+            if (command.contains("-X POST")) {
+                assertThat(status).as("%s answered %s", command, answer).isEqualTo("202");
+                assertThat(answer).contains("\"phase\":\"REQUESTED\"");
+                // The examples after this one read the graph: they wait until it is whole again.
+                Awaitility.await().atMost(Duration.ofMinutes(3)).until(this::rebuildPhase, "DONE"::equals);
+            } else {
+                assertThat(status).as("%s answered %s", command, answer).isEqualTo("200");
+                assertThat(answer).contains("\"phase\":\"DONE\"");
+            }
         } else {
             fail("The README runs a curl command this test has no check for; add one: " + command);
         }
+    }
+
+    private String rebuildPhase() {
+        return web.get()
+                .uri("/api/v1/admin/rebuild")
+                .header("Authorization", "Bearer " + API_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("phase")
+                .asString();
     }
 
     private void graphQl(String query) {
