@@ -5,6 +5,8 @@ DETACH DELETE r, m
 WITH count(*) AS deleted
 CALL () {
   MATCH (s:AlertSubject {ruleId: $id})
+  USING INDEX SEEK s:AlertSubject(ruleId, subject)
+  WHERE s.subject IS NOT NULL
   DETACH DELETE s
 }
 RETURN deleted

@@ -3,6 +3,7 @@
 // so are derivations that only a job's earlier version reported (see read/lineage/column-downstream.cypher).
 UNWIND $fields AS field
 MATCH (f:Field {namespace: $namespace, dataset: $dataset, name: field})
+USING INDEX SEEK f:Field(namespace, dataset, name)
 MATCH p = (f)-[:FEEDS*1..10]->(g:Field)
 WHERE length(p) <= $depth
   AND NOT EXISTS { MATCH (x:Dataset {namespace: g.namespace, name: g.dataset}) WHERE x.deleted IS NOT NULL }

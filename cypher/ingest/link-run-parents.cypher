@@ -3,7 +3,9 @@
 // Jobs inherit the link, giving the DAG -> task hierarchy.
 UNWIND $rows AS row
 MATCH (r:Run {runId: row.runId})-[:RUN_OF]->(j:Job)
+USING INDEX SEEK r:Run(runId)
 MATCH (pj:Job {namespace: row.parentJobNamespace, name: row.parentJobName})
+USING INDEX SEEK pj:Job(namespace, name)
 MERGE (p:Run {runId: row.parentRunId})
   ON CREATE SET p.placeholder = true, p.state = 'RUNNING', p.namespace = row.parentJobNamespace,
                 p.jobName = row.parentJobName, p.firstEventAt = row.time, p.lastEventAt = row.time,

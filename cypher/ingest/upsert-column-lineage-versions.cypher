@@ -16,6 +16,7 @@ WITH row, known,
      row.settledEligible AND known IS NOT NULL AND known.firstSeen <= row.firstSeen
      AND NOT EXISTS {
        MATCH (other:ColumnLineageVersion)
+       USING INDEX SEEK other:ColumnLineageVersion(namespace, dataset, hash)
        WHERE other.namespace = row.namespace AND other.dataset = row.name AND other.hash IS NOT NULL
          AND other.hash <> row.hash
          AND (other.lastVersion > known.lastVersion

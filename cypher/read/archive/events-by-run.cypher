@@ -1,6 +1,7 @@
 // One run's raw events in event-time order, after a cursor (eventTime, id).
 MATCH (e:Event)
-WHERE e.runId = $runId
+USING INDEX SEEK e:Event(runId, eventTime)
+WHERE e.runId = $runId AND e.eventTime IS NOT NULL
   AND ($since IS NULL OR e.eventTime >= $since)
   AND ($until IS NULL OR e.eventTime < $until)
   AND ($afterTime IS NULL OR e.eventTime > $afterTime OR (e.eventTime = $afterTime AND e.id > $afterId))

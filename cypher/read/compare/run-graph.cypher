@@ -7,4 +7,7 @@ CALL (r) {
   OPTIONAL MATCH (s:SchemaVersion {namespace: d.namespace, dataset: d.name, hash: e.schemaHash})
   RETURN collect({output: type(e) = 'WROTE', namespace: d.namespace, name: d.name, fields: s.fields}) AS datasets
 }
-RETURN r.definition_sql AS sql, datasets, COUNT { MATCH (ev:Event) WHERE ev.runId = r.runId } AS archived
+RETURN r.definition_sql AS sql, datasets, COUNT {
+         MATCH (ev:Event) USING INDEX SEEK ev:Event(runId, eventTime)
+         WHERE ev.runId = r.runId AND ev.eventTime IS NOT NULL
+       } AS archived

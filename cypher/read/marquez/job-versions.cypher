@@ -1,7 +1,8 @@
 // A page of a job's versions (Marquez's job versions), newest first (by the first event of their runs), or the one
 // version $hash names: the datasets that define it, as pairs of [namespace, name], and its latest run (started last).
 MATCH (v:JobVersion {namespace: $namespace, job: $name})
-WHERE $hash IS NULL OR v.hash = $hash
+USING INDEX SEEK v:JobVersion(namespace, job, hash)
+WHERE v.hash IS NOT NULL AND ($hash IS NULL OR v.hash = $hash)
 CALL (v) {
   OPTIONAL MATCH (r:Run)-[:OF_VERSION]->(v)
   WHERE r.placeholder IS NULL
