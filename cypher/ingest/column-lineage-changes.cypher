@@ -3,7 +3,8 @@
 // depends on the event, so repeating a facet writes nothing.
 // Each end is sought on its key on its own: as one pattern, a store with few fields got a plan that scanned every
 // field for every row, and kept it while the store grew (issue 12).
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 OPTIONAL MATCH (input:Field {namespace: row.inputNamespace, dataset: row.inputDataset, name: row.inputName})
 USING INDEX SEEK input:Field(namespace, dataset, name)
 OPTIONAL MATCH (output:Field {namespace: row.outputNamespace, dataset: row.outputDataset, name: row.outputName})

@@ -2,7 +2,8 @@
 // flow of READ_BY/WRITES. firstSeen/lastSeen take the min and max report time; the rules are the newest report's
 // (version = fixed-width time + event id), so the edge does not depend on arrival order. An edge no later report
 // names stays (control flow has no versions to settle it against).
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (down:Job {namespace: row.downstreamNamespace, name: row.downstreamName})
 MATCH (up:Job {namespace: row.upstreamNamespace, name: row.upstreamName})
 MERGE (down)-[e:DEPENDS_ON]->(up)

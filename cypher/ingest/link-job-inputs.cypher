@@ -1,6 +1,7 @@
 // Current lineage runs in the direction data flows: (Dataset)-[:READ_BY]->(Job)-[:WRITES]->(Dataset).
 // firstSeen/lastSeen bound when the edge held, for point-in-time lineage.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MERGE (d)-[e:READ_BY]->(j)

@@ -1,4 +1,5 @@
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MERGE (j)-[e:WRITES]->(d)

@@ -2,7 +2,8 @@
 // changed its datasets (a version left without runs is removed). A version's firstSeen/lastSeen are the min/max of its
 // runs' event times; both only widen as a run's events arrive, so min/max over every write is the same whatever the
 // order. A run leaving a version (rare) recomputes that version's span from the runs it keeps.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (r:Run {runId: row.runId})
 MERGE (v:JobVersion {namespace: row.jobNamespace, job: row.jobName, hash: row.hash})
   ON CREATE SET v += row.definition, v.firstSeen = r.firstEventAt, v.lastSeen = r.lastEventAt

@@ -1,6 +1,7 @@
 // What one run read, with that run's input statistics (newest report wins), and
 // the newest schema hash and datasetVersion facet value it reported for the dataset, each guarded by its own version.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (r:Run {runId: row.runId})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MERGE (r)-[e:READ]->(d)

@@ -1,7 +1,8 @@
 // The parent facet links a run to the run (and job) it belongs to; a parent never seen itself is a placeholder
 // until its own events arrive, its event times spanning its children's until then (upsert-runs replaces them).
 // Jobs inherit the link, giving the DAG -> task hierarchy.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (r:Run {runId: row.runId})-[:RUN_OF]->(j:Job)
 USING INDEX SEEK r:Run(runId)
 MATCH (pj:Job {namespace: row.parentJobNamespace, name: row.parentJobName})

@@ -1,5 +1,6 @@
 // symlinks: other identifiers of the same physical dataset (a table over a path, a catalog name).
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MATCH (alias:Dataset {namespace: row.aliasNamespace, name: row.aliasName})
 MERGE (d)-[s:SYMLINK]->(alias)

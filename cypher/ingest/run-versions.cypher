@@ -1,7 +1,8 @@
 // What defines the job version of each ended run of the batch, as the graph holds it after this batch: the datasets
 // all its events reported (they accumulate) and its defining facets. The service hashes it (link-job-versions).
 // A run that has not ended has no version yet: its datasets are not settled.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (r:Run {runId: row.runId})
 WHERE r.terminalVersion IS NOT NULL AND r.placeholder IS NULL
 RETURN r.runId AS runId, r.namespace AS namespace, r.jobName AS jobName,

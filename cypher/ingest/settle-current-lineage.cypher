@@ -4,7 +4,8 @@
 // datasets are not settled yet). A failed or aborted run's version is listed but does not move current lineage: a run
 // that failed before reporting its outputs would hide them. A job without a completed run keeps every edge current.
 // Settled from the graph as it stands after the batch, for every job the batch touched: the same whatever the order.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (j:Job {namespace: row.namespace, name: row.name})
 OPTIONAL CALL (j) {
   MATCH (r:Run)

@@ -10,7 +10,8 @@
 // version's: a settled row's edges would not change, and the caller skips their per-edge check. The caller sends a
 // dataset here as settled-eligible only when the batch has one version for it (settledEligible), so that no other
 // row of this statement moves the dataset's newest version while it is read.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 OPTIONAL MATCH (known:ColumnLineageVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
 WITH row, known,
      row.settledEligible AND known IS NOT NULL AND known.firstSeen <= row.firstSeen

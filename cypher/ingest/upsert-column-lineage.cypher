@@ -4,7 +4,8 @@
 // come from the newest ColumnLineageVersion reporting it (the greatest lastVersion, ties to the greater hash), whose
 // hash the edge keeps as lineageHash. When each version was last sent is on the ColumnLineageVersion. Rows are
 // grouped per edge first, so that each edge is decided once from every version of this transaction reporting it.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (c:ColumnLineageVersion {namespace: row.outputNamespace, dataset: row.outputDataset, hash: row.hash})
 WITH row.inputNamespace AS inputNamespace, row.inputDataset AS inputDataset, row.inputName AS inputField,
      row.outputNamespace AS namespace, row.outputDataset AS name, row.outputName AS outputField, row.type AS type,

@@ -1,5 +1,6 @@
 // searchText is a function of the key (namespace and name), so it is written once, on creation.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MERGE (d:Dataset {namespace: row.namespace, name: row.name})
   ON CREATE SET d.searchText = row.searchText, d.firstSeen = row.firstSeen, d.lastSeen = row.lastSeen
 SET d.firstSeen = CASE WHEN row.firstSeen < d.firstSeen THEN row.firstSeen ELSE d.firstSeen END,

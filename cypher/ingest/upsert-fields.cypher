@@ -3,7 +3,8 @@
 // as its schemaVersion, so the current schema's fields are those whose schemaVersion equals their dataset's. First
 // seen is the earliest event that listed it. Rows are grouped per field first, so that each field is decided once
 // from every schema of this transaction that has it.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (s:SchemaVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
 UNWIND row.fields AS f
 WITH row.namespace AS namespace, row.name AS name, f.path AS path, min(row.time) AS time,

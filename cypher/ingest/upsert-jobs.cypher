@@ -1,7 +1,8 @@
 // First and last seen take the min and max event time, so the result does not depend on arrival order.
 // searchText is a function of the key, so it is written once, on creation.
 // Each standard facet is kept from the newest event that carried it (version = fixed-width time + event id).
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MERGE (j:Job {namespace: row.namespace, name: row.name})
   ON CREATE SET j.searchText = row.searchText, j.firstSeen = row.firstSeen, j.lastSeen = row.lastSeen
 SET j.firstSeen = CASE WHEN row.firstSeen < j.firstSeen THEN row.firstSeen ELSE j.firstSeen END,

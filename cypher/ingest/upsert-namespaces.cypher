@@ -1,2 +1,3 @@
+CYPHER replan=skip
 UNWIND $names AS name
 MERGE (:Namespace {name: name})

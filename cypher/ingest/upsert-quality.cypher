@@ -1,5 +1,6 @@
 // Data-quality metrics and assertions per (run, dataset); each part is kept from the newest event carrying it.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (r:Run {runId: row.runId})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MERGE (q:QualityCheck {runId: row.runId, namespace: row.namespace, dataset: row.name})

@@ -1,7 +1,8 @@
 // Run state is settled by the newest terminal event (time, then COMPLETE > FAIL > ABORT, then event id), so
 // COMPLETE before START, no START at all, or RUNNING after COMPLETE all end in the same state. sortTime orders run
 // lists (newest first): the START time where known, else the earliest event.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MERGE (r:Run {runId: row.runId})
   ON CREATE SET r.state = 'RUNNING', r.firstEventAt = row.time, r.lastEventAt = row.time

@@ -4,7 +4,8 @@
 // Returns the rows whose fields upsert-fields must write: a schema not seen before, one sent earlier than it was first
 // seen, or one that is not the dataset's current schema. A rerun repeating the current schema writes no field: the
 // current schema's fields already hold its values and a first-seen time no later than the schema's.
-UNWIND $rows AS row
+CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 OPTIONAL MATCH (known:SchemaVersion {namespace: row.namespace, dataset: row.name, hash: row.hash})
 WITH d, row, known IS NULL OR row.firstSeen < known.firstSeen OR d.schemaHash IS NULL OR d.schemaHash <> row.hash

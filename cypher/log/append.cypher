@@ -5,10 +5,10 @@
 // log existed gets one now.
 MERGE (head:EventLogHead {name: 'events'})
   ON CREATE SET head.position = 0
-SET head.position = head.position + size($rows)
-WITH head.position - size($rows) AS base
-UNWIND range(0, size($rows) - 1) AS i
-WITH base, i, $rows[i] AS row
+SET head.position = head.position + size($batch.rows)
+WITH head.position - size($batch.rows) AS base
+UNWIND range(0, size($batch.rows) - 1) AS i
+WITH base, i, $batch.rows[i] AS row
 MERGE (e:Event {id: row.id})
   ON CREATE SET e += row.properties, e.logPosition = base + i + 1
   ON MATCH SET e.logPosition = coalesce(e.logPosition, base + i + 1)

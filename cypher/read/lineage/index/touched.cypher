@@ -1,7 +1,7 @@
 // The adjacency index's patch (lineage/index), after a window committed: for each dataset or job the window touched,
 // read again as it now stands, its current job-dataset edges both ways and its symlinks, with the neighbours' own
 // flags (a neighbour's deleted mark or symlinks facet may be new too) and owners (impact answers them from the index). Seeks on the dataset_key and job_key constraints.
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 CALL (row) {
   MATCH (n:Job {namespace: row.namespace, name: row.name}) WHERE row.job
   RETURN n

@@ -138,7 +138,8 @@ class EventRowsTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> sentRows(List<? extends Record> rows) {
-        return (List<Map<String, Object>>) Parameters.of(new Batch(rows)).get("rows");
+        return (List<Map<String, Object>>)
+                ((Map<String, Object>) Parameters.of(new Batch(rows)).get("batch")).get("rows");
     }
 
     /** The {@code row.x} names a statement reads; upsert-schemas re-binds {@code row} to rows it builds itself. */

@@ -120,6 +120,9 @@ final class IngestBench {
             Path jfr = results.resolve("ingest-" + name + ".jfr");
             if (profile) {
                 Files.deleteIfExists(jfr);
+                // Cypher's stacks run deeper than JFR's default 64 frames: without this, samples lose the statement
+                // phase (planning, execution, commit) they belong to.
+                options.add("-XX:FlightRecorderOptions=stackdepth=512");
                 options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true,"
                         + "jdk.NativeMethodSample#enabled=true,jdk.NativeMethodSample#period=10ms");
             }

@@ -1,5 +1,6 @@
 package io.tributary.lineage.index;
 
+import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
 import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphChanges.Touched;
@@ -29,9 +30,8 @@ public class LineageIndex implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LineageIndex.class);
 
     /** The statement's rows: the nodes to read again. */
-    private record Rows(List<Touched> rows) {}
-
     private final GraphStore store;
+
     private final LineageIndexProperties properties;
     private final Object patching = new Object();
     private final Set<Touched> pending = new LinkedHashSet<>();
@@ -212,7 +212,7 @@ public class LineageIndex implements SmartLifecycle {
     private List<AdjacencyGraph.Touched> touched(List<Touched> touched) {
         return store.read(
                 "read/lineage/index/touched",
-                new Rows(touched),
+                new Batch(touched),
                 result -> result.list(r -> new AdjacencyGraph.Touched(
                         IndexedNode.of(r.get("node").asMap()),
                         nodes(r.get("downstream")),
