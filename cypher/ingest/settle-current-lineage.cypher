@@ -9,7 +9,7 @@ UNWIND $batch.rows AS row
 MATCH (j:Job {namespace: row.namespace, name: row.name})
 OPTIONAL CALL (j) {
   MATCH (r:Run)
-  USING INDEX r:Run(namespace, jobName, sortTime)
+  USING INDEX SEEK r:Run(namespace, jobName, sortTime)
   WHERE r.namespace = j.namespace AND r.jobName = j.name AND r.sortTime IS NOT NULL
     AND r.state = 'COMPLETED' AND r.jobVersion IS NOT NULL
   RETURN r AS settled
@@ -18,7 +18,7 @@ OPTIONAL CALL (j) {
 }
 WITH j, settled, CASE WHEN settled IS NULL THEN [] ELSE COLLECT {
   MATCH (r:Run)
-  USING INDEX r:Run(namespace, jobName, sortTime)
+  USING INDEX SEEK r:Run(namespace, jobName, sortTime)
   WHERE r.namespace = j.namespace AND r.jobName = j.name AND r.sortTime >= settled.sortTime
     AND r.state = 'RUNNING' AND r.placeholder IS NULL
   RETURN r

@@ -26,10 +26,11 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.summary.Plan;
 
 /**
- * Every statement reads its nodes by their key index on a young store (the projector's above all). Neo4j plans a statement on the store's
- * statistics when first run and keeps the plan until they move a lot; a store of a few dozen fields once got a plan for
- * {@code column-lineage-changes} that scanned every field for each row (25M db hits in a 3,000-event projection). So
- * each statement is planned here afresh on a database of its own holding a few real events, as a new service sees it.
+ * Every statement reads its nodes by their key index on a young store (the projector's above all). Neo4j plans a
+ * statement on the store's statistics when first run and keeps the plan until they move a lot; a store of a few dozen
+ * fields once got a plan for {@code column-lineage-changes} that scanned every field for each row (25M db hits in a
+ * 3,000-event projection). So each statement is planned here afresh on a database of its own holding a few real
+ * events, as a new service sees it.
  */
 class KeyedPlansTest {
 

@@ -29,9 +29,7 @@ public class LineageIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LineageIndex.class);
 
-    /** The statement's rows: the nodes to read again. */
     private final GraphStore store;
-
     private final LineageIndexProperties properties;
     private final Object patching = new Object();
     private final Set<Touched> pending = new LinkedHashSet<>();
