@@ -1,6 +1,9 @@
 // The adjacency index's patch (lineage/index), after a window committed: for each dataset or job the window touched,
-// read again as it now stands, its current job-dataset edges both ways and its symlinks, with the neighbours' own
-// flags (a neighbour's deleted mark or symlinks facet may be new too) and owners (impact answers them from the index). Seeks on the dataset_key and job_key constraints.
+// read again as it now stands, with what lineage shows on it (details: documentation, job type, a job's latest run,
+// found as jobs.cypher finds it), its current job-dataset edges both ways and its symlinks, with the neighbours' own
+// flags (a neighbour's deleted mark or symlinks facet may be new too) and owners (impact answers them from the index).
+// A neighbour's details are not read: they change only when it is touched itself. Seeks on the dataset_key and job_key
+// constraints.
 UNWIND $batch.rows AS row
 CALL (row) {
   MATCH (n:Job {namespace: row.namespace, name: row.name}) WHERE row.job
@@ -9,8 +12,19 @@ CALL (row) {
   MATCH (n:Dataset {namespace: row.namespace, name: row.name}) WHERE NOT row.job
   RETURN n
 }
+OPTIONAL CALL (n) {
+  WITH n WHERE n:Job
+  MATCH (r:Run)
+  USING INDEX SEEK r:Run(namespace, jobName, sortTime)
+  WHERE r.namespace = n.namespace AND r.jobName = n.name AND r.sortTime IS NOT NULL AND r.placeholder IS NULL
+  RETURN r
+  ORDER BY r.namespace DESC, r.jobName DESC, r.sortTime DESC, r.runId DESC
+  LIMIT 1
+}
 RETURN n {id: elementId(n), job: n:Job, .namespace, .name, .owners, deleted: n.deleted IS NOT NULL,
-          declares: n:Dataset AND EXISTS { (n)-[:SYMLINK]->(:Dataset) }} AS node,
+          declares: n:Dataset AND EXISTS { (n)-[:SYMLINK]->(:Dataset) },
+          details: {description: n.description, jobType: n.jobType, integration: n.integration,
+                    runId: r.runId, runState: r.state}} AS node,
        [(n)-[e:READ_BY|WRITES]->(m) WHERE e.history IS NULL |
         m {id: elementId(m), job: m:Job, .namespace, .name, .owners, deleted: m.deleted IS NOT NULL,
            declares: m:Dataset AND EXISTS { (m)-[:SYMLINK]->(:Dataset) }}] AS downstream,

@@ -4,8 +4,7 @@ import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.lineage.index.AdjacencyGraph;
 import io.tributary.lineage.index.LineageIndex;
-import io.tributary.store.GraphStore;
-import io.tributary.store.Parameters;
+import io.tributary.lineage.index.NodeDetails;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -21,24 +20,19 @@ import org.springframework.stereotype.Component;
  * Lineage and impact walks on the in-memory index ({@link LineageIndex}): the same answer as the Cypher walks
  * ({@link DatasetWalks}, {@link IdentityWalk}) on the current graph, by the same level-by-level rules ({@link Bfs}:
  * each node once at its shortest distance, the first ones in {@link Node#ORDER} of the level where maxNodes is reached,
- * the depth-cap probe), with symlink groups as {@link IdentityGroups} forms them. The walk reads memory only; the
- * details of the nodes kept are one batched statement.
+ * the depth-cap probe), with symlink groups as {@link IdentityGroups} forms them. Only the start's key is read from the
+ * database (as the Cypher walks find it); the walk and what it shows on each node (owners, documentation, job type, a
+ * job's latest run) come from the index.
  */
 @Component
 class IndexWalks {
 
-    private static final String DETAILS = "read/lineage/index/details";
-
     private final LineageIndex index;
     private final DatasetHops hops;
-    private final GraphStore store;
-    private final DetailsCache cache;
 
-    IndexWalks(LineageIndex index, DatasetHops hops, GraphStore store, DetailsCache cache) {
+    IndexWalks(LineageIndex index, DatasetHops hops) {
         this.index = index;
         this.hops = hops;
-        this.store = store;
-        this.cache = cache;
     }
 
     /** Lineage from the index, or null when it cannot answer (not enabled or loaded, or the start is not in it yet). */
@@ -84,43 +78,27 @@ class IndexWalks {
                             limits.maxNodes(),
                             Node.ORDER);
             };
-            // Impact lists owners only: the index holds them, so impact reads nothing more from the database.
-            Map<String, Details> owners = Map.of();
-            if (!lineage) {
-                var byNode = new HashMap<String, Details>(walk.nodes().size() * 2);
-                for (String elementId : walk.nodes().keySet()) {
-                    List<String> own = graph.owners(graph.node(elementId));
-                    if (!own.isEmpty()) {
-                        byNode.put(elementId, new Details(null, own, null, null, null, null));
-                    }
+            var details = new HashMap<String, Details>(walk.nodes().size() * 2);
+            for (String elementId : walk.nodes().keySet()) {
+                Details d = details(graph, graph.node(elementId), lineage);
+                if (d != null) {
+                    details.put(elementId, d);
                 }
-                owners = byNode;
             }
             return new DatasetWalks.Found(
-                    walk, owners, walker.otherNames(walk.nodes().keySet()));
+                    walk, details, walker.otherNames(walk.nodes().keySet()));
         });
-        if (found == null) {
-            return null;
-        }
-        if (!lineage) {
-            return found;
-        }
-        var ids = new HashMap<String, String>(found.walk().nodes().size() * 2);
-        found.walk()
-                .nodes()
-                .forEach((elementId, reached) ->
-                        ids.put(elementId, reached.node().id()));
-        return new DatasetWalks.Found(found.walk(), cache.get(ids, this::details), found.otherNames());
+        return found;
     }
 
-    private record Ids(Collection<String> ids) {}
-
-    private Map<String, Details> details(Collection<String> ids) {
-        return store.read(DETAILS, Parameters.of(new Ids(ids)), result -> {
-            var details = new HashMap<String, Details>(ids.size() * 2);
-            result.forEachRemaining(r -> details.put(r.get("id").asString(), Details.of(r)));
-            return details;
-        });
+    /** What a walk shows on a node: impact lists owners only; null when there is nothing to show. */
+    private static Details details(AdjacencyGraph graph, int v, boolean lineage) {
+        List<String> owners = graph.owners(v);
+        if (!lineage) {
+            return owners.isEmpty() ? null : new Details(null, owners, null, null, null, null);
+        }
+        NodeDetails d = graph.details(v);
+        return new Details(d.description(), owners, d.jobType(), d.integration(), d.latestRunId(), d.latestRunState());
     }
 
     /** One walk's state over the index: symlink groups resolved as reached (shared by both directions). */

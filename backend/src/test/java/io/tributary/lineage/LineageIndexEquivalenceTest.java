@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The lineage index answers as the Cypher walks do (they are its oracle): on seeded random graphs with symlink groups,
  * history edges (jobs whose newer version reads and writes other datasets) and soft-deleted datasets and jobs, for
- * lineage (both directions and each alone, several depths and node caps) and impact from many starts. Checked twice:
- * on the index as the projector patched it while the graphs were ingested, then on the index loaded again from the
+ * lineage (both directions and each alone, several depths and node caps) and impact from many starts, with what each
+ * shows on its nodes (owners, documentation, job types, each job's latest run, reruns changing them). Checked twice: on
+ * the index as the projector patched it while the graphs were ingested, then on the index loaded again from the
  * database.
  */
 class LineageIndexEquivalenceTest extends EndToEndTest {
@@ -69,6 +70,8 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         assertThat(met.getOrDefault("otherNames", 0)).isPositive();
         assertThat(met.getOrDefault("notFound", 0)).isPositive();
         assertThat(met.getOrDefault("edges", 0)).isPositive();
+        assertThat(met.getOrDefault("description", 0)).isPositive();
+        assertThat(met.getOrDefault("jobType", 0)).isPositive();
     }
 
     @Test
@@ -84,8 +87,9 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         // A newer version of load writes b2 instead of b: b's edge from load is history now.
         postAll(List.of(job("f", "load", "2024-01-02T00:00:00Z", List.of("a"), List.of("b2"))));
         assertThat(downstreamNames("a")).containsExactly("a", "b2", "load");
-        // Details come from a cache the writes invalidate: load's latest run is the new one, as Cypher reads it.
+        // The index's details follow the writes: load's latest run is the new one, as Cypher reads it.
         compare(new NodeRef(NodeKind.DATASET, "f", "a", null));
+        assertThat(latestRun("a", "load")).isEqualTo(TestEvents.runId("f" + "load" + "2024-01-02T00:00:00Z"));
 
         web.delete()
                 .uri("/api/v1/namespaces/f/datasets/b2")
@@ -95,6 +99,16 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
                 .isOk();
         assertThat(downstreamNames("a")).containsExactly("a", "load");
         compare(new NodeRef(NodeKind.DATASET, "f", "a", null));
+    }
+
+    private String latestRun(String dataset, String job) {
+        var found = indexWalks.lineageOnLoaded(
+                new NodeRef(NodeKind.DATASET, "f", dataset, null), Direction.DOWNSTREAM, limits(10, 1000));
+        return found.walk().nodes().entrySet().stream()
+                .filter(e -> e.getValue().node().name().equals(job))
+                .map(e -> found.details().get(e.getKey()).latestRunId())
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> downstreamNames(String dataset) {
@@ -159,6 +173,12 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
             if (!f.otherNames().getOrDefault(id, List.of()).isEmpty()) {
                 met.merge("otherNames", 1, Integer::sum);
             }
+            if (lineage && d.description() != null) {
+                met.merge("description", 1, Integer::sum);
+            }
+            if (lineage && d.jobType() != null) {
+                met.merge("jobType", 1, Integer::sum);
+            }
         });
         shape.put("nodes", nodes);
         if (lineage) {
@@ -204,7 +224,7 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
                         TestEvents.runId(ns + "/" + j + "/" + r),
                         ns,
                         "j" + j,
-                        Map.of(),
+                        jobFacets(random, r),
                         inputs,
                         outputs));
             }
@@ -226,12 +246,35 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         return starts;
     }
 
+    /** Sometimes a job type and documentation, which lineage shows on the job (and a rerun may change). */
+    private static Map<String, Object> jobFacets(Random random, int run) {
+        var facets = new HashMap<String, Object>();
+        if (random.nextInt(2) == 0) {
+            facets.put(
+                    "jobType",
+                    Map.of(
+                            "processingType",
+                            "BATCH",
+                            "integration",
+                            random.nextBoolean() ? "SPARK" : "DBT",
+                            "jobType",
+                            random.nextBoolean() ? "QUERY" : "MODEL"));
+        }
+        if (random.nextInt(3) == 0) {
+            facets.put("documentation", Map.of("description", "job docs, run " + run));
+        }
+        return facets;
+    }
+
     /** A random dataset of the graph; an output sometimes names a symlink (another dataset, or an alias). */
     private static Map<String, Object> dataset(String ns, Random random, boolean output) {
         String name = "d" + random.nextInt(DATASETS);
         var facets = new HashMap<String, Object>();
         if (random.nextInt(3) == 0) {
             facets.put("ownership", TestEvents.ownership("team" + random.nextInt(3)));
+        }
+        if (random.nextInt(3) == 0) {
+            facets.put("documentation", Map.of("description", "about " + name + " " + random.nextInt(3)));
         }
         if (output && random.nextInt(4) == 0) {
             String other = random.nextBoolean() ? "d" + random.nextInt(DATASETS) : "alias" + random.nextInt(3);

@@ -23,44 +23,22 @@ public final class AdjacencyGraph {
     public static final int UP = 1;
     public static final int SYMLINK = 2;
 
-    private static final byte JOB = 1;
-    private static final byte DELETED = 2;
-    private static final byte DECLARES = 4;
-
     /** The element ids' common part ({@code 4:<database>:}); learned from the first node when loaded empty. */
     private String prefix;
 
-    private final LongIntMap ids;
-    private long[] databaseIds;
-    private byte[] flags;
-    private String[] namespaces;
-    private String[] names;
-    /** Owners per node, null for none; the strings and lists shared (a team owns many). */
-    private String[][] owners;
-
-    private int size;
+    private final NodeTable nodes;
     private final int loaded;
     private final int[][] offsets;
     private final int[][] neighbours;
     private final List<Map<Integer, int[]>> patched = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
-    private final Map<String, String> namespacePool = new HashMap<>();
-    private final Map<List<String>, String[]> ownerPool = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private AdjacencyGraph(Builder b, int[][] offsets, int[][] neighbours) {
         this.prefix = b.prefix;
-        this.ids = b.ids;
-        this.databaseIds = b.databaseIds;
-        this.flags = b.flags;
-        this.namespaces = b.namespaces;
-        this.names = b.names;
-        this.owners = b.owners;
-        this.size = b.size;
-        this.loaded = b.size;
+        this.nodes = b.nodes;
+        this.loaded = b.nodes.size;
         this.offsets = offsets;
         this.neighbours = neighbours;
-        this.namespacePool.putAll(b.namespacePool);
-        this.ownerPool.putAll(b.ownerPool);
     }
 
     /** Runs a walk under the read lock: patches wait for it (and it for them). */
@@ -80,44 +58,49 @@ public final class AdjacencyGraph {
             return -1;
         }
         try {
-            return ids.get(Long.parseLong(elementId.substring(colon + 1)));
+            return nodes.ids.get(Long.parseLong(elementId.substring(colon + 1)));
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
     public String elementId(int node) {
-        return prefix + databaseIds[node];
+        return prefix + nodes.databaseIds[node];
     }
 
     public int size() {
-        return size;
+        return nodes.size;
     }
 
     public boolean job(int node) {
-        return (flags[node] & JOB) != 0;
+        return (nodes.flags[node] & NodeTable.JOB) != 0;
     }
 
     public boolean deleted(int node) {
-        return (flags[node] & DELETED) != 0;
+        return (nodes.flags[node] & NodeTable.DELETED) != 0;
     }
 
     public boolean declares(int node) {
-        return (flags[node] & DECLARES) != 0;
+        return (nodes.flags[node] & NodeTable.DECLARES) != 0;
     }
 
     public String namespace(int node) {
-        return namespaces[node];
+        return nodes.namespaces[node];
     }
 
     public String name(int node) {
-        return names[node];
+        return nodes.names[node];
     }
 
     /** The node's owners (its ownership facet), empty for none. */
     public List<String> owners(int node) {
-        String[] own = owners[node];
+        String[] own = nodes.owners[node];
         return own == null ? List.of() : List.of(own);
+    }
+
+    /** Documentation, job type and (for a job) its latest run, as the last load or patch read them. */
+    public NodeDetails details(int node) {
+        return nodes.details(node);
     }
 
     /** The neighbours of {@code node} in {@code direction} ({@link #DOWN}, {@link #UP}, {@link #SYMLINK}). */
@@ -209,27 +192,17 @@ public final class AdjacencyGraph {
             prefix = prefix(n.id());
         }
         long databaseId = databaseId(prefix, n.id());
-        int v = ids.get(databaseId);
-        if (v < 0) {
-            v = size++;
-            if (v == databaseIds.length) {
-                int capacity = Math.max(16, v + (v >> 1));
-                databaseIds = Arrays.copyOf(databaseIds, capacity);
-                flags = Arrays.copyOf(flags, capacity);
-                namespaces = Arrays.copyOf(namespaces, capacity);
-                names = Arrays.copyOf(names, capacity);
-                owners = Arrays.copyOf(owners, capacity);
-            }
-            databaseIds[v] = databaseId;
-            ids.put(databaseId, v);
-        } else if (job(v) != n.job() || !names[v].equals(n.name()) || !namespaces[v].equals(n.namespace())) {
+        boolean known = nodes.ids.get(databaseId) >= 0;
+        int v = nodes.add(databaseId);
+        if (known
+                && (job(v) != n.job()
+                        || !name(v).equals(n.name())
+                        || !namespace(v).equals(n.namespace()))) {
             // The database reused the id of a node deleted outright (only tests do that): none of its edges hold.
             isolate(v);
+            nodes.clearDetails(v);
         }
-        flags[v] = flags(n);
-        namespaces[v] = namespacePool.computeIfAbsent(n.namespace(), k -> k);
-        names[v] = n.name();
-        owners[v] = owned(n.owners(), ownerPool);
+        nodes.set(v, n);
         return v;
     }
 
@@ -255,17 +228,6 @@ public final class AdjacencyGraph {
         return Arrays.stream(values).filter(x -> x != value).toArray();
     }
 
-    private static String[] owned(List<String> owners, Map<List<String>, String[]> pool) {
-        if (owners == null || owners.isEmpty()) {
-            return null;
-        }
-        return pool.computeIfAbsent(List.copyOf(owners), k -> k.toArray(String[]::new));
-    }
-
-    private static byte flags(IndexedNode n) {
-        return (byte) ((n.job() ? JOB : 0) | (n.deleted() ? DELETED : 0) | (n.declares() ? DECLARES : 0));
-    }
-
     /** The numeric part of an element id ({@code 4:<database>:<number>}), checked against the graph's database. */
     static long databaseId(String prefix, String elementId) {
         int colon = elementId.lastIndexOf(':');
@@ -283,24 +245,12 @@ public final class AdjacencyGraph {
     public long bytes() {
         lock.readLock().lock();
         try {
-            long bytes = ids.bytes() + databaseIds.length * 8L + flags.length + namespaces.length * 8L * 3;
-            for (String[] shared : ownerPool.values()) {
-                bytes += 16 + shared.length * 8L;
-                for (String owner : shared) {
-                    bytes += 40 + owner.length();
-                }
-            }
+            long bytes = nodes.bytes();
             for (int d = 0; d < 3; d++) {
                 bytes += offsets[d].length * 4L + neighbours[d].length * 4L;
                 for (int[] own : patched.get(d).values()) {
                     bytes += 16 + own.length * 4L + 48;
                 }
-            }
-            for (int v = 0; v < size; v++) {
-                bytes += 24 + 16 + names[v].length(); // String, its (Latin-1) array and header
-            }
-            for (String ns : namespacePool.keySet()) {
-                bytes += 40 + ns.length();
             }
             return bytes;
         } finally {
@@ -312,7 +262,7 @@ public final class AdjacencyGraph {
     public long edges() {
         return read(() -> {
             long edges = 0;
-            for (int v = 0; v < size; v++) {
+            for (int v = 0; v < nodes.size; v++) {
                 edges += degree(DOWN, v);
             }
             return edges;
@@ -322,15 +272,7 @@ public final class AdjacencyGraph {
     /** Collects a load's nodes, then its edges, into the compressed arrays. */
     static final class Builder {
         private String prefix;
-        private final LongIntMap ids = new LongIntMap(1 << 16);
-        private long[] databaseIds = new long[1024];
-        private byte[] flags = new byte[1024];
-        private String[] namespaces = new String[1024];
-        private String[] names = new String[1024];
-        private String[][] owners = new String[1024][];
-        private int size;
-        private final Map<String, String> namespacePool = new HashMap<>();
-        private final Map<List<String>, String[]> ownerPool = new HashMap<>();
+        private final NodeTable nodes = new NodeTable();
         private final IntPairs[] edges = {new IntPairs(), new IntPairs()};
 
         /** Adds a node (again: the later read wins, as a page may repeat one that moved). */
@@ -338,25 +280,7 @@ public final class AdjacencyGraph {
             if (prefix == null) {
                 prefix = prefix(n.id());
             }
-            long databaseId = databaseId(prefix, n.id());
-            int v = ids.get(databaseId);
-            if (v < 0) {
-                v = size++;
-                if (v == databaseIds.length) {
-                    int capacity = v * 2;
-                    databaseIds = Arrays.copyOf(databaseIds, capacity);
-                    flags = Arrays.copyOf(flags, capacity);
-                    namespaces = Arrays.copyOf(namespaces, capacity);
-                    names = Arrays.copyOf(names, capacity);
-                    owners = Arrays.copyOf(owners, capacity);
-                }
-                databaseIds[v] = databaseId;
-                ids.put(databaseId, v);
-            }
-            flags[v] = flags(n);
-            namespaces[v] = namespacePool.computeIfAbsent(n.namespace(), k -> k);
-            names[v] = n.name();
-            owners[v] = owned(n.owners(), ownerPool);
+            nodes.set(nodes.add(databaseId(prefix, n.id())), n);
         }
 
         /** The dense id of a loaded node, or -1 (a node created after its page was read: a patch brings it). */
@@ -364,7 +288,7 @@ public final class AdjacencyGraph {
             if (prefix == null) {
                 return -1;
             }
-            return ids.get(databaseId(prefix, elementId));
+            return nodes.ids.get(databaseId(prefix, elementId));
         }
 
         void flow(int from, int to) {
@@ -396,6 +320,7 @@ public final class AdjacencyGraph {
         }
 
         private void csr(int[] from, int[] to, int count, int direction, int[][] offsets, int[][] neighbours) {
+            int size = nodes.size;
             int[] start = new int[size + 1];
             for (int i = 0; i < count; i++) {
                 start[from[i] + 1]++;

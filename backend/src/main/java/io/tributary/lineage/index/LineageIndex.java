@@ -212,14 +212,14 @@ public class LineageIndex implements SmartLifecycle {
                 "read/lineage/index/touched",
                 new Batch(touched),
                 result -> result.list(r -> new AdjacencyGraph.Touched(
-                        IndexedNode.of(r.get("node").asMap()),
+                        IndexedNode.of(r.get("node")),
                         nodes(r.get("downstream")),
                         nodes(r.get("upstream")),
                         nodes(r.get("symlinks")))));
     }
 
     private static List<IndexedNode> nodes(Value list) {
-        return list.asList(v -> IndexedNode.of(v.asMap()));
+        return list.asList(IndexedNode::of);
     }
 
     private void loadQuietly() {
