@@ -1,5 +1,6 @@
 package io.tributary.lineage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.lineage.DatasetHops.Details;
 import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.lineage.index.AdjacencyGraph;
@@ -29,20 +30,29 @@ class IndexWalks {
 
     private final LineageIndex index;
     private final DatasetHops hops;
+    private final MeterRegistry meters;
 
-    IndexWalks(LineageIndex index, DatasetHops hops) {
+    IndexWalks(LineageIndex index, DatasetHops hops, MeterRegistry meters) {
         this.index = index;
         this.hops = hops;
+        this.meters = meters;
     }
 
     /** Lineage from the index, or null when it cannot answer (not enabled or loaded, or the start is not in it yet). */
     DatasetWalks.Found lineage(NodeRef ref, Direction direction, Limits limits) {
-        return walk(index.ready(), ref, direction, limits, true);
+        return counted("lineage", walk(index.ready(), ref, direction, limits, true));
     }
 
     /** Impact (everything downstream, with owners) from the index, or null as {@link #lineage}. */
     DatasetWalks.Found impact(NodeRef ref, Limits limits) {
-        return walk(index.ready(), ref, Direction.DOWNSTREAM, limits, false);
+        return counted("impact", walk(index.ready(), ref, Direction.DOWNSTREAM, limits, false));
+    }
+
+    /** Which walks the index answered and which fell back to Cypher (not enabled, not loaded, a start it lacks). */
+    private DatasetWalks.Found counted(String kind, DatasetWalks.Found found) {
+        meters.counter("tributary.lineage.index.walks", "kind", kind, "via", found == null ? "cypher" : "index")
+                .increment();
+        return found;
     }
 
     /** As {@link #lineage} on the loaded index whether or not walks are switched to it (the equivalence tests). */
@@ -60,14 +70,15 @@ class IndexWalks {
         if (graph == null) {
             return null;
         }
-        // The start as the Cypher walks find it (NOT_FOUND when it does not exist or is deleted).
-        String startId = hops.start(ref.validated(), null).keySet().iterator().next();
+        NodeRef key = ref.validated();
         var found = graph.read(() -> {
-            int start = graph.node(startId);
+            int start = key.kind() == NodeKind.FIELD
+                    ? -1
+                    : graph.node(key.kind() == NodeKind.JOB, key.namespace(), key.name());
             if (start < 0 || graph.deleted(start)) {
-                return null; // created after the index last heard of it: Cypher answers
+                return null;
             }
-            var walker = new Walker(graph, start);
+            var walker = new Walker(graph, start, lineage);
             Bfs.Walk<Node, Void> walk = switch (direction) {
                 case DOWNSTREAM -> walker.walk(AdjacencyGraph.DOWN, limits);
                 case UPSTREAM -> walker.walk(AdjacencyGraph.UP, limits);
@@ -78,16 +89,14 @@ class IndexWalks {
                             limits.maxNodes(),
                             Node.ORDER);
             };
-            var details = new HashMap<String, Details>(walk.nodes().size() * 2);
-            for (String elementId : walk.nodes().keySet()) {
-                Details d = details(graph, graph.node(elementId), lineage);
-                if (d != null) {
-                    details.put(elementId, d);
-                }
-            }
             return new DatasetWalks.Found(
-                    walk, details, walker.otherNames(walk.nodes().keySet()));
+                    walk, walker.details, walker.otherNames(walk.nodes().keySet()));
         });
+        if (found == null) {
+            // Not in the index as a live node: the database decides (NOT_FOUND as the Cypher walks answer it, or a
+            // node the index has not heard of yet, which Cypher walks).
+            hops.start(key, null);
+        }
         return found;
     }
 
@@ -109,12 +118,16 @@ class IndexWalks {
 
         private final AdjacencyGraph graph;
         private final int start;
+        private final boolean lineage;
         private final Map<Integer, Integer> representative = new HashMap<>();
         private final Map<Integer, int[]> members = new HashMap<>();
+        /** What is shown on each node kept, by element id (as the walk reaches it: no lookup back from the id). */
+        final Map<String, Details> details = new HashMap<>();
 
-        Walker(AdjacencyGraph graph, int start) {
+        Walker(AdjacencyGraph graph, int start, boolean lineage) {
             this.graph = graph;
             this.start = start;
+            this.lineage = lineage;
         }
 
         Bfs.Walk<Node, Void> walk(int direction, Limits limits) {
@@ -124,7 +137,7 @@ class IndexWalks {
             var visited = new BitSet(graph.size());
             int first = representative(start);
             visited.set(first);
-            nodes.put(graph.elementId(first), new Bfs.Reached<>(node(first), 0));
+            keep(nodes, first, 0);
             int[] frontier = {first};
             boolean truncated = false;
             int distance = 0;
@@ -151,7 +164,7 @@ class IndexWalks {
                 }
                 for (int v : admitted) {
                     visited.set(v);
-                    nodes.put(graph.elementId(v), new Bfs.Reached<>(node(v), distance));
+                    keep(nodes, v, distance);
                 }
                 truncated = admitted.size() < found.size();
                 frontier = admitted.stream().mapToInt(Integer::intValue).toArray();
@@ -177,6 +190,15 @@ class IndexWalks {
                 truncated = further[0];
             }
             return new Bfs.Walk<>(nodes, edges, truncated);
+        }
+
+        private void keep(Map<String, Bfs.Reached<Node>> nodes, int v, int distance) {
+            String id = graph.elementId(v);
+            nodes.put(id, new Bfs.Reached<>(node(v), distance));
+            Details d = IndexWalks.details(graph, v, lineage);
+            if (d != null) {
+                details.put(id, d);
+            }
         }
 
         /** The representatives one hop from {@code near} (a representative), over every name of its group. */

@@ -99,6 +99,21 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
                 .isOk();
         assertThat(downstreamNames("a")).containsExactly("a", "load");
         compare(new NodeRef(NodeKind.DATASET, "f", "a", null));
+
+        // Walks are not switched to the index in this context (not enabled): the walk counter says Cypher answered.
+        graphQl.document("{ lineage(node: {kind: DATASET, namespace: \"f\", name: \"a\"}) { nodes { name } } }")
+                .execute()
+                .path("lineage.nodes[*].name")
+                .entityList(String.class)
+                .contains("a", "load");
+        assertThat(scrape())
+                .contains("tributary_lineage_index_loaded 1.0")
+                .containsPattern("tributary_lineage_index_nodes [1-9]")
+                .containsPattern("tributary_lineage_index_edges [1-9]")
+                .containsPattern("tributary_lineage_index_bytes [1-9]")
+                .containsPattern("tributary_lineage_index_walks_total\\{kind=\"lineage\",via=\"cypher\"\\} [1-9]");
+        index.unload();
+        assertThat(scrape()).contains("tributary_lineage_index_loaded 0.0");
     }
 
     private String latestRun(String dataset, String job) {

@@ -64,6 +64,11 @@ public final class AdjacencyGraph {
         }
     }
 
+    /** The dense id of the dataset (or job) with this key, soft-deleted or not, or -1 when the index lacks it. */
+    public int node(boolean job, String namespace, String name) {
+        return nodes.find(job, namespace, name);
+    }
+
     public String elementId(int node) {
         return prefix + nodes.databaseIds[node];
     }

@@ -1,5 +1,7 @@
 package io.tributary.lineage.index;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
 import io.tributary.write.GraphChanges;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
@@ -41,9 +44,18 @@ public class LineageIndex implements SmartLifecycle {
     private volatile boolean running;
     private volatile long loadNanos;
 
-    LineageIndex(GraphStore store, LineageIndexProperties properties, GraphChanges changes) {
+    LineageIndex(GraphStore store, LineageIndexProperties properties, GraphChanges changes, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
+        // What an operator needs to size the heap and see that walks are in memory: a dropped index reads 0.
+        meters.gauge("tributary.lineage.index.loaded", this, i -> i.graph == null ? 0 : 1);
+        meters.gauge("tributary.lineage.index.nodes", this, i -> size(i.graph, AdjacencyGraph::size));
+        meters.gauge("tributary.lineage.index.edges", this, i -> size(i.graph, AdjacencyGraph::edges));
+        Gauge.builder("tributary.lineage.index.bytes", this, i -> size(i.graph, AdjacencyGraph::bytes))
+                .description("Heap held by the lineage index, estimated from its arrays and strings")
+                .baseUnit("bytes")
+                .register(meters);
+        meters.gauge("tributary.lineage.index.load.seconds", this, i -> i.loadNanos / 1e9);
         changes.listen(new GraphChanges.Listener() {
             @Override
             public void committed(List<Touched> touched) {
@@ -70,6 +82,10 @@ public class LineageIndex implements SmartLifecycle {
                 }
             }
         });
+    }
+
+    private static double size(AdjacencyGraph graph, ToDoubleFunction<AdjacencyGraph> measure) {
+        return graph == null ? 0 : measure.applyAsDouble(graph);
     }
 
     /** The index when walks should use it: enabled and loaded; otherwise null. */

@@ -31,6 +31,10 @@ final class NodeTable {
     String[] latestRunStates = new String[1024];
 
     int size;
+    /** Open addressing by key (job flag, namespace, name): dense id + 1 per slot, 0 empty; compared on the columns. */
+    private int[] byKey = new int[2048];
+
+    private int keyed;
     private final Map<String, String> pool = new HashMap<>();
     private final Map<List<String>, String[]> ownerPool = new HashMap<>();
 
@@ -51,12 +55,20 @@ final class NodeTable {
 
     /** Key, flags and owners as read; the details too when the read carried them (a neighbour's does not). */
     void set(int v, IndexedNode n) {
+        boolean rekey = names[v] != null
+                && (job(v) != n.job() || !names[v].equals(n.name()) || !namespaces[v].equals(n.namespace()));
+        boolean fresh = names[v] == null;
         flags[v] = (byte) ((n.job() ? JOB : 0) | (n.deleted() ? DELETED : 0) | (n.declares() ? DECLARES : 0));
         namespaces[v] = shared(n.namespace());
         names[v] = n.name();
         owners[v] = n.owners() == null || n.owners().isEmpty()
                 ? null
                 : ownerPool.computeIfAbsent(List.copyOf(n.owners()), k -> k.toArray(String[]::new));
+        if (rekey) {
+            rehash(byKey.length); // a database id reused by another node (only tests delete outright): rare
+        } else if (fresh) {
+            addKey(v);
+        }
         NodeDetails d = n.details();
         if (d != null) {
             descriptions[v] = d.description();
@@ -65,6 +77,52 @@ final class NodeTable {
             latestRunIds[v] = d.latestRunId();
             latestRunStates[v] = shared(d.latestRunState());
         }
+    }
+
+    /** The dense id of the dataset or job with this key, or -1. */
+    int find(boolean job, String namespace, String name) {
+        int mask = byKey.length - 1;
+        for (int i = hash(job, namespace, name) & mask; ; i = (i + 1) & mask) {
+            int v = byKey[i] - 1;
+            if (v < 0) {
+                return -1;
+            }
+            if (job(v) == job && names[v].equals(name) && namespaces[v].equals(namespace)) {
+                return v;
+            }
+        }
+    }
+
+    private boolean job(int v) {
+        return (flags[v] & JOB) != 0;
+    }
+
+    private void addKey(int v) {
+        if ((keyed + 1) * 2 > byKey.length) {
+            rehash(byKey.length * 2);
+        }
+        int mask = byKey.length - 1;
+        int i = hash(job(v), namespaces[v], names[v]) & mask;
+        while (byKey[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        byKey[i] = v + 1;
+        keyed++;
+    }
+
+    private void rehash(int capacity) {
+        byKey = new int[capacity];
+        keyed = 0;
+        for (int v = 0; v < size; v++) {
+            if (names[v] != null) {
+                addKey(v);
+            }
+        }
+    }
+
+    private static int hash(boolean job, String namespace, String name) {
+        int h = (namespace.hashCode() * 31 + name.hashCode()) * 31 + (job ? 1 : 0);
+        return h ^ (h >>> 16);
     }
 
     void clearDetails(int v) {
@@ -98,7 +156,8 @@ final class NodeTable {
 
     /** Heap held, estimated from the arrays and the strings not shared (names, descriptions, run ids dominate). */
     long bytes() {
-        long bytes = ids.bytes() + databaseIds.length * 8L + flags.length + namespaces.length * 4L * 8;
+        long bytes =
+                ids.bytes() + byKey.length * 4L + databaseIds.length * 8L + flags.length + namespaces.length * 4L * 8;
         for (String[] shared : ownerPool.values()) {
             bytes += 16 + shared.length * 4L;
             for (String owner : shared) {
