@@ -8,7 +8,6 @@ import io.tributary.lineage.DatasetHops.Node;
 import io.tributary.store.DatasetKey;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,11 @@ public class Impact {
         if (ref.kind() != NodeKind.FIELD) {
             DatasetWalks.Found found = datasetWalks.impact(ref, limits);
             truncated = found.walk().truncated();
-            var impacted = new HashMap<String, Bfs.Reached<Node>>(found.walk().nodes());
-            impacted.values().removeIf(reached -> reached.distance() == 0);
             Map<String, Details> details = found.details();
-            impacted.forEach((elementId, reached) -> {
+            found.walk().nodes().forEach((elementId, reached) -> {
+                if (reached.distance() == 0) {
+                    return; // the start
+                }
                 Node n = reached.node();
                 var node = new ImpactReport.Node(
                         n.id(),

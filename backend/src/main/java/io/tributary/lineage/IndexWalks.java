@@ -7,6 +7,7 @@ import io.tributary.lineage.index.AdjacencyGraph;
 import io.tributary.lineage.index.LineageIndex;
 import io.tributary.lineage.index.NodeDetails;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -110,6 +112,23 @@ class IndexWalks {
         return new Details(d.description(), owners, d.jobType(), d.integration(), d.latestRunId(), d.latestRunState());
     }
 
+    /** Growable ints in the order added. */
+    private static final class IntList {
+        int[] values = new int[16];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
     /** One walk's state over the index: symlink groups resolved as reached (shared by both directions). */
     private static final class Walker {
 
@@ -135,6 +154,7 @@ class IndexWalks {
             var nodes = new LinkedHashMap<String, Bfs.Reached<Node>>();
             var edges = new LinkedHashSet<Bfs.Edge<Void>>();
             var visited = new BitSet(graph.size());
+            var queued = new BitSet(graph.size());
             int first = representative(start);
             visited.set(first);
             keep(nodes, first, 0);
@@ -146,28 +166,42 @@ class IndexWalks {
                     return new Bfs.Walk<>(nodes, edges, true);
                 }
                 distance++;
-                List<long[]> hops = new ArrayList<>();
-                var found = new LinkedHashSet<Integer>();
+                // Impact shows no edges: its hops are not kept.
+                List<long[]> hops = lineage ? new ArrayList<>() : null;
+                var found = new IntList();
                 for (int near : frontier) {
                     expand(direction, near, far -> {
-                        hops.add(new long[] {near, far});
-                        if (!visited.get(far)) {
+                        if (hops != null) {
+                            hops.add(new long[] {near, far});
+                        }
+                        if (!visited.get(far) && !queued.get(far)) {
+                            queued.set(far);
                             found.add(far);
                         }
                     });
                 }
-                List<Integer> admitted = new ArrayList<>(found);
+                int[] admitted = found.toArray();
+                for (int v : admitted) {
+                    queued.clear(v);
+                }
                 int room = limits.maxNodes() - nodes.size();
-                if (admitted.size() > room) {
-                    admitted.sort(Comparator.comparing(this::node, Node.ORDER));
-                    admitted = admitted.subList(0, Math.max(room, 0));
+                if (admitted.length > room) {
+                    admitted = IntStream.of(admitted)
+                            .boxed()
+                            .sorted(Comparator.comparing(this::node, Node.ORDER))
+                            .limit(Math.max(room, 0))
+                            .mapToInt(Integer::intValue)
+                            .toArray();
                 }
                 for (int v : admitted) {
                     visited.set(v);
                     keep(nodes, v, distance);
                 }
-                truncated = admitted.size() < found.size();
-                frontier = admitted.stream().mapToInt(Integer::intValue).toArray();
+                truncated = admitted.length < found.size;
+                frontier = admitted;
+                if (hops == null) {
+                    continue;
+                }
                 for (long[] hop : hops) {
                     int near = (int) hop[0];
                     int far = (int) hop[1];
@@ -230,13 +264,12 @@ class IndexWalks {
          * way (through deleted ones too), deleted ones left out.
          */
         private int representative(int v) {
+            if (graph.job(v) || graph.degree(AdjacencyGraph.SYMLINK, v) == 0) {
+                return v; // most nodes: no symlinks, their own representative (nothing to remember)
+            }
             Integer known = representative.get(v);
             if (known != null) {
                 return known;
-            }
-            if (graph.job(v) || graph.degree(AdjacencyGraph.SYMLINK, v) == 0) {
-                representative.put(v, v);
-                return v;
             }
             int[] group = group(v);
             if (group.length <= 1) {

@@ -14,6 +14,17 @@ import java.util.List;
 public final class NodeId {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** RFC 3986 unreserved characters, by code: A-Z a-z 0-9 - . _ ~. */
+    private static final boolean[] UNRESERVED = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            UNRESERVED[c] = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~".indexOf(c) >= 0;
+        }
+    }
 
     private NodeId() {}
 
@@ -64,7 +75,7 @@ public final class NodeId {
         var out = new StringBuilder(part.length() + 8);
         for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+            if (c < 128 && UNRESERVED[c]) {
                 out.append(c);
             } else {
                 out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
@@ -76,10 +87,7 @@ public final class NodeId {
     private static boolean unreserved(String part) {
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            if (!((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || "-._~".indexOf(c) >= 0)) {
+            if (c >= 128 || !UNRESERVED[c]) {
                 return false;
             }
         }
