@@ -1,5 +1,7 @@
 package io.tributary.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResultImpl;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.OperationDefinition;
@@ -32,8 +34,16 @@ class GraphQlAccess implements WebGraphQlInterceptor {
     private static final String READS_NEED_THE_READ_KEY =
             "Reads need the read API key as 'Authorization: Bearer <key>'";
 
+    /** Documents longer than this are parsed each time rather than kept. */
+    private static final int KEPT_DOCUMENT_CHARS = 16_384;
+
     private final ApiKeys keys;
     private final GraphQlWebSocketAccess webSocket;
+    /** Whether an operation is a mutation, by document and operation name: clients repeat a few documents. */
+    private final Cache<Operation, Boolean> mutations =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record Operation(String document, String name) {}
 
     GraphQlAccess(ApiKeys keys, GraphQlWebSocketAccess webSocket) {
         this.keys = keys;
@@ -46,7 +56,7 @@ class GraphQlAccess implements WebGraphQlInterceptor {
         Caller caller = request instanceof WebSocketGraphQlRequest ws
                 ? webSocket.callerOf(ws.getSessionInfo())
                 : keys.caller(request.getHeaders());
-        if (isMutation(request.getDocument(), request.getOperationName())) {
+        if (mutation(request.getDocument(), request.getOperationName())) {
             if (!caller.mayWrite()) {
                 return refuse(request, "Mutations need the ingest (write) API key as 'Authorization: Bearer <key>'");
             }
@@ -63,6 +73,13 @@ class GraphQlAccess implements WebGraphQlInterceptor {
         return caller.mayWrite() && !overWebSocket
                 ? Mono.error(Refusal.ingestKeyCannotRead())
                 : refuse(request, READS_NEED_THE_READ_KEY);
+    }
+
+    private boolean mutation(String document, String operationName) {
+        if (document.length() > KEPT_DOCUMENT_CHARS) {
+            return isMutation(document, operationName);
+        }
+        return mutations.get(new Operation(document, operationName), o -> isMutation(o.document(), o.name()));
     }
 
     /**

@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +107,9 @@ class ReplicasTest {
                 "tributary.projection.lease-ttl",
                 LEASE_TTL,
                 "tributary.api-key",
-                API_KEY);
+                API_KEY,
+                "tributary.lineage.index.enabled",
+                "true");
         // The server's first connections (authentication, planning) are slow on a starved machine: made here, with
         // patience, so that the replicas' start-up check (5 s for a connection) meets a warm server.
         try (Driver warm = GraphDatabase.driver(
@@ -135,10 +139,27 @@ class ReplicasTest {
         long second = post(holder, events.get(1)).position();
         assertThat(runOnReplica(follower, runId(events.get(1)), second)).isTrue();
 
+        // The lineage index of the replica that follows (patched from the log the other projects) answers as the
+        // projecting replica's does, after the same read-your-writes wait: the first round of events, both ways.
+        long last = second;
+        for (int i = 2; i < FIXTURES.size(); i++) {
+            last = Math.max(last, post(replicas.get(i % 2), events.get(i)).position());
+        }
+        var token = Map.of(ReadYourWrites.POSITION, Long.toString(last));
+        double followerIndexWalks = indexWalks(follower);
+        for (List<String> dataset : datasets()) {
+            assertThat(lineage(follower, dataset, token))
+                    .as("lineage of %s on the following replica", dataset)
+                    .isEqualTo(lineage(holder, dataset, token));
+        }
+        assertThat(indexWalks(follower) - followerIndexWalks)
+                .as("the following replica's walks ran on its index")
+                .isEqualTo(datasets().size());
+
         // Concurrent ingest into both; kill -9 of the projecting replica mid-load.
         var acknowledged = ConcurrentHashMap.<Integer>newKeySet();
-        acknowledged.addAll(List.of(0, 1));
-        var next = new AtomicInteger(2);
+        IntStream.range(0, FIXTURES.size()).forEach(acknowledged::add);
+        var next = new AtomicInteger(FIXTURES.size());
         var dead = ConcurrentHashMap.<Integer>newKeySet();
         var failures = new ConcurrentLinkedQueue<Throwable>();
         var clients = new ArrayList<Thread>();
@@ -224,6 +245,86 @@ class ReplicasTest {
         }
         assertThat(replicated).hasSizeGreaterThan(events.size());
         assertThat(replicated).containsExactlyElementsOf(single);
+
+        // The survivor's index (patched as a follower, then as the projector) answers as Cypher does on the reference.
+        double survivorIndexWalks = indexWalks(follower);
+        for (List<String> dataset : datasets()) {
+            assertThat(lineage(follower, dataset, Map.of()))
+                    .as("lineage of %s on the survivor's index", dataset)
+                    .isEqualTo(lineage(reference, dataset, Map.of()));
+        }
+        assertThat(indexWalks(follower) - survivorIndexWalks)
+                .as("the survivor's walks ran on its index")
+                .isEqualTo(datasets().size());
+        assertThat(indexWalks(reference)).as("the reference walks with Cypher").isZero();
+    }
+
+    private static final Pattern INDEX_WALKS =
+            Pattern.compile("tributary_lineage_index_walks_total\\{kind=\"lineage\",via=\"index\"\\} ([0-9.E]+)");
+
+    /** Lineage walks the service's index answered so far (its Prometheus counter). */
+    private static double indexWalks(ServiceProcess service) {
+        Matcher m = INDEX_WALKS.matcher(scrape(service));
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static final String LINEAGE = """
+            query($ns: String!, $name: String!) {
+              lineage(node: {kind: DATASET, namespace: $ns, name: $name}, depth: 10, maxNodes: 1000) {
+                nodes { id kind distance description owners jobType integration latestRunId latestRunState }
+                edges { from to }
+                truncated
+              }
+            }""";
+
+    /** A dataset's lineage as one replica answers it, nodes and edges sorted (their order is not part of it). */
+    private static String lineage(ServiceProcess service, List<String> dataset, Map<String, String> headers) {
+        JsonNode answer = graphQl(service, LINEAGE, Map.of("ns", dataset.get(0), "name", dataset.get(1)), headers);
+        assertThat(answer.path("errors").isMissingNode())
+                .as("lineage answer %s", answer)
+                .isTrue();
+        JsonNode lineage = answer.get("data").get("lineage");
+        var nodes = new ArrayList<String>();
+        lineage.get("nodes").forEach(n -> nodes.add(n.toString()));
+        var edges = new ArrayList<String>();
+        lineage.get("edges").forEach(e -> edges.add(e.toString()));
+        return nodes.stream().sorted().toList() + "\n" + edges.stream().sorted().toList() + "\ntruncated "
+                + lineage.get("truncated");
+    }
+
+    /** Every dataset the fixtures read or write, as namespace and name (the same in every round). */
+    private static List<List<String>> datasets() {
+        var datasets = new java.util.TreeSet<List<String>>(
+                java.util.Comparator.comparing((List<String> d) -> d.get(0)).thenComparing(d -> d.get(1)));
+        for (String fixture : FIXTURES) {
+            JsonNode event = JSON.readTree(fixture);
+            for (String side : List.of("inputs", "outputs")) {
+                event.path(side)
+                        .forEach(d -> datasets.add(List.of(
+                                d.get("namespace").asString(), d.get("name").asString())));
+            }
+        }
+        return List.copyOf(datasets);
+    }
+
+    private static String scrape(ServiceProcess service) {
+        try {
+            var response = HTTP.send(
+                    HttpRequest.newBuilder(service.baseUri().resolve("/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as("prometheus: %s", response.body())
+                    .isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Real events: the Spark (column lineage) and Airflow sets, copied in rounds with run ids and times of their own. */

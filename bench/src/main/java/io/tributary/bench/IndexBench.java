@@ -26,8 +26,9 @@ import tools.jackson.databind.ObjectMapper;
  * the service's log line), then times {@code lineage} (depth 10, both ways, maxNodes 1000) and {@code impact} (maxNodes
  * 10,000) through GraphQL from {@code bench.starts} random datasets (default 200), each start measured once, with the
  * raw Cypher oracle ({@link RawWalk}: the service's own walk statements over Bolt, same answer) measured on the same
- * start right before. The warm-up uses other random starts than the measured ones. Full impact (CSV, whole
- * downstream of the ~100k start) is timed a few times too.
+ * start right before. The warm-up uses other random starts than the measured ones. {@code columnLineage} (depth 10,
+ * maxNodes 1000; still Cypher, not on the index) is timed from the same starts, through GraphQL and raw. Full impact
+ * (CSV, whole downstream of the ~100k start) is timed a few times too.
  */
 final class IndexBench {
 
@@ -36,6 +37,9 @@ final class IndexBench {
     private static final String LINEAGE = "query($ns:String!,$name:String!){lineage(node:{kind:DATASET,"
             + "namespace:$ns,name:$name},depth:10,maxNodes:1000){nodes{id kind namespace name distance"
             + " description owners jobType integration latestRunId latestRunState} edges{from to} truncated}}";
+    private static final String COLUMNS = "query($ns:String!,$name:String!){columnLineage(node:{kind:DATASET,"
+            + "namespace:$ns,name:$name},depth:10,maxNodes:1000){nodes{id dataset field distance}"
+            + " edges{from to transformation{type subtype}} truncated}}";
     private static final String IMPACT = "query($ns:String!,$name:String!){impact(node:{kind:DATASET,"
             + "namespace:$ns,name:$name},maxNodes:10000){datasets{id distance owners} jobs{id distance owners} owners"
             + " truncated}}";
@@ -109,6 +113,7 @@ final class IndexBench {
 
     private void measure(Driver driver, Path root, int width, int starts) throws Exception {
         var rawWalk = new RawWalk(driver, root);
+        var rawBfs = new RawBfs(driver, root);
         var random = new Random(14);
         String ns = GraphGen.DATASET_NS;
         var warmUp = new ArrayList<String>();
@@ -127,11 +132,16 @@ final class IndexBench {
             graphql(LINEAGE, Map.of("ns", ns, "name", start));
             rawWalk.impact(ns, start, 10_000);
             graphql(IMPACT, Map.of("ns", ns, "name", start));
+            rawBfs.columns(ns, start, 10, 1000);
+            graphql(COLUMNS, Map.of("ns", ns, "name", start));
         }
         var lineageIndex = new ArrayList<Double>();
         var lineageRaw = new ArrayList<Double>();
         var impactIndex = new ArrayList<Double>();
         var impactRaw = new ArrayList<Double>();
+        var columnsGraphQl = new ArrayList<Double>();
+        var columnsRaw = new ArrayList<Double>();
+        long columnNodes = 0;
         long lineageNodes = 0;
         long impactNodes = 0;
         for (String start : measured) {
@@ -147,12 +157,20 @@ final class IndexBench {
             }));
             JsonNode impact = graphql(IMPACT, vars).path("impact");
             impactNodes += impact.path("datasets").size() + impact.path("jobs").size();
+            columnsRaw.add(time(() -> rawBfs.columns(ns, start, 10, 1000)));
+            columnsGraphQl.add(time(() ->
+                    graphql(COLUMNS, vars).path("columnLineage").path("nodes").size()));
+            columnNodes +=
+                    graphql(COLUMNS, vars).path("columnLineage").path("nodes").size();
         }
         System.out.printf("%d random starts, each measured once; load %s%n", starts, Footprint.loadAverage());
         print("lineage depth 10 (maxNodes 1000)", "GraphQL on the index", lineageIndex, lineageNodes / starts);
         print("lineage depth 10 (maxNodes 1000)", "raw Cypher oracle", lineageRaw, lineageNodes / starts);
         print("impact (maxNodes 10000)", "GraphQL on the index", impactIndex, impactNodes / starts);
         print("impact (maxNodes 10000)", "raw Cypher oracle", impactRaw, impactNodes / starts);
+        // Column lineage is not on the index yet: both rows are Cypher (GraphQL, and the same walk's statements raw).
+        print("columnLineage depth 10 (maxNodes 1000)", "GraphQL (Cypher walk)", columnsGraphQl, columnNodes / starts);
+        print("columnLineage depth 10 (maxNodes 1000)", "raw Cypher, same answer", columnsRaw, columnNodes / starts);
         String full = Traversal.impactStart(driver, 100_000);
         int descendants = Traversal.descendants(driver, full);
         var csv = new ArrayList<Double>();
