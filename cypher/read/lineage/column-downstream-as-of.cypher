@@ -2,6 +2,7 @@
 // $asOf and, if the job that reported it had a run started at or before $asOf that reported any dataset, the latest
 // such run read the input field's dataset and wrote the output field's dataset. (Whether the output field was in
 // its dataset's schema at $asOf is checked by the caller, which parses the schema JSON.)
+// named: the far field's dataset has symlinks, so the identity step looks up its other names (most have none).
 UNWIND $frontier AS near
 MATCH (n) WHERE elementId(n) = near
 MATCH (n)-[e:FEEDS]->(m)
@@ -25,5 +26,6 @@ WHERE run IS NULL
        AND EXISTS { (run)-[:WROTE]->(d:Dataset) WHERE d.namespace = output.namespace AND d.name = output.dataset })
 RETURN near, elementId(m) AS far, m.namespace AS namespace, m.dataset AS dataset, m.name AS field, m.type AS type,
        e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking,
+       EXISTS { (x:Dataset)-[:HAS_FIELD]->(m) WHERE EXISTS { (x)-[:SYMLINK]-(:Dataset) } } AS named,
        output.namespace AS outputNamespace, output.dataset AS outputDataset, output.name AS outputField
 LIMIT $limit

@@ -1,6 +1,7 @@
 // One breadth-first level of column lineage downstream ((input Field)-[:FEEDS]->(output Field)) for a whole
 // frontier: one row per FEEDS edge, so each transformation between two fields is its own row. $exclude and $limit
 // serve the depth-cap probe, as in downstream.cypher.
+// named: the far field's dataset has symlinks, so the identity step looks up its other names (most have none).
 UNWIND $frontier AS near
 MATCH (n) WHERE elementId(n) = near
 MATCH (n)-[e:FEEDS]->(m)
@@ -15,5 +16,6 @@ WHERE ($exclude IS NULL OR NOT elementId(m) IN $exclude)
   AND NOT EXISTS { MATCH (:Job {namespace: e.jobNamespace, name: e.jobName})-[h:WRITES]->
                          (:Dataset {namespace: endNode(e).namespace, name: endNode(e).dataset}) WHERE h.history }
 RETURN near, elementId(m) AS far, m.namespace AS namespace, m.dataset AS dataset, m.name AS field, m.type AS type,
-       e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking
+       e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking,
+       EXISTS { (x:Dataset)-[:HAS_FIELD]->(m) WHERE EXISTS { (x)-[:SYMLINK]-(:Dataset) } } AS named
 LIMIT $limit

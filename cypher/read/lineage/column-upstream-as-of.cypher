@@ -1,4 +1,5 @@
 // One level of column lineage upstream (incoming FEEDS) as it stood at $asOf; see column-downstream-as-of.cypher.
+// named: the far field's dataset has symlinks, so the identity step looks up its other names (most have none).
 UNWIND $frontier AS near
 MATCH (n) WHERE elementId(n) = near
 MATCH (n)<-[e:FEEDS]-(m)
@@ -22,5 +23,6 @@ WHERE run IS NULL
        AND EXISTS { (run)-[:WROTE]->(d:Dataset) WHERE d.namespace = output.namespace AND d.name = output.dataset })
 RETURN near, elementId(m) AS far, m.namespace AS namespace, m.dataset AS dataset, m.name AS field, m.type AS type,
        e.type AS transformation, e.subtype AS subtype, e.description AS description, e.masking AS masking,
+       EXISTS { (x:Dataset)-[:HAS_FIELD]->(m) WHERE EXISTS { (x)-[:SYMLINK]-(:Dataset) } } AS named,
        output.namespace AS outputNamespace, output.dataset AS outputDataset, output.name AS outputField
 LIMIT $limit

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
@@ -152,7 +153,8 @@ class ColumnHops {
      * Expands frontiers one level. At a past time the query applies first-seen and run rules; this side then keeps
      * only derivations whose output field was in its dataset's schema then, and shows types of that schema.
      */
-    Bfs.Expander<Field, Transformation> expander(GraphStore.Reads reads, boolean downstream, SchemasAt schemas) {
+    Bfs.Expander<Field, Transformation> expander(
+            GraphStore.Reads reads, boolean downstream, SchemasAt schemas, Consumer<String> named) {
         String statement =
                 "read/lineage/column-" + (downstream ? "downstream" : "upstream") + (schemas == null ? "" : "-as-of");
         return (frontier, exclude, limit) -> {
@@ -188,6 +190,9 @@ class ColumnHops {
                 var far = new DatasetKey(
                         r.get("namespace").asString(), r.get("dataset").asString());
                 String subtype = DriverValues.string(r.get("subtype"));
+                if (r.get("named").asBoolean()) {
+                    named.accept(r.get("far").asString());
+                }
                 hops.add(new Bfs.Hop<>(
                         r.get("near").asString(),
                         r.get("far").asString(),

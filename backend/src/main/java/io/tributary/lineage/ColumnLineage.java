@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
 
@@ -84,8 +86,10 @@ class ColumnLineage {
         return hops.inOneTransaction(reads -> {
             IdentityGroups groups = identity.fields(reads);
             Map<String, Field> start = groups.start(starts, f -> true, AS);
-            var up = groups.across(hops.expander(reads, false, schemas), f -> true, AS);
-            var down = groups.across(hops.expander(reads, true, schemas), f -> true, AS);
+            // Fields whose dataset has symlinks, as the level statements found them: only those need the lookup.
+            Set<String> named = ConcurrentHashMap.newKeySet();
+            var up = groups.across(hops.expander(reads, false, schemas, named::add), f -> true, named::contains, AS);
+            var down = groups.across(hops.expander(reads, true, schemas, named::add), f -> true, named::contains, AS);
             Bfs.Walk<Field, Transformation> walk = switch (direction) {
                 case DOWNSTREAM -> Bfs.walk(start, down, true, limits, Field.ORDER);
                 case UPSTREAM -> Bfs.walk(start, up, false, limits, Field.ORDER);

@@ -63,11 +63,21 @@ final class IdentityGroups {
 
     /** The expander, with the identity step around it. */
     <N, E> Bfs.Expander<N, E> across(Bfs.Expander<N, E> inner, Predicate<N> grouped, BiFunction<N, Member, N> as) {
+        return across(inner, grouped, id -> true, as);
+    }
+
+    /**
+     * As {@link #across(Bfs.Expander, Predicate, BiFunction)}, looking up only the nodes reached that {@code named}
+     * says may have other names (the expander read whether their dataset has symlinks); the rest stand for
+     * themselves.
+     */
+    <N, E> Bfs.Expander<N, E> across(
+            Bfs.Expander<N, E> inner, Predicate<N> grouped, Predicate<String> named, BiFunction<N, Member, N> as) {
         return (frontier, exclude, limit) -> {
             List<Bfs.Hop<N, E>> hops =
                     inner.expand(everyName(frontier), exclude == null ? null : everyName(exclude), limit);
             resolve(hops.stream()
-                    .filter(h -> grouped.test(h.farNode()))
+                    .filter(h -> grouped.test(h.farNode()) && named.test(h.far()))
                     .map(Bfs.Hop::far)
                     .distinct()
                     .toList());
