@@ -64,7 +64,13 @@ final class IndexBench {
         Files.createDirectories(store);
         Path log = Files.createDirectories(root.resolve("bench/target")).resolve("index-bench.log");
         Files.deleteIfExists(log);
-        var options = List.of("-Dtributary.log.mode=none", "-Dtributary.lineage.index.enabled=true");
+        var options = new ArrayList<>(List.of("-Dtributary.log.mode=none", "-Dtributary.lineage.index.enabled=true"));
+        // -Dbench.serviceOptions="...": more JVM options for the service (A/B of heap and GC settings).
+        String more = System.getProperty("bench.serviceOptions", "").trim();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+            System.out.println("service options: " + options);
+        }
         if (fresh) {
             // Generated over Bolt, past the service's writers: the index loads from the store at the next start.
             try (var service = new Service(jar, store, heap, options, log);

@@ -21,29 +21,25 @@ record IndexedNode(
         NodeDetails details) {
 
     static IndexedNode of(org.neo4j.driver.Record r) {
-        return new IndexedNode(
-                r.get("id").asString(),
-                r.get("job").asBoolean(),
-                r.get("namespace").asString(),
-                r.get("name").asString(),
-                r.get("deleted").asBoolean(),
-                r.get("declares").asBoolean(),
-                DriverValues.strings(r.get("owners")),
-                details(r::get));
+        return of(r::get, r::get);
     }
 
     /** From a map the patch statement returns: with details when it has a {@code details} entry. */
     static IndexedNode of(Value v) {
         Value d = v.get("details");
+        return of(v::get, d.isNull() ? null : d::get);
+    }
+
+    private static IndexedNode of(Function<String, Value> n, Function<String, Value> details) {
         return new IndexedNode(
-                v.get("id").asString(),
-                v.get("job").asBoolean(),
-                v.get("namespace").asString(),
-                v.get("name").asString(),
-                v.get("deleted").asBoolean(),
-                v.get("declares").asBoolean(),
-                DriverValues.strings(v.get("owners")),
-                d.isNull() ? null : details(d::get));
+                n.apply("id").asString(),
+                n.apply("job").asBoolean(),
+                n.apply("namespace").asString(),
+                n.apply("name").asString(),
+                n.apply("deleted").asBoolean(),
+                n.apply("declares").asBoolean(),
+                DriverValues.strings(n.apply("owners")),
+                details == null ? null : details(details));
     }
 
     private static NodeDetails details(Function<String, Value> d) {
