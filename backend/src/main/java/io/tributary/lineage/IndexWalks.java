@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * Lineage and impact walks on the in-memory index ({@link LineageIndex}): the same answer as the Cypher walks
  * ({@link DatasetWalks}, {@link IdentityWalk}) on the current graph, by the same level-by-level rules ({@link Bfs}:
  * each node once at its shortest distance, the first ones in {@link Node#ORDER} of the level where maxNodes is reached,
- * the depth-cap probe), with symlink groups as {@link IdentityGroups} forms them. Only the start's key is read from the
- * database (as the Cypher walks find it); the walk and what it shows on each node (owners, documentation, job type, a
- * job's latest run) come from the index.
+ * the depth-cap probe), with symlink groups as {@link IdentityGroups} forms them. The start (by its key), the walk and
+ * what it shows on each node (owners, documentation, job type, a job's latest run) come from the index; the database
+ * is asked only when the index lacks the start as a live node.
  */
 @Component
 class IndexWalks {
