@@ -308,17 +308,18 @@ class ReplicasTest {
     }
 
     private static String scrape(ServiceProcess service) {
+        var response = send(HttpRequest.newBuilder(service.baseUri().resolve("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build());
+        assertThat(response.statusCode()).as("prometheus: %s", response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** One request, its body as text; I/O failures unchecked (a retrying caller catches them). */
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            var response = HTTP.send(
-                    HttpRequest.newBuilder(service.baseUri().resolve("/actuator/prometheus"))
-                            .timeout(Duration.ofSeconds(60))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode())
-                    .as("prometheus: %s", response.body())
-                    .isEqualTo(200);
-            return response.body();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -406,27 +407,18 @@ class ReplicasTest {
     }
 
     private static Acknowledged post(ServiceProcess service, String path, String event) {
-        try {
-            var response = HTTP.send(
-                    HttpRequest.newBuilder(service.baseUri().resolve(path))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + API_KEY)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(event))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            // The batch endpoint answers 200 with its per-event report, as the OpenLineage spec has it.
-            if (response.statusCode() != (path.endsWith("/batch") ? 200 : 201)) {
-                throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
-            }
-            return new Acknowledged(Long.parseLong(
-                    response.headers().firstValue(ReadYourWrites.POSITION).orElseThrow()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        var response = send(HttpRequest.newBuilder(service.baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(event))
+                .build());
+        // The batch endpoint answers 200 with its per-event report, as the OpenLineage spec has it.
+        if (response.statusCode() != (path.endsWith("/batch") ? 200 : 201)) {
+            throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
         }
+        return new Acknowledged(Long.parseLong(
+                response.headers().firstValue(ReadYourWrites.POSITION).orElseThrow()));
     }
 
     /**
@@ -511,22 +503,15 @@ class ReplicasTest {
 
     private static JsonNode graphQl(
             ServiceProcess service, String query, Map<String, Object> variables, Map<String, String> headers) {
-        try {
-            var request = HttpRequest.newBuilder(service.baseUri().resolve("/graphql"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
-            headers.forEach(request::header);
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("graphql: %s", response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var request = HttpRequest.newBuilder(service.baseUri().resolve("/graphql"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
+        headers.forEach(request::header);
+        var response = send(request.build());
+        assertThat(response.statusCode()).as("graphql: %s", response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static List<String> ids(Driver driver, String cypher) {

@@ -196,18 +196,10 @@ public final class AdjacencyGraph {
         if (prefix.isEmpty()) {
             prefix = prefix(n.id());
         }
-        long databaseId = databaseId(prefix, n.id());
-        boolean known = nodes.ids.get(databaseId) >= 0;
-        int v = nodes.add(databaseId);
-        if (known
-                && (job(v) != n.job()
-                        || !name(v).equals(n.name())
-                        || !namespace(v).equals(n.namespace()))) {
-            // The database reused the id of a node deleted outright (only tests do that): none of its edges hold.
-            isolate(v);
-            nodes.clearDetails(v);
+        int v = nodes.add(databaseId(prefix, n.id()));
+        if (nodes.set(v, n)) {
+            isolate(v); // another node under a reused id: none of the old one's edges hold
         }
-        nodes.set(v, n);
         return v;
     }
 

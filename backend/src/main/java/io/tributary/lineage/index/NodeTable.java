@@ -53,8 +53,12 @@ final class NodeTable {
         return v;
     }
 
-    /** Key, flags and owners as read; the details too when the read carried them (a neighbour's does not). */
-    void set(int v, IndexedNode n) {
+    /**
+     * Key, flags and owners as read; the details too when the read carried them (a neighbour's does not). True when
+     * the node had another key: the database reused the id of a node deleted outright (only tests do that), so the
+     * old node's details are dropped and none of its edges hold.
+     */
+    boolean set(int v, IndexedNode n) {
         boolean rekey = names[v] != null
                 && (job(v) != n.job() || !names[v].equals(n.name()) || !namespaces[v].equals(n.namespace()));
         boolean fresh = names[v] == null;
@@ -65,7 +69,8 @@ final class NodeTable {
                 ? null
                 : ownerPool.computeIfAbsent(List.copyOf(n.owners()), k -> k.toArray(String[]::new));
         if (rekey) {
-            rehash(byKey.length); // a database id reused by another node (only tests delete outright): rare
+            rehash(byKey.length);
+            clearDetails(v);
         } else if (fresh) {
             addKey(v);
         }
@@ -77,6 +82,7 @@ final class NodeTable {
             latestRunIds[v] = d.latestRunId();
             latestRunStates[v] = shared(d.latestRunState());
         }
+        return rekey;
     }
 
     /** The dense id of the dataset or job with this key, or -1. */
@@ -125,7 +131,7 @@ final class NodeTable {
         return h ^ (h >>> 16);
     }
 
-    void clearDetails(int v) {
+    private void clearDetails(int v) {
         descriptions[v] = null;
         jobTypes[v] = null;
         integrations[v] = null;
