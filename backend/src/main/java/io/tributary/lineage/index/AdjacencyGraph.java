@@ -51,19 +51,6 @@ public final class AdjacencyGraph {
         }
     }
 
-    /** The dense id of the node with this element id, or -1 when the index does not hold it. */
-    public int node(String elementId) {
-        int colon = elementId.lastIndexOf(':');
-        if (colon < 0 || !elementId.startsWith(prefix) || colon != prefix.length() - 1) {
-            return -1;
-        }
-        try {
-            return nodes.ids.get(Long.parseLong(elementId.substring(colon + 1)));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /** The dense id of the dataset (or job) with this key, soft-deleted or not, or -1 when the index lacks it. */
     public int node(boolean job, String namespace, String name) {
         return nodes.find(job, namespace, name);
