@@ -25,8 +25,11 @@ import java.util.function.Predicate;
  */
 final class IdentityGroups {
 
-    /** One name of a group: the element id of a dataset (or of its field) and the dataset's name. */
-    record Member(String id, String namespace, String name, boolean declares) {}
+    /**
+     * One name of a group: the element id of a dataset (or of its field), the dataset's name, and for a field its type
+     * under that name (the group's node shows its representative's).
+     */
+    record Member(String id, String namespace, String name, boolean declares, String type) {}
 
     private static final Comparator<Member> ORDER = Comparator.comparing((Member m) -> !m.declares())
             .thenComparing(Member::namespace)

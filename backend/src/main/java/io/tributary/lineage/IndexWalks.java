@@ -132,9 +132,6 @@ class IndexWalks {
     /** One walk's state over the index: symlink groups resolved as reached (shared by both directions). */
     private static final class Walker {
 
-        /** How far identity-datasets.cypher follows symlinks ({@code [:SYMLINK*1..8]}). */
-        private static final int SYMLINK_HOPS = 8;
-
         private final AdjacencyGraph graph;
         private final int start;
         private final boolean lineage;
@@ -271,7 +268,7 @@ class IndexWalks {
             if (known != null) {
                 return known;
             }
-            int[] group = group(v);
+            int[] group = graph.symlinkGroup(v);
             if (group.length <= 1) {
                 representative.put(v, v);
                 return v;
@@ -306,29 +303,6 @@ class IndexWalks {
                 c = graph.elementId(a).compareTo(graph.elementId(b));
             }
             return c < 0;
-        }
-
-        private int[] group(int v) {
-            var reached = new LinkedHashMap<Integer, Integer>();
-            reached.put(v, 0);
-            var queue = new ArrayList<Integer>(List.of(v));
-            for (int i = 0; i < queue.size(); i++) {
-                int u = queue.get(i);
-                int hops = reached.get(u);
-                if (hops == SYMLINK_HOPS) {
-                    continue;
-                }
-                graph.forEachNeighbour(AdjacencyGraph.SYMLINK, u, x -> {
-                    if (!reached.containsKey(x)) {
-                        reached.put(x, hops + 1);
-                        queue.add(x);
-                    }
-                });
-            }
-            return reached.keySet().stream()
-                    .mapToInt(Integer::intValue)
-                    .filter(m -> m == v || !graph.deleted(m))
-                    .toArray();
         }
 
         /** The other names of each representative kept, sorted, as {@link IdentityGroups#otherNames}. */

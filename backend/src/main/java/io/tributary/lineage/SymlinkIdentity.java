@@ -1,6 +1,7 @@
 package io.tributary.lineage;
 
 import io.tributary.lineage.IdentityGroups.Member;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.store.Parameters;
 import java.util.Collection;
@@ -43,7 +44,8 @@ class SymlinkIdentity {
                                 v.get("id").asString(),
                                 v.get("namespace").asString(),
                                 v.get("name").asString(),
-                                v.get("declares").asBoolean()))));
+                                v.get("declares").asBoolean(),
+                                DriverValues.string(v.get("type"))))));
         return groups;
     }
 }

@@ -27,6 +27,7 @@ public final class AdjacencyGraph {
     private String prefix;
 
     private final NodeTable nodes;
+    private final ColumnGraph columns;
     private final int loaded;
     private final int[][] offsets;
     private final int[][] neighbours;
@@ -36,6 +37,7 @@ public final class AdjacencyGraph {
     private AdjacencyGraph(Builder b, int[][] offsets, int[][] neighbours) {
         this.prefix = b.prefix;
         this.nodes = b.nodes;
+        this.columns = b.columns;
         this.loaded = b.nodes.size;
         this.offsets = offsets;
         this.neighbours = neighbours;
@@ -60,6 +62,24 @@ public final class AdjacencyGraph {
         return prefix + nodes.databaseIds[node];
     }
 
+    /** The column graph: fields and their derivations (dataset ids are this graph's). */
+    public ColumnGraph columns() {
+        return columns;
+    }
+
+    /** The dense id of the field with this element id, or -1 when the index lacks it. */
+    public int field(String elementId) {
+        int colon = elementId.lastIndexOf(':');
+        if (colon != prefix.length() - 1 || !elementId.startsWith(prefix)) {
+            return -1;
+        }
+        return columns.field(Long.parseLong(elementId.substring(colon + 1)));
+    }
+
+    public String fieldElementId(int field) {
+        return prefix + columns.databaseId(field);
+    }
+
     public int size() {
         return nodes.size;
     }
@@ -82,6 +102,39 @@ public final class AdjacencyGraph {
 
     public String name(int node) {
         return nodes.names[node];
+    }
+
+    /** How far identity-datasets.cypher follows symlinks ({@code [:SYMLINK*1..8]}). */
+    private static final int SYMLINK_HOPS = 8;
+
+    /**
+     * The dataset's symlink group as identity-datasets.cypher reads it: itself, then the datasets up to 8 symlinks
+     * away either way (through deleted ones too), deleted ones left out.
+     */
+    public int[] symlinkGroup(int v) {
+        if (degree(SYMLINK, v) == 0) {
+            return new int[] {v};
+        }
+        var reached = new java.util.LinkedHashMap<Integer, Integer>();
+        reached.put(v, 0);
+        var queue = new java.util.ArrayList<Integer>(List.of(v));
+        for (int i = 0; i < queue.size(); i++) {
+            int u = queue.get(i);
+            int hops = reached.get(u);
+            if (hops == SYMLINK_HOPS) {
+                continue;
+            }
+            forEachNeighbour(SYMLINK, u, x -> {
+                if (!reached.containsKey(x)) {
+                    reached.put(x, hops + 1);
+                    queue.add(x);
+                }
+            });
+        }
+        return reached.keySet().stream()
+                .mapToInt(Integer::intValue)
+                .filter(m -> m == v || !deleted(m))
+                .toArray();
     }
 
     /** The node's owners (its ownership facet), empty for none. */
@@ -143,7 +196,7 @@ public final class AdjacencyGraph {
      * Sets each touched node's flags and edges to what was read, and the other end of every edge that appeared or
      * disappeared, so both directions agree.
      */
-    void patch(List<Touched> touched) {
+    void patch(List<Touched> touched, List<ColumnGraph.TouchedDataset> fields) {
         lock.writeLock().lock();
         try {
             for (Touched t : touched) {
@@ -152,9 +205,43 @@ public final class AdjacencyGraph {
                 replace(UP, DOWN, v, t.up());
                 replace(SYMLINK, SYMLINK, v, t.symlinks());
             }
+            for (ColumnGraph.TouchedDataset t : fields) {
+                int d = ensure(t.dataset());
+                int[] own = new int[t.fields().size()];
+                for (int i = 0; i < own.length; i++) {
+                    own[i] = ensure(t.fields().get(i).field());
+                }
+                columns.fields(d, own);
+                for (int i = 0; i < own.length; i++) {
+                    ColumnGraph.TouchedField f = t.fields().get(i);
+                    columns.replace(DOWN, own[i], feeds(f.down()));
+                    columns.replace(UP, own[i], feeds(f.up()));
+                }
+            }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** A field read by a patch, added if new, with its dataset (added if new: one named only by column lineage). */
+    private int ensure(ColumnGraph.FieldRow f) {
+        int dataset = ensure(f.dataset());
+        return columns.set(databaseId(prefix, f.id()), dataset, f.name(), f.type(), f.current());
+    }
+
+    private int[] feeds(List<ColumnGraph.FeedRow> rows) {
+        int[] packed = new int[rows.size() * 3];
+        for (int i = 0; i < rows.size(); i++) {
+            ColumnGraph.FeedRow row = rows.get(i);
+            packed[i * 3] = ensure(row.far());
+            packed[i * 3 + 1] = job(row.jobNamespace(), row.jobName());
+            packed[i * 3 + 2] = ColumnGraph.code(columns.derivation(row.derivation()), row.current());
+        }
+        return packed;
+    }
+
+    private int job(String namespace, String name) {
+        return namespace == null || name == null ? -1 : nodes.find(true, namespace, name);
     }
 
     private void replace(int direction, int reverse, int v, List<IndexedNode> now) {
@@ -229,7 +316,7 @@ public final class AdjacencyGraph {
     public long bytes() {
         lock.readLock().lock();
         try {
-            long bytes = nodes.bytes();
+            long bytes = nodes.bytes() + columns.bytes();
             for (int d = 0; d < 3; d++) {
                 bytes += offsets[d].length * 4L + neighbours[d].length * 4L;
                 for (int[] own : patched.get(d).values()) {
@@ -258,6 +345,11 @@ public final class AdjacencyGraph {
         private String prefix;
         private final NodeTable nodes = new NodeTable();
         private final IntPairs[] edges = {new IntPairs(), new IntPairs()};
+        private final ColumnGraph columns = new ColumnGraph();
+        /** The load's derivations: from, to, job, code. */
+        private final IntPairs feeds = new IntPairs();
+
+        private final IntPairs feedData = new IntPairs();
 
         /** Adds a node (again: the later read wins, as a page may repeat one that moved). */
         void node(IndexedNode n) {
@@ -273,6 +365,35 @@ public final class AdjacencyGraph {
                 return -1;
             }
             return nodes.ids.get(databaseId(prefix, elementId));
+        }
+
+        /** Adds a field of a loaded dataset (one created after its dataset's page was read: a patch brings it). */
+        void field(String elementId, String datasetElementId, String name, String type, boolean current) {
+            int dataset = node(datasetElementId);
+            if (dataset >= 0) {
+                columns.set(databaseId(prefix, elementId), dataset, name, type, current);
+            }
+        }
+
+        /** Adds a derivation between loaded fields (one to a field created after its page was read: as above). */
+        void feed(
+                String fromElementId,
+                String toElementId,
+                ColumnGraph.Derivation derivation,
+                String jobNamespace,
+                String jobName,
+                boolean current) {
+            if (prefix == null) {
+                return;
+            }
+            int from = columns.field(databaseId(prefix, fromElementId));
+            int to = columns.field(databaseId(prefix, toElementId));
+            if (from < 0 || to < 0) {
+                return;
+            }
+            int job = jobNamespace == null || jobName == null ? -1 : nodes.find(true, jobNamespace, jobName);
+            feeds.add(from, to);
+            feedData.add(job, ColumnGraph.code(columns.derivation(derivation), current));
         }
 
         void flow(int from, int to) {
@@ -300,6 +421,7 @@ public final class AdjacencyGraph {
                 either.add(links.b[i], links.a[i]);
             }
             csr(either.a, either.b, either.size, SYMLINK, offsets, neighbours);
+            columns.build(nodes.size, feeds.a, feeds.b, feedData.a, feedData.b, feeds.size);
             return new AdjacencyGraph(this, offsets, neighbours);
         }
 

@@ -3,6 +3,7 @@ package io.tributary.lineage.index;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.store.Batch;
+import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphChanges.Touched;
@@ -51,6 +52,10 @@ public class LineageIndex implements SmartLifecycle {
         meters.gauge("tributary.lineage.index.loaded", this, i -> i.graph == null ? 0 : 1);
         meters.gauge("tributary.lineage.index.nodes", this, i -> size(i.graph, AdjacencyGraph::size));
         meters.gauge("tributary.lineage.index.edges", this, i -> size(i.graph, AdjacencyGraph::edges));
+        meters.gauge(
+                "tributary.lineage.index.fields",
+                this,
+                i -> size(i.graph, g -> g.columns().size()));
         Gauge.builder("tributary.lineage.index.bytes", this, i -> size(i.graph, AdjacencyGraph::bytes))
                 .description("Heap held by the lineage index, estimated from its arrays and strings")
                 .baseUnit("bytes")
@@ -147,15 +152,16 @@ public class LineageIndex implements SmartLifecycle {
             pending.clear();
             loading = false;
             if (!during.isEmpty()) {
-                built.patch(touched(during));
+                patch(built, during);
             }
             graph = built;
         }
         loadNanos = System.nanoTime() - started;
         log.info(
-                "Lineage index loaded: {} nodes, {} edges, ~{} MB, in {} ms",
+                "Lineage index loaded: {} nodes, {} edges, {} fields, ~{} MB, in {} ms",
                 built.size(),
                 built.edges(),
+                built.columns().size(),
                 built.bytes() / 1_000_000,
                 loadNanos / 1_000_000);
         return built;
@@ -180,6 +186,23 @@ public class LineageIndex implements SmartLifecycle {
                 builder.symlink(from, to);
             }
         });
+        pages(
+                "read/lineage/index/fields",
+                r -> builder.field(
+                        r.get("id").asString(),
+                        r.get("dataset").asString(),
+                        r.get("name").asString(),
+                        DriverValues.string(r.get("type")),
+                        r.get("current").asBoolean()));
+        pages(
+                "read/lineage/index/feeds",
+                r -> builder.feed(
+                        r.get("from").asString(),
+                        r.get("to").asString(),
+                        ColumnGraph.derivationOf(r::get),
+                        DriverValues.string(r.get("jobNamespace")),
+                        DriverValues.string(r.get("jobName")),
+                        r.get("current").asBoolean()));
         return builder.build();
     }
 
@@ -212,7 +235,7 @@ public class LineageIndex implements SmartLifecycle {
                 return;
             }
             try {
-                current.patch(touched(touched));
+                patch(current, touched);
             } catch (RuntimeException e) {
                 log.warn("Lineage index patch failed ({}); walks use Cypher until it is loaded again", e.toString());
                 graph = null;
@@ -221,6 +244,14 @@ public class LineageIndex implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Reads what the touched nodes now are (their fields too), then patches the graph with it. */
+    private void patch(AdjacencyGraph graph, List<Touched> touched) {
+        List<AdjacencyGraph.Touched> nodes = touched(touched);
+        List<ColumnGraph.TouchedDataset> fields = store.read(
+                "read/lineage/index/touched-fields", new Batch(touched), r -> r.list(ColumnGraph.TouchedDataset::of));
+        graph.patch(nodes, fields);
     }
 
     private List<AdjacencyGraph.Touched> touched(List<Touched> touched) {
