@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import io.tributary.testing.ServiceProcess;
+import io.tributary.testing.UncheckedHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,7 +118,7 @@ class ExportImportTest extends EndToEndTest {
     }
 
     @Test
-    void exportsOneLinePerEventInEventTimeOrderPlainOrGzipAndWithoutHiddenSourceCode() throws IOException {
+    void exportsOneLinePerEventInEventTimeOrderPlainOrGzipAndWithoutHiddenSourceCode() {
         postAll(fixtureEvents());
         // Pretty-printed as sent, and carrying a sourceCode facet that the default policy hides.
         post(Fixtures.text("airflow/compat-tests-python-dag/line_10.json"))
@@ -166,7 +167,7 @@ class ExportImportTest extends EndToEndTest {
     }
 
     @Test
-    void aDeletionRevivedByALaterEventIsNotExportedAndTheEventsOnlyExportLeavesDeletionsOut() throws IOException {
+    void aDeletionRevivedByALaterEventIsNotExportedAndTheEventsOnlyExportLeavesDeletionsOut() {
         postAll(fixtureEvents());
         delete("datasets", SPARK_NS, SOURCE1);
         delete("datasets", SPARK_NS, SOURCE2);
@@ -274,30 +275,28 @@ class ExportImportTest extends EndToEndTest {
                 Map.of("kind", kind, "namespace", namespace, "name", name, "deletedAt", deletedAt)));
     }
 
-    private byte[] export(String encoding) throws IOException {
+    private byte[] export(String encoding) {
         return export("/api/v1/export", encoding);
     }
 
-    private byte[] exportPath(String path) throws IOException {
+    private byte[] exportPath(String path) {
         return export(path, null);
     }
 
     /** The export's body, with the JDK's client, which (unlike the test client) sends Accept-Encoding as given. */
-    private byte[] export(String path, String encoding) throws IOException {
+    private byte[] export(String path, String encoding) {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (encoding != null) {
             request.header("Accept-Encoding", encoding);
         }
         try (var client = HttpClient.newHttpClient()) {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    UncheckedHttp.send(client, request.build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
             assertThat(response.headers().firstValue("Content-Encoding"))
                     .isEqualTo(java.util.Optional.ofNullable(encoding));
             return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
         }
     }
 

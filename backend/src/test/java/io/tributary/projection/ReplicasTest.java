@@ -11,6 +11,7 @@ import io.tributary.testing.Fixtures;
 import io.tributary.testing.Neo4jServerProcess;
 import io.tributary.testing.Redelivery;
 import io.tributary.testing.ServiceProcess;
+import io.tributary.testing.UncheckedHttp;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -318,14 +319,7 @@ class ReplicasTest {
 
     /** One request, its body as text; I/O failures unchecked (a retrying caller catches them). */
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return UncheckedHttp.send(HTTP, request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Real events: the Spark (column lineage) and Airflow sets, copied in rounds with run ids and times of their own. */

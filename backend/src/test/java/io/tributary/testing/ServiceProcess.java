@@ -155,14 +155,12 @@ public final class ServiceProcess implements AutoCloseable {
                         .build();
             }
             try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                var health = UncheckedHttp.send(client, request, HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
             sleep(250);
         }
@@ -234,15 +232,8 @@ public final class ServiceProcess implements AutoCloseable {
         var positions = Pattern.compile("\"projectedPosition\":(\\d+),\"committedPosition\":(\\d+)");
         String last = "";
         while (System.nanoTime() < deadline) {
-            try {
-                last = client.send(request, HttpResponse.BodyHandlers.ofString())
-                        .body();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            last = UncheckedHttp.send(client, request, HttpResponse.BodyHandlers.ofString())
+                    .body();
             if (last.contains("\"projection\":null")) {
                 return;
             }
