@@ -27,13 +27,13 @@ import tools.jackson.databind.ObjectMapper;
  * 10,000) through GraphQL from {@code bench.starts} random datasets (default 200), each start measured once, with the
  * raw Cypher oracle ({@link RawWalk}: the service's own walk statements over Bolt, same answer) measured on the same
  * start right before. The warm-up uses other random starts than the measured ones. {@code columnLineage} (depth 10,
- * maxNodes 1000; still Cypher, not on the index) is timed from the same starts, through GraphQL and raw. Full impact
+ * maxNodes 1000) is timed from the same starts, through GraphQL on the index and raw (the Cypher walk's statements). Full impact
  * (CSV, whole downstream of the ~100k start) is timed a few times too.
  */
 final class IndexBench {
 
-    private static final Pattern LOADED =
-            Pattern.compile("Lineage index loaded: ([0-9]+) nodes, ([0-9]+) edges, ~([0-9]+) MB, in ([0-9]+) ms");
+    private static final Pattern LOADED = Pattern.compile(
+            "Lineage index loaded: ([0-9]+) nodes, ([0-9]+) edges, ([0-9]+) fields, ~([0-9]+) MB, in ([0-9]+) ms");
     private static final String LINEAGE = "query($ns:String!,$name:String!){lineage(node:{kind:DATASET,"
             + "namespace:$ns,name:$name},depth:10,maxNodes:1000){nodes{id kind namespace name distance"
             + " description owners jobType integration latestRunId latestRunState} edges{from to} truncated}}";
@@ -102,11 +102,12 @@ final class IndexBench {
                 String last = null;
                 while (m.find()) {
                     last = String.format(
-                            "%,d nodes, %,d edges, ~%s MB estimated, loaded in %,d ms",
+                            "%,d nodes, %,d edges, %,d fields, ~%s MB estimated, loaded in %,d ms",
                             Long.parseLong(m.group(1)),
                             Long.parseLong(m.group(2)),
-                            m.group(3),
-                            Long.parseLong(m.group(4)));
+                            Long.parseLong(m.group(3)),
+                            m.group(4),
+                            Long.parseLong(m.group(5)));
                 }
                 if (last != null) {
                     return last;
@@ -170,13 +171,13 @@ final class IndexBench {
                     graphql(COLUMNS, vars).path("columnLineage").path("nodes").size();
         }
         System.out.printf("%d random starts, each measured once; load %s%n", starts, Footprint.loadAverage());
+        printWalkCounts();
         print("lineage depth 10 (maxNodes 1000)", "GraphQL on the index", lineageIndex, lineageNodes / starts);
         print("lineage depth 10 (maxNodes 1000)", "raw Cypher oracle", lineageRaw, lineageNodes / starts);
         print("impact (maxNodes 10000)", "GraphQL on the index", impactIndex, impactNodes / starts);
         print("impact (maxNodes 10000)", "raw Cypher oracle", impactRaw, impactNodes / starts);
-        // Column lineage is not on the index yet: both rows are Cypher (GraphQL, and the same walk's statements raw).
-        print("columnLineage depth 10 (maxNodes 1000)", "GraphQL (Cypher walk)", columnsGraphQl, columnNodes / starts);
-        print("columnLineage depth 10 (maxNodes 1000)", "raw Cypher, same answer", columnsRaw, columnNodes / starts);
+        print("columnLineage depth 10 (maxNodes 1000)", "GraphQL on the index", columnsGraphQl, columnNodes / starts);
+        print("columnLineage depth 10 (maxNodes 1000)", "raw Cypher oracle", columnsRaw, columnNodes / starts);
         String full = Traversal.impactStart(driver, 100_000);
         int descendants = Traversal.descendants(driver, full);
         var csv = new ArrayList<Double>();
@@ -225,6 +226,18 @@ final class IndexBench {
             throw new IllegalStateException("impact.csv failed: " + response.statusCode());
         }
         return (int) response.body().lines().count() - 1;
+    }
+
+    /** The service's own count of walks the index answered and those Cypher answered (a figure needs the first). */
+    private void printWalkCounts() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(service.uri("/actuator/prometheus"))
+                .header("Authorization", "Bearer " + Service.API_KEY)
+                .build();
+        String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        body.lines()
+                .filter(l -> l.startsWith("tributary_lineage_index_walks_total"))
+                .forEach(l -> System.out.println("  " + l));
     }
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
