@@ -50,8 +50,6 @@ class KeyedPlansTest {
             "projection/rebuild-restore",
             "read/estate/most-connected-datasets",
             "read/lineage/index/datasets",
-            "read/lineage/index/feeds",
-            "read/lineage/index/fields",
             "read/lineage/index/jobs",
             "read/marquez/job-count",
             "read/marquez/job-page",

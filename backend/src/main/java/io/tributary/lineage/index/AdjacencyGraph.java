@@ -346,17 +346,22 @@ public final class AdjacencyGraph {
         private final NodeTable nodes = new NodeTable();
         private final IntPairs[] edges = {new IntPairs(), new IntPairs()};
         private final ColumnGraph columns = new ColumnGraph();
-        /** The load's derivations: from, to, job, code. */
-        private final IntPairs feeds = new IntPairs();
+        /** Job-dataset edges as read: database ids of both ends, current (1) or not; resolved when the load ends. */
+        private final Rows flows = new Rows();
+        /**
+         * Derivations as read: the input field's database id, the derivation; the output field and the job (dense ids,
+         * known when read); resolved likewise.
+         */
+        private final Rows feeds = new Rows();
 
-        private final IntPairs feedData = new IntPairs();
-
-        /** Adds a node (again: the later read wins, as a page may repeat one that moved). */
-        void node(IndexedNode n) {
+        /** Adds a node (again: the later read wins, as a page may repeat one that moved); its dense id. */
+        int node(IndexedNode n) {
             if (prefix == null) {
                 prefix = prefix(n.id());
             }
-            nodes.set(nodes.add(databaseId(prefix, n.id())), n);
+            int v = nodes.add(databaseId(prefix, n.id()));
+            nodes.set(v, n);
+            return v;
         }
 
         /** The dense id of a loaded node, or -1 (a node created after its page was read: a patch brings it). */
@@ -367,47 +372,82 @@ public final class AdjacencyGraph {
             return nodes.ids.get(databaseId(prefix, elementId));
         }
 
-        /** Adds a field of a loaded dataset (one created after its dataset's page was read: a patch brings it). */
-        void field(String elementId, String datasetElementId, String name, String type, boolean current) {
-            int dataset = node(datasetElementId);
-            if (dataset >= 0) {
-                columns.set(databaseId(prefix, elementId), dataset, name, type, current);
-            }
+        /**
+         * A job-dataset edge in the direction data flows, read with one of its nodes: resolved when the load ends (the
+         * other node may come on a later page). A history one is kept only to judge derivations.
+         */
+        void flow(String fromElementId, String toElementId, boolean current) {
+            flows.add(databaseId(prefix, fromElementId), databaseId(prefix, toElementId), current ? 1 : 0, 0);
         }
 
-        /** Adds a derivation between loaded fields (one to a field created after its page was read: as above). */
+        /** Adds a field of a dataset the load just added; its dense id. */
+        int field(String elementId, int dataset, String name, String type, boolean current) {
+            return columns.set(databaseId(prefix, elementId), dataset, name, type, current);
+        }
+
+        /**
+         * A derivation that feeds a field the load just added, from a field that may come on a later page (resolved
+         * when the load ends; jobs are loaded before datasets).
+         */
         void feed(
-                String fromElementId,
-                String toElementId,
-                ColumnGraph.Derivation derivation,
-                String jobNamespace,
-                String jobName,
-                boolean current) {
-            if (prefix == null) {
-                return;
-            }
-            int from = columns.field(databaseId(prefix, fromElementId));
-            int to = columns.field(databaseId(prefix, toElementId));
-            if (from < 0 || to < 0) {
-                return;
-            }
+                String fromElementId, int to, ColumnGraph.Derivation derivation, String jobNamespace, String jobName) {
             int job = jobNamespace == null || jobName == null ? -1 : nodes.find(true, jobNamespace, jobName);
-            feeds.add(from, to);
-            feedData.add(job, ColumnGraph.code(columns.derivation(derivation), current));
+            feeds.add(databaseId(prefix, fromElementId), columns.derivation(derivation), to, job);
         }
 
-        void flow(int from, int to) {
-            edges[0].add(from, to);
+        private static long pair(int from, int to) {
+            return (long) from << 32 | (to & 0xffffffffL);
         }
 
         void symlink(int from, int to) {
             edges[1].add(from, to);
         }
 
+        /** Resolves the edges and derivations read, each kept when both its ends were loaded. */
+        private void resolve() {
+            var history = new LongIntMap(1 << 10);
+            for (int i = 0; i < flows.size; i++) {
+                int from = nodes.ids.get(flows.x[i]);
+                int to = nodes.ids.get(flows.y[i]);
+                if (from < 0 || to < 0) {
+                    continue;
+                }
+                if (flows.a[i] == 1) {
+                    edges[0].add(from, to);
+                } else {
+                    history.put(pair(from, to), 1);
+                }
+            }
+            var from = new int[feeds.size];
+            var to = new int[feeds.size];
+            var job = new int[feeds.size];
+            var code = new int[feeds.size];
+            int n = 0;
+            for (int i = 0; i < feeds.size; i++) {
+                int f = columns.field(feeds.x[i]);
+                if (f < 0) {
+                    continue;
+                }
+                int t = feeds.a[i];
+                int j = feeds.b[i];
+                // Current unless its job's edge from the input's dataset or to the output's is history.
+                boolean current = j < 0
+                        || (history.get(pair(columns.dataset(f), j)) < 0
+                                && history.get(pair(j, columns.dataset(t))) < 0);
+                from[n] = f;
+                to[n] = t;
+                job[n] = j;
+                code[n] = ColumnGraph.code((int) feeds.y[i], current);
+                n++;
+            }
+            columns.build(nodes.size, from, to, job, code, n);
+        }
+
         AdjacencyGraph build() {
             if (prefix == null) {
                 prefix = "";
             }
+            resolve();
             IntPairs flow = edges[0];
             IntPairs links = edges[1];
             int[][] offsets = new int[3][];
@@ -421,7 +461,6 @@ public final class AdjacencyGraph {
                 either.add(links.b[i], links.a[i]);
             }
             csr(either.a, either.b, either.size, SYMLINK, offsets, neighbours);
-            columns.build(nodes.size, feeds.a, feeds.b, feedData.a, feedData.b, feeds.size);
             return new AdjacencyGraph(this, offsets, neighbours);
         }
 
@@ -441,6 +480,29 @@ public final class AdjacencyGraph {
             }
             offsets[direction] = start;
             neighbours[direction] = all;
+        }
+    }
+
+    /** Growable rows of two longs and two ints (what each holds is the caller's). */
+    private static final class Rows {
+        long[] x = new long[1024];
+        long[] y = new long[1024];
+        int[] a = new int[1024];
+        int[] b = new int[1024];
+        int size;
+
+        void add(long x, long y, int a, int b) {
+            if (size == this.x.length) {
+                this.x = Arrays.copyOf(this.x, size * 2);
+                this.y = Arrays.copyOf(this.y, size * 2);
+                this.a = Arrays.copyOf(this.a, size * 2);
+                this.b = Arrays.copyOf(this.b, size * 2);
+            }
+            this.x[size] = x;
+            this.y[size] = y;
+            this.a[size] = a;
+            this.b[size] = b;
+            size++;
         }
     }
 

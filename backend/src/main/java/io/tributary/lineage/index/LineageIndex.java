@@ -169,14 +169,29 @@ public class LineageIndex implements SmartLifecycle {
 
     private AdjacencyGraph read() {
         var builder = new AdjacencyGraph.Builder();
-        pages("read/lineage/index/datasets", r -> builder.node(IndexedNode.of(r)));
-        pages("read/lineage/index/jobs", r -> builder.node(IndexedNode.of(r)));
-        // An edge to a node created after its page was read is left out: that node's window patches it in.
-        pages("read/lineage/index/edges", r -> {
-            int from = builder.node(r.get("from").asString());
-            int to = builder.node(r.get("to").asString());
-            if (from >= 0 && to >= 0 && r.get("current").asBoolean()) {
-                builder.flow(from, to);
+        // Jobs first: the derivations read with each dataset's fields name their jobs.
+        pages("read/lineage/index/jobs", r -> {
+            builder.node(IndexedNode.of(r));
+            flows(builder, r);
+        });
+        pages("read/lineage/index/datasets", r -> {
+            int dataset = builder.node(IndexedNode.of(r));
+            flows(builder, r);
+            for (Value f : r.get("fields").values()) {
+                int field = builder.field(
+                        f.get("id").asString(),
+                        dataset,
+                        f.get("name").asString(),
+                        DriverValues.string(f.get("type")),
+                        f.get("current").asBoolean());
+                for (Value e : f.get("feeds").values()) {
+                    builder.feed(
+                            e.get("from").asString(),
+                            field,
+                            ColumnGraph.derivationOf(e::get),
+                            DriverValues.string(e.get("jobNamespace")),
+                            DriverValues.string(e.get("jobName")));
+                }
             }
         });
         pages("read/lineage/index/symlinks", r -> {
@@ -186,27 +201,28 @@ public class LineageIndex implements SmartLifecycle {
                 builder.symlink(from, to);
             }
         });
-        pages(
-                "read/lineage/index/fields",
-                r -> builder.field(
-                        r.get("id").asString(),
-                        r.get("dataset").asString(),
-                        r.get("name").asString(),
-                        DriverValues.string(r.get("type")),
-                        r.get("current").asBoolean()));
-        pages(
-                "read/lineage/index/feeds",
-                r -> builder.feed(
-                        r.get("from").asString(),
-                        r.get("to").asString(),
-                        ColumnGraph.derivationOf(r::get),
-                        DriverValues.string(r.get("jobNamespace")),
-                        DriverValues.string(r.get("jobName")),
-                        r.get("current").asBoolean()));
+        // An edge to a node created after its page was read is left out: that node's window patches it in.
         return builder.build();
     }
 
+    /** The node's edges read with it (a job's WRITES, a dataset's READ_BY), in the direction data flows. */
+    private static void flows(AdjacencyGraph.Builder builder, Record r) {
+        String id = r.get("id").asString();
+        for (Value e : r.get("flows").values()) {
+            builder.flow(id, e.get("to").asString(), e.get("current").asBoolean());
+        }
+    }
+
     private void pages(String statement, Consumer<Record> row) {
+        long started = System.nanoTime();
+        try {
+            readPages(statement, row);
+        } finally {
+            log.debug("Lineage index load: {} in {} ms", statement, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void readPages(String statement, Consumer<Record> row) {
         int size = properties.pageSize();
         for (long skip = 0; ; skip += size) {
             int read = store.read(statement, Map.of("skip", skip, "limit", size), result -> {
