@@ -158,10 +158,11 @@ public class LineageIndex implements SmartLifecycle {
         }
         loadNanos = System.nanoTime() - started;
         log.info(
-                "Lineage index loaded: {} nodes, {} edges, {} fields, ~{} MB, in {} ms",
+                "Lineage index loaded: {} nodes, {} edges, {} fields, {} derivations, ~{} MB, in {} ms",
                 built.size(),
                 built.edges(),
                 built.columns().size(),
+                built.read(() -> built.columns().edges()),
                 built.bytes() / 1_000_000,
                 loadNanos / 1_000_000);
         return built;
