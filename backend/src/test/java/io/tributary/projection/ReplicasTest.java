@@ -147,14 +147,25 @@ class ReplicasTest {
             last = Math.max(last, post(replicas.get(i % 2), events.get(i)).position());
         }
         var token = Map.of(ReadYourWrites.POSITION, Long.toString(last));
-        double followerIndexWalks = indexWalks(follower);
+        double followerIndexWalks = indexWalks(follower, "lineage");
+        double followerColumnWalks = indexWalks(follower, "columnLineage");
+        int derived = 0;
         for (List<String> dataset : datasets()) {
             assertThat(lineage(follower, dataset, token))
                     .as("lineage of %s on the following replica", dataset)
                     .isEqualTo(lineage(holder, dataset, token));
+            String columns = answer(follower, COLUMN_LINEAGE, dataset, token);
+            assertThat(columns)
+                    .as("column lineage of %s on the following replica", dataset)
+                    .isEqualTo(answer(holder, COLUMN_LINEAGE, dataset, token));
+            derived += columns.contains("transformation") ? 1 : 0;
         }
-        assertThat(indexWalks(follower) - followerIndexWalks)
+        assertThat(derived).as("datasets whose column lineage has derivations").isPositive();
+        assertThat(indexWalks(follower, "lineage") - followerIndexWalks)
                 .as("the following replica's walks ran on its index")
+                .isEqualTo(datasets().size());
+        assertThat(indexWalks(follower, "columnLineage") - followerColumnWalks)
+                .as("the following replica's column walks ran on its index")
                 .isEqualTo(datasets().size());
 
         // Concurrent ingest into both; kill -9 of the projecting replica mid-load.
@@ -248,26 +259,46 @@ class ReplicasTest {
         assertThat(replicated).containsExactlyElementsOf(single);
 
         // The survivor's index (patched as a follower, then as the projector) answers as Cypher does on the reference.
-        double survivorIndexWalks = indexWalks(follower);
+        double survivorIndexWalks = indexWalks(follower, "lineage");
+        double survivorColumnWalks = indexWalks(follower, "columnLineage");
         for (List<String> dataset : datasets()) {
             assertThat(lineage(follower, dataset, Map.of()))
                     .as("lineage of %s on the survivor's index", dataset)
                     .isEqualTo(lineage(reference, dataset, Map.of()));
+            assertThat(answer(follower, COLUMN_LINEAGE, dataset, Map.of()))
+                    .as("column lineage of %s on the survivor's index", dataset)
+                    .isEqualTo(answer(reference, COLUMN_LINEAGE, dataset, Map.of()));
         }
-        assertThat(indexWalks(follower) - survivorIndexWalks)
+        assertThat(indexWalks(follower, "lineage") - survivorIndexWalks)
                 .as("the survivor's walks ran on its index")
                 .isEqualTo(datasets().size());
-        assertThat(indexWalks(reference)).as("the reference walks with Cypher").isZero();
+        assertThat(indexWalks(follower, "columnLineage") - survivorColumnWalks)
+                .as("the survivor's column walks ran on its index")
+                .isEqualTo(datasets().size());
+        assertThat(indexWalks(reference, "lineage"))
+                .as("the reference walks with Cypher")
+                .isZero();
+        assertThat(indexWalks(reference, "columnLineage"))
+                .as("the reference walks columns with Cypher")
+                .isZero();
     }
 
-    private static final Pattern INDEX_WALKS =
-            Pattern.compile("tributary_lineage_index_walks_total\\{kind=\"lineage\",via=\"index\"\\} ([0-9.E]+)");
-
-    /** Lineage walks the service's index answered so far (its Prometheus counter). */
-    private static double indexWalks(ServiceProcess service) {
-        Matcher m = INDEX_WALKS.matcher(scrape(service));
+    /** Walks of a kind the service's index answered so far (its Prometheus counter). */
+    private static double indexWalks(ServiceProcess service, String kind) {
+        Matcher m = Pattern.compile(
+                        "tributary_lineage_index_walks_total\\{kind=\"" + kind + "\",via=\"index\"\\} ([0-9.E]+)")
+                .matcher(scrape(service));
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
+
+    private static final String COLUMN_LINEAGE = """
+            query($ns: String!, $name: String!) {
+              columnLineage(node: {kind: DATASET, namespace: $ns, name: $name}, depth: 10, maxNodes: 1000) {
+                nodes { id type distance otherNames { namespace name } }
+                edges { from to transformation { type subtype description masking } }
+                truncated
+              }
+            }""";
 
     private static final String LINEAGE = """
             query($ns: String!, $name: String!) {
@@ -278,13 +309,18 @@ class ReplicasTest {
               }
             }""";
 
-    /** A dataset's lineage as one replica answers it, nodes and edges sorted (their order is not part of it). */
     private static String lineage(ServiceProcess service, List<String> dataset, Map<String, String> headers) {
-        JsonNode answer = graphQl(service, LINEAGE, Map.of("ns", dataset.get(0), "name", dataset.get(1)), headers);
+        return answer(service, LINEAGE, dataset, headers);
+    }
+
+    /** A dataset's lineage (or column lineage) as one replica answers it, nodes and edges sorted (their order is not part of it). */
+    private static String answer(
+            ServiceProcess service, String query, List<String> dataset, Map<String, String> headers) {
+        JsonNode answer = graphQl(service, query, Map.of("ns", dataset.get(0), "name", dataset.get(1)), headers);
         assertThat(answer.path("errors").isMissingNode())
-                .as("lineage answer %s", answer)
+                .as("answer %s", answer)
                 .isTrue();
-        JsonNode lineage = answer.get("data").get("lineage");
+        JsonNode lineage = answer.get("data").values().iterator().next();
         var nodes = new ArrayList<String>();
         lineage.get("nodes").forEach(n -> nodes.add(n.toString()));
         var edges = new ArrayList<String>();
