@@ -77,7 +77,10 @@ class ColumnLineage {
         return graph(named);
     }
 
-    /** As {@link #columnLineage} on the loaded index whether or not walks are switched to it (the equivalence tests); null when it cannot answer. */
+    /**
+     * As {@link #columnLineage} on the loaded index whether or not walks are switched to it (the equivalence tests);
+     * null when it cannot answer.
+     */
     ColumnLineageGraph columnLineageOnLoaded(NodeRef ref, Direction direction, int depth, int maxNodes) {
         Named named =
                 onIndex(index.loaded(), ref.validated(), direction, Limits.of(depth, maxNodes, properties.deadline()));

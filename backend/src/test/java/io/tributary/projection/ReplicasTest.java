@@ -313,7 +313,7 @@ class ReplicasTest {
         return answer(service, LINEAGE, dataset, headers);
     }
 
-    /** A dataset's lineage (or column lineage) as one replica answers it, nodes and edges sorted (their order is not part of it). */
+    /** A dataset's lineage (or column lineage) as one replica answers it, nodes and edges sorted (order is not part of it). */
     private static String answer(
             ServiceProcess service, String query, List<String> dataset, Map<String, String> headers) {
         JsonNode answer = graphQl(service, query, Map.of("ns", dataset.get(0), "name", dataset.get(1)), headers);

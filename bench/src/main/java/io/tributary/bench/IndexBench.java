@@ -27,8 +27,8 @@ import tools.jackson.databind.ObjectMapper;
  * 10,000) through GraphQL from {@code bench.starts} random datasets (default 200), each start measured once, with the
  * raw Cypher oracle ({@link RawWalk}: the service's own walk statements over Bolt, same answer) measured on the same
  * start right before. The warm-up uses other random starts than the measured ones. {@code columnLineage} (depth 10,
- * maxNodes 1000) is timed from the same starts, through GraphQL on the index and raw (the Cypher walk's statements). Full impact
- * (CSV, whole downstream of the ~100k start) is timed a few times too.
+ * maxNodes 1000) is timed from the same starts, through GraphQL on the index and raw (the Cypher walk's statements).
+ * Full impact (CSV, whole downstream of the ~100k start) is timed a few times too.
  */
 final class IndexBench {
 

@@ -122,7 +122,7 @@ public final class ColumnGraph {
         return found[0];
     }
 
-    /** Each derivation from {@code field} in {@code direction} ({@link AdjacencyGraph#DOWN} or {@link AdjacencyGraph#UP}). */
+    /** Each derivation from {@code field} in {@code direction} ({@link AdjacencyGraph#DOWN} or {@code UP}). */
     public void forEachFeed(int direction, int field, FeedVisitor visit) {
         int[] own = patched.get(direction).get(field);
         int[] all;
