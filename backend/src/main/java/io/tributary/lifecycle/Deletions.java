@@ -2,6 +2,7 @@ package io.tributary.lifecycle;
 
 import io.tributary.ingest.EventIntake;
 import io.tributary.problem.NotFoundException;
+import io.tributary.projection.ChangeFeed;
 import io.tributary.projection.ProjectionProgress;
 import io.tributary.projection.RebuildInProgressException;
 import io.tributary.store.DriverValues;
@@ -27,14 +28,20 @@ class Deletions {
     private final GraphStore store;
     private final EventIntake intake;
     private final GraphChanges changes;
+    private final ChangeFeed feed;
     /** Null without an event log. */
     private final ProjectionProgress projection;
 
     Deletions(
-            GraphStore store, EventIntake intake, GraphChanges changes, ObjectProvider<ProjectionProgress> projection) {
+            GraphStore store,
+            EventIntake intake,
+            GraphChanges changes,
+            ChangeFeed feed,
+            ObjectProvider<ProjectionProgress> projection) {
         this.store = store;
         this.intake = intake;
         this.changes = changes;
+        this.feed = feed;
         this.projection = projection.getIfAvailable();
     }
 
@@ -52,17 +59,32 @@ class Deletions {
      */
     boolean restore(DeletionLine line) {
         awaitAcknowledged();
+        var touched = new GraphChanges.Touched(line.kind().equals("JOB"), line.namespace(), line.name());
         // The line's kind, namespace, name and deletedAt are the statement's parameters.
-        boolean restored = store.write("lifecycle/restore-deletion", line, TIMEOUT, Result::hasNext);
-        changes.touched(List.of(new GraphChanges.Touched(line.kind().equals("JOB"), line.namespace(), line.name())));
+        boolean restored = store.writeTransaction(TIMEOUT, tx -> {
+            boolean found = tx.run("lifecycle/restore-deletion", line, Result::hasNext);
+            if (found) {
+                feed.record(tx, touched);
+            }
+            return found;
+        });
+        changes.touched(List.of(touched));
         return restored;
     }
 
     private Deletion delete(String kind, String statement, String namespace, String name) {
         awaitAcknowledged();
         var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        var rows = store.write(statement, new SoftDelete(namespace, name, now), TIMEOUT, Result::list);
-        changes.touched(List.of(new GraphChanges.Touched(kind.equals("JOB"), namespace, name)));
+        var touched = new GraphChanges.Touched(kind.equals("JOB"), namespace, name);
+        // Numbered with the delete, in its transaction: the other replicas' copies learn of it from the number.
+        var rows = store.writeTransaction(TIMEOUT, tx -> {
+            var found = tx.run(statement, new SoftDelete(namespace, name, now), Result::list);
+            if (!found.isEmpty()) {
+                feed.record(tx, touched);
+            }
+            return found;
+        });
+        changes.touched(List.of(touched));
         if (rows.isEmpty()) {
             throw new NotFoundException("No " + kind.toLowerCase(Locale.ROOT) + " " + namespace + " / " + name);
         }

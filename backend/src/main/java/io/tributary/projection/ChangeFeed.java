@@ -1,0 +1,120 @@
+package io.tributary.projection;
+
+import io.tributary.store.GraphStore;
+import io.tributary.write.GraphChanges;
+import io.tributary.write.GraphChanges.Touched;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Changes to the graph that do not go through the event log (soft deletes, imported deletes), numbered in the database
+ * in the transaction that made them, so that every replica tells its copies of the graph (the lineage index) about
+ * those another replica made, as it does for the windows another replica projects. Each replica polls the numbers
+ * after the last it saw while a copy is kept ({@link GraphChanges#wanted()}); its own changes come back too, which
+ * only reads the node again.
+ */
+@Component
+public class ChangeFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    /** How soon another replica's soft delete reaches this replica's copies. */
+    static final Duration POLL = Duration.ofMillis(200);
+
+    private final GraphStore store;
+    private final GraphChanges changes;
+    private volatile boolean running;
+    private long after = -1;
+
+    ChangeFeed(GraphStore store, GraphChanges changes) {
+        this.store = store;
+        this.changes = changes;
+    }
+
+    /** A change of one dataset or job, numbered in the write transaction that made it. */
+    private record Change(boolean job, String namespace, String name) {}
+
+    /** Numbers the change in {@code tx}, the transaction that made it. */
+    public void record(GraphStore.Writes tx, Touched touched) {
+        tx.run("projection/record-graph-change", new Change(touched.job(), touched.namespace(), touched.name()));
+    }
+
+    private void poll() {
+        if (after < 0) {
+            after = store.read(
+                    "projection/last-graph-change",
+                    Map.of(),
+                    r -> r.single().get("seq").asLong());
+        }
+        if (!changes.wanted()) {
+            return;
+        }
+        long[] last = {after};
+        List<Touched> touched = store.read(
+                "projection/graph-changes",
+                Map.of("after", after),
+                (Result r) -> r.list(c -> {
+                    last[0] = c.get("seq").asLong();
+                    return new Touched(
+                            c.get("job").asBoolean(),
+                            c.get("namespace").asString(),
+                            c.get("name").asString());
+                }));
+        if (!touched.isEmpty()) {
+            changes.touched(touched);
+            after = last[0];
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                // The database is away (an outage, a restart): the next poll tries again from the same number.
+                log.debug("Graph change poll failed: {}", e.toString());
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        try {
+            // Before the copies load (an earlier phase): a change made while they read is then polled, not missed.
+            after = store.read(
+                    "projection/last-graph-change",
+                    Map.of(),
+                    r -> r.single().get("seq").asLong());
+        } catch (RuntimeException e) {
+            log.debug("Graph change feed: the last number is read at the first poll ({})", e.toString());
+        }
+        Thread.ofVirtual().name("graph-change-feed").start(this::loop);
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
