@@ -67,7 +67,11 @@ class DatabaseOutageTest {
                         "tributary.data-dir=" + Files.createTempDirectory("tributary-outage-"),
                         "neo4j.uri=" + database.boltUri(),
                         "neo4j.username=neo4j",
-                        "neo4j.password=" + PASSWORD)
+                        "neo4j.password=" + PASSWORD,
+                        // Events being projected when the database went away wait out the outage; on a loaded
+                        // machine it outlasts the default 30 s, and the 503s that follow are backpressure, which
+                        // ProjectionBackpressureTest covers, not the outage this test is about.
+                        "tributary.projection.max-lag=10m")
                 // an argument, not a default property: application.yaml's port 5000 overrides defaults
                 .run("--server.port=0");
         URI lineage = URI.create(
