@@ -68,8 +68,8 @@ class ExportImportTest extends EndToEndTest {
     void exportThenImportIntoAFreshServiceWithTheScriptsRebuildsTheSameGraph(@TempDir Path dir) throws Exception {
         postAll(fixtureEvents());
         // Soft deletes are part of the graph the import must rebuild, with their times.
-        delete("datasets", SPARK_NS, SOURCE1);
-        delete("jobs", SPARK_JOB_NS, CTAS);
+        deleteOverRest("datasets", SPARK_NS, SOURCE1).expectStatus().isOk();
+        deleteOverRest("jobs", SPARK_JOB_NS, CTAS).expectStatus().isOk();
         // How each event arrived (the archive's source: HTTP here, IMPORT there) is the store's own history, as its
         // arrival time is; everything else is the same graph.
         awaitProjection();
@@ -169,8 +169,8 @@ class ExportImportTest extends EndToEndTest {
     @Test
     void aDeletionRevivedByALaterEventIsNotExportedAndTheEventsOnlyExportLeavesDeletionsOut() {
         postAll(fixtureEvents());
-        delete("datasets", SPARK_NS, SOURCE1);
-        delete("datasets", SPARK_NS, SOURCE2);
+        deleteOverRest("datasets", SPARK_NS, SOURCE1).expectStatus().isOk();
+        deleteOverRest("datasets", SPARK_NS, SOURCE2).expectStatus().isOk();
         // An event that mentions cll_source2 (the job that creates it) brings it back: only cll_source1 stays deleted.
         post(Fixtures.text("spark/compat-tests-cll/4.json")).expectStatus().isCreated();
 
@@ -258,15 +258,6 @@ class ExportImportTest extends EndToEndTest {
             request = request.header("Authorization", "Bearer " + key);
         }
         return request.bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange();
-    }
-
-    private void delete(String kind, String namespace, String name) {
-        web.delete()
-                .uri("/api/v1/namespaces/{ns}/" + kind + "/{name}", namespace, name)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange()
-                .expectStatus()
-                .isOk();
     }
 
     private static String deletionLine(String kind, String namespace, String name, String deletedAt) {

@@ -225,14 +225,6 @@ class SoftDeleteTest extends EndToEndTest {
                 .hasValue();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec deleteOverRest(
-            String kind, String namespace, String name) {
-        return web.delete()
-                .uri("/api/v1/namespaces/{ns}/" + kind + "/{name}", namespace, name)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange();
-    }
-
     private List<String> upstreamNames(String dataset) {
         return lineageNames(dataset, "UPSTREAM");
     }

@@ -186,9 +186,9 @@ class ColumnIndexEquivalenceTest extends EndToEndTest {
         postBatch("[" + String.join(",", events) + "]").expectStatus().isOk();
         awaitProjection();
         for (int d = 0; d < 2; d++) {
-            delete("datasets", ns, "d" + random.nextInt(DATASETS));
+            deleteOverRest("datasets", ns, "d" + random.nextInt(DATASETS));
         }
-        delete("jobs", ns, "j" + random.nextInt(JOBS));
+        deleteOverRest("jobs", ns, "j" + random.nextInt(JOBS));
         var starts = new ArrayList<NodeRef>();
         for (int d = 0; d < DATASETS; d++) {
             starts.add(new NodeRef(NodeKind.DATASET, ns, "d" + d, null));
@@ -252,18 +252,5 @@ class ColumnIndexEquivalenceTest extends EndToEndTest {
             t.put("description", "derived " + random.nextInt(3));
         }
         return t;
-    }
-
-    private void delete(String kind, String ns, String name) {
-        web.delete()
-                .uri("/api/v1/namespaces/{ns}/" + kind + "/{name}", ns, name)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange();
-    }
-
-    private long count(String cypher) {
-        try (var session = driver.session()) {
-            return session.run(cypher).single().get("n").asLong();
-        }
     }
 }

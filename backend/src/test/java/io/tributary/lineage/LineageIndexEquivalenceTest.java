@@ -91,12 +91,7 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         compare(new NodeRef(NodeKind.DATASET, "f", "a", null));
         assertThat(latestRun("a", "load")).isEqualTo(TestEvents.runId("f" + "load" + "2024-01-02T00:00:00Z"));
 
-        web.delete()
-                .uri("/api/v1/namespaces/f/datasets/b2")
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        deleteOverRest("datasets", "f", "b2").expectStatus().isOk();
         assertThat(downstreamNames("a")).containsExactly("a", "load");
         compare(new NodeRef(NodeKind.DATASET, "f", "a", null));
 
@@ -247,9 +242,9 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         postBatch("[" + String.join(",", events) + "]").expectStatus().isOk();
         awaitProjection();
         for (int d = 0; d < 3; d++) {
-            delete("datasets", ns, "d" + random.nextInt(DATASETS));
+            deleteOverRest("datasets", ns, "d" + random.nextInt(DATASETS));
         }
-        delete("jobs", ns, "j" + random.nextInt(JOBS));
+        deleteOverRest("jobs", ns, "j" + random.nextInt(JOBS));
         var starts = new ArrayList<NodeRef>();
         for (int d = 0; d < DATASETS; d++) {
             starts.add(new NodeRef(NodeKind.DATASET, ns, "d" + d, null));
@@ -301,13 +296,6 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         return TestEvents.dataset(ns, name, facets);
     }
 
-    private void delete(String kind, String ns, String name) {
-        web.delete()
-                .uri("/api/v1/namespaces/{ns}/" + kind + "/{name}", ns, name)
-                .header("Authorization", "Bearer " + API_KEY)
-                .exchange();
-    }
-
     private static String job(String ns, String name, String time, List<String> inputs, List<String> outputs) {
         return TestEvents.run(
                 "COMPLETE",
@@ -318,11 +306,5 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
                 Map.of(),
                 inputs.stream().map(d -> TestEvents.dataset(ns, d)).toList(),
                 outputs.stream().map(d -> TestEvents.dataset(ns, d)).toList());
-    }
-
-    private long count(String cypher) {
-        try (var session = driver.session()) {
-            return session.run(cypher).single().get("n").asLong();
-        }
     }
 }

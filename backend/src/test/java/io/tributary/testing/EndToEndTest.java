@@ -241,6 +241,19 @@ public abstract class EndToEndTest {
         return single(cypher, Map.of());
     }
 
+    /** The number a counting query returns (one row, one column). */
+    protected long count(String cypher) {
+        return ((Number) single(cypher)).longValue();
+    }
+
+    /** A soft delete over REST, as an operator makes one: {@code kind} is {@code datasets} or {@code jobs}. */
+    protected WebTestClient.ResponseSpec deleteOverRest(String kind, String namespace, String name) {
+        return web.delete()
+                .uri("/api/v1/namespaces/{ns}/" + kind + "/{name}", namespace, name)
+                .header("Authorization", "Bearer " + API_KEY)
+                .exchange();
+    }
+
     /**
      * Every node of the graph (migration and projection bookkeeping, and the numbers of changes made outside the log,
      * aside), for "nothing was written" assertions.

@@ -82,10 +82,4 @@ class BenchmarkWritersTest extends EndToEndTest {
             });
         }
     }
-
-    private long count(String cypher) {
-        try (var session = driver.session()) {
-            return session.run(cypher).single().get(0).asLong();
-        }
-    }
 }

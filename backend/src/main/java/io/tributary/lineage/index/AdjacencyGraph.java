@@ -214,7 +214,6 @@ public final class AdjacencyGraph {
                 columns.fields(d, own);
                 for (int i = 0; i < own.length; i++) {
                     ColumnGraph.TouchedField f = t.fields().get(i);
-                    columns.replace(DOWN, own[i], feeds(f.down()));
                     columns.replace(UP, own[i], feeds(f.up()));
                 }
             }

@@ -349,7 +349,7 @@ public final class ColumnGraph {
         }
     }
 
-    /** A derivation as a patch reads it, from the touched field to {@code far}. */
+    /** A derivation as a patch reads it, into the touched field from {@code far}. */
     record FeedRow(FieldRow far, Derivation derivation, String jobNamespace, String jobName, boolean current) {
         static FeedRow of(Value v) {
             return new FeedRow(
@@ -361,8 +361,8 @@ public final class ColumnGraph {
         }
     }
 
-    /** A touched field with its derivations both ways. */
-    record TouchedField(FieldRow field, List<FeedRow> down, List<FeedRow> up) {}
+    /** A touched field with the derivations into it (replacing them updates their sources' lists too). */
+    record TouchedField(FieldRow field, List<FeedRow> up) {}
 
     /** A dataset a patch read again: itself and every field it has, as they now stand. */
     record TouchedDataset(IndexedNode dataset, List<TouchedField> fields) {
@@ -372,9 +372,7 @@ public final class ColumnGraph {
                     dataset,
                     r.get("fields")
                             .asList(f -> new TouchedField(
-                                    FieldRow.of(f, dataset),
-                                    f.get("down").asList(FeedRow::of),
-                                    f.get("up").asList(FeedRow::of))));
+                                    FieldRow.of(f, dataset), f.get("up").asList(FeedRow::of))));
         }
     }
 
