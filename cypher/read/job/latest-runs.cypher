@@ -1,11 +1,6 @@
-// The run that started last: the START time where known, else the run's earliest event.
+// The run that started last (the START time where known, else the run's earliest event): the job's pointer, kept by
+// ingest/point-latest-runs.cypher.
 UNWIND $keys AS key
 MATCH (j:Job {namespace: key.namespace, name: key.name})
-CALL (j) {
-  MATCH (r:Run)-[:RUN_OF]->(j)
-  WHERE r.placeholder IS NULL
-  RETURN r
-  ORDER BY coalesce(r.startedAt, r.firstEventAt) DESC, r.runId DESC
-  LIMIT 1
-}
+MATCH (r:Run {runId: j.latestRunId})
 RETURN j.namespace AS forNamespace, j.name AS forName, r.runId AS runId

@@ -2,11 +2,5 @@
 // (read/lineage/details.cypher), for jobs whose runs just had events.
 UNWIND $keys AS key
 MATCH (j:Job {namespace: key.namespace, name: key.name})
-CALL (j) {
-  MATCH (r:Run)-[:RUN_OF]->(j)
-  WHERE r.placeholder IS NULL
-  RETURN r
-  ORDER BY coalesce(r.startedAt, r.firstEventAt) DESC, r.runId DESC
-  LIMIT 1
-}
+MATCH (r:Run {runId: j.latestRunId})
 RETURN j.namespace AS namespace, j.name AS name, r.runId AS runId, r.state AS state

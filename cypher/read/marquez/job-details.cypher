@@ -1,5 +1,5 @@
 // What Marquez shows of each job beyond the shared job view: its inputs and outputs in current lineage (history edges
-// left out, as Marquez answers from the job's current version), its parent job, its latest run (started last) and its
+// left out, as Marquez answers from the job's current version), its parent job, its latest run (started last: the job's pointer) and its
 // current version: that of its newest completed run with a version (the version current lineage follows), else that of
 // its newest run with one (a job whose runs all failed).
 UNWIND $keys AS key
@@ -20,12 +20,6 @@ CALL (j) {
   OPTIONAL MATCH (j)-[:CHILD_OF]->(p:Job)
   RETURN p.name AS parentJobName LIMIT 1
 }
-CALL (j) {
-  OPTIONAL MATCH (r:Run)-[:RUN_OF]->(j)
-  WHERE r.placeholder IS NULL
-  WITH r ORDER BY coalesce(r.startedAt, r.firstEventAt) DESC, r.runId DESC LIMIT 1
-  RETURN r.runId AS latestRunId
-}
 // Both read the job's runs newest first in index order and stop at the first that qualifies.
 OPTIONAL CALL (j) {
   MATCH (r:Run)
@@ -45,4 +39,4 @@ OPTIONAL CALL (j) {
   LIMIT 1
 }
 RETURN j.namespace AS forNamespace, j.name AS forName, j.firstSeen AS createdAt, j.lastSeen AS updatedAt, inputs,
-       outputs, parentJobName, latestRunId, coalesce(completedVersion, anyVersion) AS currentVersion
+       outputs, parentJobName, j.latestRunId AS latestRunId, coalesce(completedVersion, anyVersion) AS currentVersion

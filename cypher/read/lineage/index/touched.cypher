@@ -1,6 +1,6 @@
 // The adjacency index's patch (lineage/index), after a window committed: for each dataset or job the window touched,
 // read again as it now stands, with what lineage shows on it (details: documentation, job type, a job's latest run,
-// found as jobs.cypher finds it), its current job-dataset edges both ways and its symlinks, with the neighbours' own
+// the job's pointer, as jobs.cypher reads it), its current job-dataset edges both ways and its symlinks, with the neighbours' own
 // flags (a neighbour's deleted mark or symlinks facet may be new too) and owners (impact answers them from the index).
 // A neighbour's details are not read: they change only when it is touched itself. Seeks on the dataset_key and job_key
 // constraints.
@@ -12,15 +12,7 @@ CALL (row) {
   MATCH (n:Dataset {namespace: row.namespace, name: row.name}) WHERE NOT row.job
   RETURN n
 }
-OPTIONAL CALL (n) {
-  WITH n WHERE n:Job
-  MATCH (r:Run)
-  USING INDEX SEEK r:Run(namespace, jobName, sortTime)
-  WHERE r.namespace = n.namespace AND r.jobName = n.name AND r.sortTime IS NOT NULL AND r.placeholder IS NULL
-  RETURN r
-  ORDER BY r.namespace DESC, r.jobName DESC, r.sortTime DESC, r.runId DESC
-  LIMIT 1
-}
+OPTIONAL MATCH (r:Run {runId: n.latestRunId})
 RETURN n {id: elementId(n), job: n:Job, .namespace, .name, .owners, deleted: n.deleted IS NOT NULL,
           declares: n:Dataset AND EXISTS { (n)-[:SYMLINK]->(:Dataset) },
           details: {description: n.description, jobType: n.jobType, integration: n.integration,

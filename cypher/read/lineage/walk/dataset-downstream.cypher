@@ -14,18 +14,9 @@ WHERE all(x IN nodes(p) WHERE x.deleted IS NULL)
   // Which job-dataset edges count: the current graph's (no history mark), or with $since every edge seen since then.
   AND all(e IN relationships(p) WHERE CASE WHEN $since IS NULL THEN e.history IS NULL ELSE e.lastSeen >= $since END)
 WITH m, min(length(p)) AS distance
-// A job's latest run (newest sortTime, i.e. START time else first event, then runId; placeholders aside): an
-// index-ordered seek on run_job_sort_time that stops at the first run instead of sorting all the job's runs
-// (Run.namespace and Run.jobName are its job's key, as the run listings rely on). Per row, so it streams too.
-OPTIONAL CALL (m) {
-  WITH m WHERE m:Job
-  MATCH (r:Run)
-  USING INDEX r:Run(namespace, jobName, sortTime)
-  WHERE r.namespace = m.namespace AND r.jobName = m.name AND r.sortTime IS NOT NULL AND r.placeholder IS NULL
-  RETURN r
-  ORDER BY r.namespace DESC, r.jobName DESC, r.sortTime DESC, r.runId DESC
-  LIMIT 1
-}
+// A job's latest run: the pointer ingest keeps on the job (ingest/point-latest-runs.cypher), one unique seek per row,
+// so it streams too.
+OPTIONAL MATCH (r:Run {runId: m.latestRunId})
 RETURN elementId(m) AS id, m:Job AS job, m.namespace AS namespace, m.name AS name, distance,
        m.description AS description, m.owners AS owners, m.jobType AS jobType, m.integration AS integration,
        r.runId AS runId, r.state AS runState,

@@ -1,7 +1,8 @@
-// Generated jobs, each with one completed run, and the datasets they read (dataset -[:READ_BY]-> job).
+// Generated jobs, each with one completed run (the job's latest, as ingest/point-latest-runs.cypher keeps it), and the
+// datasets they read (dataset -[:READ_BY]-> job).
 UNWIND $rows AS row
 CREATE (j:Job {namespace: row.namespace, name: row.name, searchText: row.searchText, firstSeen: $time,
-               lastSeen: $time, jobType: 'TASK', integration: 'AIRFLOW'})
+               lastSeen: $time, jobType: 'TASK', integration: 'AIRFLOW', latestRunId: row.runId})
 CREATE (:Run {runId: row.runId, namespace: row.namespace, jobName: row.name, state: 'COMPLETED',
               firstEventAt: $time, lastEventAt: $time, startedAt: $time, endedAt: $time, sortTime: $time,
               durationMs: 60000})-[:RUN_OF]->(j)

@@ -95,6 +95,7 @@ public class GraphWriter {
         run(writes, "ingest/link-symlinks", rows.symlinks);
         run(writes, "ingest/link-job-dependencies", rows.jobDependencies);
         run(writes, "ingest/upsert-quality", rows.quality);
+        run(writes, "ingest/point-latest-runs", rows.lineageJobs);
     }
 
     /**
