@@ -20,7 +20,8 @@ public class GraphChanges {
 
     /** What keeps a copy: re-reads the touched nodes, as they now stand in the database. */
     public interface Listener {
-        void committed(List<Touched> touched);
+        /** Datasets and jobs by key, runs by id (a run's reads and versions change only with its own events). */
+        void committed(List<Touched> touched, List<String> runs);
 
         /** Whether it keeps a copy now (a disabled or unloaded index does not: nothing need be read for it). */
         boolean listening();
@@ -60,17 +61,39 @@ public class GraphChanges {
 
     /** After the transaction that wrote these events committed. */
     public void committed(List<LineageEvent> events) {
-        touched(of(events));
+        tell(of(events), runsOf(events));
     }
 
     /** After a transaction that changed these nodes committed (a soft delete, a restore). */
     public void touched(List<Touched> touched) {
-        if (touched.isEmpty()) {
+        tell(touched, List.of());
+    }
+
+    private void tell(List<Touched> touched, List<String> runs) {
+        if (touched.isEmpty() && runs.isEmpty()) {
             return;
         }
         for (Listener listener : listeners) {
-            listener.committed(touched);
+            listener.committed(touched, runs);
         }
+    }
+
+    /** The runs the events name, their parents too (a parent run may be only a placeholder). */
+    public static List<String> runsOf(List<LineageEvent> events) {
+        var runs = new LinkedHashSet<String>();
+        for (LineageEvent event : events) {
+            if (event.run() != null) {
+                runs.add(event.run().runId().toString());
+                var parent = event.run().parent();
+                if (parent != null && parent.runId() != null) {
+                    runs.add(parent.runId().toString());
+                }
+                if (parent != null && parent.rootRunId() != null) {
+                    runs.add(parent.rootRunId().toString());
+                }
+            }
+        }
+        return new ArrayList<>(runs);
     }
 
     /** The jobs and datasets the events name: theirs are the only job-dataset edges and symlinks they change. */

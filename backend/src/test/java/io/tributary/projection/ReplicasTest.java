@@ -169,6 +169,20 @@ class ReplicasTest {
         assertThat(indexWalks(follower, "columnLineage") - followerColumnWalks)
                 .as("the following replica's column walks ran on its index")
                 .isEqualTo(datasets().size());
+        // Run lineage too: each run of the first round, both ways.
+        double followerRunWalks = indexWalks(follower, "runLineage");
+        int linked = 0;
+        for (String run : firstRoundRuns(events)) {
+            String runs = runLineage(follower, run, token);
+            assertThat(runs)
+                    .as("run lineage of %s on the following replica", run)
+                    .isEqualTo(runLineage(holder, run, token));
+            linked += runs.contains("version") ? 1 : 0;
+        }
+        assertThat(linked).as("runs whose run lineage has edges").isPositive();
+        assertThat(indexWalks(follower, "runLineage") - followerRunWalks)
+                .as("the following replica's run walks ran on its index")
+                .isEqualTo(firstRoundRuns(events).size());
 
         // A soft delete does not go through the log: through the numbered change feed, the following replica's index
         // learns of one made on the projecting replica, and the datasets whose lineage held it lose it there too.
@@ -300,6 +314,15 @@ class ReplicasTest {
                     .as("column lineage of %s on the survivor's index", dataset)
                     .isEqualTo(answer(reference, COLUMN_LINEAGE, dataset, Map.of()));
         }
+        double survivorRunWalks = indexWalks(follower, "runLineage");
+        for (String run : firstRoundRuns(events)) {
+            assertThat(runLineage(follower, run, Map.of()))
+                    .as("run lineage of %s on the survivor's index", run)
+                    .isEqualTo(runLineage(reference, run, Map.of()));
+        }
+        assertThat(indexWalks(follower, "runLineage") - survivorRunWalks)
+                .as("the survivor's run walks ran on its index")
+                .isEqualTo(firstRoundRuns(events).size());
         assertThat(indexWalks(follower, "lineage") - survivorIndexWalks)
                 .as("the survivor's walks ran on its index")
                 .isEqualTo(datasets().size());
@@ -353,14 +376,40 @@ class ReplicasTest {
               }
             }""";
 
+    private static final String RUN_LINEAGE = """
+            query($runId: ID!) {
+              runLineage(runId: $runId, direction: BOTH, depth: 10, maxNodes: 1000) {
+                nodes { runId distance }
+                edges { from to version { id namespace name createdAt datasetVersion rowCount } }
+                truncated
+              }
+            }""";
+
     private static String lineage(ServiceProcess service, List<String> dataset, Map<String, String> headers) {
         return answer(service, LINEAGE, dataset, headers);
+    }
+
+    private static String runLineage(ServiceProcess service, String runId, Map<String, String> headers) {
+        return answer(service, RUN_LINEAGE, Map.of("runId", runId), headers);
+    }
+
+    /** The distinct runs of the first round of events. */
+    private static List<String> firstRoundRuns(List<String> events) {
+        return events.subList(0, FIXTURES.size()).stream()
+                .map(ReplicasTest::runId)
+                .distinct()
+                .toList();
     }
 
     /** A dataset's lineage (or column lineage) as one replica answers it, nodes and edges sorted (order is not part of it). */
     private static String answer(
             ServiceProcess service, String query, List<String> dataset, Map<String, String> headers) {
-        JsonNode answer = graphQl(service, query, Map.of("ns", dataset.get(0), "name", dataset.get(1)), headers);
+        return answer(service, query, Map.of("ns", dataset.get(0), "name", dataset.get(1)), headers);
+    }
+
+    private static String answer(
+            ServiceProcess service, String query, Map<String, Object> variables, Map<String, String> headers) {
+        JsonNode answer = graphQl(service, query, variables, headers);
         assertThat(answer.path("errors").isMissingNode())
                 .as("answer %s", answer)
                 .isTrue();

@@ -51,6 +51,7 @@ class KeyedPlansTest {
             "read/estate/most-connected-datasets",
             "read/lineage/index/datasets",
             "read/lineage/index/jobs",
+            "read/lineage/index/runs",
             "read/marquez/job-count",
             "read/marquez/job-page",
             "read/marquez/namespaces",

@@ -28,6 +28,7 @@ public final class AdjacencyGraph {
 
     private final NodeTable nodes;
     private final ColumnGraph columns;
+    private final RunGraph runs;
     private final int loaded;
     private final int[][] offsets;
     private final int[][] neighbours;
@@ -38,6 +39,7 @@ public final class AdjacencyGraph {
         this.prefix = b.prefix;
         this.nodes = b.nodes;
         this.columns = b.columns;
+        this.runs = b.runs;
         this.loaded = b.nodes.size;
         this.offsets = offsets;
         this.neighbours = neighbours;
@@ -65,6 +67,20 @@ public final class AdjacencyGraph {
     /** The column graph: fields and their derivations (dataset ids are this graph's). */
     public ColumnGraph columns() {
         return columns;
+    }
+
+    /** The run graph: runs, their reads and versions (dataset ids are this graph's). */
+    public RunGraph runs() {
+        return runs;
+    }
+
+    /** The dense id of the run with this element id, or -1 when the index lacks it. */
+    public int run(String elementId) {
+        int colon = elementId.lastIndexOf(':');
+        if (colon != prefix.length() - 1 || !elementId.startsWith(prefix)) {
+            return -1;
+        }
+        return runs.run(Long.parseLong(elementId.substring(colon + 1)));
     }
 
     /** The dense id of the field with this element id, or -1 when the index lacks it. */
@@ -196,7 +212,7 @@ public final class AdjacencyGraph {
      * Sets each touched node's flags and edges to what was read, and the other end of every edge that appeared or
      * disappeared, so both directions agree.
      */
-    void patch(List<Touched> touched, List<ColumnGraph.TouchedDataset> fields) {
+    void patch(List<Touched> touched, List<ColumnGraph.TouchedDataset> fields, List<RunGraph.RunRow> touchedRuns) {
         lock.writeLock().lock();
         try {
             for (Touched t : touched) {
@@ -217,9 +233,21 @@ public final class AdjacencyGraph {
                     columns.replace(UP, own[i], feeds(f.up()));
                 }
             }
+            // After the nodes: a run's datasets are in the index by now (the window that made a read touched them).
+            for (RunGraph.RunRow r : touchedRuns) {
+                r.into(runs, databaseId(prefix, r.id()), this::knownDataset);
+            }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private int knownDataset(String elementId) {
+        int v = nodes.ids.get(databaseId(prefix, elementId));
+        if (v < 0) {
+            throw new IllegalStateException("a run's dataset " + elementId + " is not in the lineage index");
+        }
+        return v;
     }
 
     /** A field read by a patch, added if new, with its dataset (added if new: one named only by column lineage). */
@@ -315,7 +343,7 @@ public final class AdjacencyGraph {
     public long bytes() {
         lock.readLock().lock();
         try {
-            long bytes = nodes.bytes() + columns.bytes();
+            long bytes = nodes.bytes() + columns.bytes() + runs.bytes();
             for (int d = 0; d < 3; d++) {
                 bytes += offsets[d].length * 4L + neighbours[d].length * 4L;
                 for (int[] own : patched.get(d).values()) {
@@ -345,6 +373,7 @@ public final class AdjacencyGraph {
         private final NodeTable nodes = new NodeTable();
         private final IntPairs[] edges = {new IntPairs(), new IntPairs()};
         private final ColumnGraph columns = new ColumnGraph();
+        private final RunGraph runs = new RunGraph();
         /** Job-dataset edges as read: database ids of both ends, current (1) or not; resolved when the load ends. */
         private final Rows flows = new Rows();
         /**
@@ -396,6 +425,14 @@ public final class AdjacencyGraph {
 
         private static long pair(int from, int to) {
             return (long) from << 32 | (to & 0xffffffffL);
+        }
+
+        /** A run of a page read after the datasets; a read or version of a dataset not loaded is left out. */
+        void run(RunGraph.RunRow r) {
+            if (prefix == null) {
+                prefix = prefix(r.id());
+            }
+            r.into(runs, databaseId(prefix, r.id()), this::node);
         }
 
         void symlink(int from, int to) {
@@ -460,6 +497,7 @@ public final class AdjacencyGraph {
                 either.add(links.b[i], links.a[i]);
             }
             csr(either.a, either.b, either.size, SYMLINK, offsets, neighbours);
+            runs.finish(nodes.size);
             return new AdjacencyGraph(this, offsets, neighbours);
         }
 

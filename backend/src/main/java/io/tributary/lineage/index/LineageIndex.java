@@ -37,6 +37,7 @@ public class LineageIndex implements SmartLifecycle {
     private final LineageIndexProperties properties;
     private final Object patching = new Object();
     private final Set<Touched> pending = new LinkedHashSet<>();
+    private final Set<String> pendingRuns = new LinkedHashSet<>();
     private boolean loading;
     /** Moves with every load and unload: a load that is no longer the latest does not install what it read. */
     private long generation;
@@ -60,11 +61,15 @@ public class LineageIndex implements SmartLifecycle {
                 .description("Heap held by the lineage index, estimated from its arrays and strings")
                 .baseUnit("bytes")
                 .register(meters);
+        meters.gauge(
+                "tributary.lineage.index.runs",
+                this,
+                i -> size(i.graph, g -> g.runs().size()));
         meters.gauge("tributary.lineage.index.load.seconds", this, i -> i.loadNanos / 1e9);
         changes.listen(new GraphChanges.Listener() {
             @Override
-            public void committed(List<Touched> touched) {
-                LineageIndex.this.committed(touched);
+            public void committed(List<Touched> touched, List<String> runs) {
+                LineageIndex.this.committed(touched, runs);
             }
 
             @Override
@@ -109,6 +114,7 @@ public class LineageIndex implements SmartLifecycle {
             generation++;
             loading = false;
             pending.clear();
+            pendingRuns.clear();
             graph = null;
         }
     }
@@ -128,6 +134,7 @@ public class LineageIndex implements SmartLifecycle {
             mine = ++generation;
             loading = true;
             pending.clear();
+            pendingRuns.clear();
             graph = null;
         }
         long started = System.nanoTime();
@@ -139,6 +146,7 @@ public class LineageIndex implements SmartLifecycle {
                 if (mine == generation) {
                     loading = false;
                     pending.clear();
+                    pendingRuns.clear();
                 }
             }
             throw e;
@@ -149,20 +157,23 @@ public class LineageIndex implements SmartLifecycle {
                 return built;
             }
             List<Touched> during = new ArrayList<>(pending);
+            List<String> runsDuring = new ArrayList<>(pendingRuns);
             pending.clear();
+            pendingRuns.clear();
             loading = false;
-            if (!during.isEmpty()) {
-                patch(built, during);
+            if (!during.isEmpty() || !runsDuring.isEmpty()) {
+                patch(built, during, runsDuring);
             }
             graph = built;
         }
         loadNanos = System.nanoTime() - started;
         log.info(
-                "Lineage index loaded: {} nodes, {} edges, {} fields, {} derivations, ~{} MB, in {} ms",
+                "Lineage index loaded: {} nodes, {} edges, {} fields, {} derivations, {} runs, ~{} MB, in {} ms",
                 built.size(),
                 built.edges(),
                 built.columns().size(),
                 built.read(() -> built.columns().edges()),
+                built.runs().size(),
                 built.bytes() / 1_000_000,
                 loadNanos / 1_000_000);
         return built;
@@ -202,6 +213,8 @@ public class LineageIndex implements SmartLifecycle {
                 builder.symlink(from, to);
             }
         });
+        // After the datasets: each run's reads and versions name theirs.
+        pages("read/lineage/index/runs", r -> builder.run(RunGraph.RunRow.of(r)));
         // An edge to a node created after its page was read is left out: that node's window patches it in.
         return builder.build();
     }
@@ -241,10 +254,11 @@ public class LineageIndex implements SmartLifecycle {
     }
 
     /** After a committed write (on the writer's thread, before readers are told): patch, or note for the load. */
-    private void committed(List<Touched> touched) {
+    private void committed(List<Touched> touched, List<String> runs) {
         synchronized (patching) {
             if (loading) {
                 pending.addAll(touched);
+                pendingRuns.addAll(runs);
                 return;
             }
             AdjacencyGraph current = graph;
@@ -252,7 +266,7 @@ public class LineageIndex implements SmartLifecycle {
                 return;
             }
             try {
-                patch(current, touched);
+                patch(current, touched, runs);
             } catch (RuntimeException e) {
                 log.warn("Lineage index patch failed ({}); walks use Cypher until it is loaded again", e.toString());
                 graph = null;
@@ -263,13 +277,26 @@ public class LineageIndex implements SmartLifecycle {
         }
     }
 
-    /** Reads what the touched nodes now are (their fields too), then patches the graph with it. */
-    private void patch(AdjacencyGraph graph, List<Touched> touched) {
-        List<AdjacencyGraph.Touched> nodes = touched(touched);
-        List<ColumnGraph.TouchedDataset> fields = store.read(
-                "read/lineage/index/touched-fields", new Batch(touched), r -> r.list(ColumnGraph.TouchedDataset::of));
-        graph.patch(nodes, fields);
+    /** Reads what the touched nodes now are (their fields and the touched runs too), then patches the graph. */
+    private void patch(AdjacencyGraph graph, List<Touched> touched, List<String> runs) {
+        List<AdjacencyGraph.Touched> nodes = touched.isEmpty() ? List.of() : touched(touched);
+        List<ColumnGraph.TouchedDataset> fields = touched.isEmpty()
+                ? List.of()
+                : store.read(
+                        "read/lineage/index/touched-fields",
+                        new Batch(touched),
+                        r -> r.list(ColumnGraph.TouchedDataset::of));
+        List<RunGraph.RunRow> touchedRuns = runs.isEmpty()
+                ? List.of()
+                : store.read(
+                        "read/lineage/index/touched-runs",
+                        new Batch(runs.stream().map(TouchedRun::new).toList()),
+                        r -> r.list(RunGraph.RunRow::of));
+        graph.patch(nodes, fields, touchedRuns);
     }
+
+    /** A row of touched-runs.cypher. */
+    private record TouchedRun(String runId) {}
 
     private List<AdjacencyGraph.Touched> touched(List<Touched> touched) {
         return store.read(
