@@ -33,8 +33,8 @@ import tools.jackson.databind.ObjectMapper;
 final class IndexBench {
 
     private static final Pattern LOADED = Pattern.compile(
-            "Lineage index loaded: ([0-9]+) nodes, ([0-9]+) edges, ([0-9]+) fields, ([0-9]+) derivations, ~([0-9]+) MB,"
-                    + " in ([0-9]+) ms");
+            "Lineage index loaded: ([0-9]+) nodes, ([0-9]+) edges, ([0-9]+) fields, ([0-9]+) derivations,"
+                    + " ([0-9]+) runs, ~([0-9]+) MB, in ([0-9]+) ms");
     private static final String LINEAGE = "query($ns:String!,$name:String!){lineage(node:{kind:DATASET,"
             + "namespace:$ns,name:$name},depth:10,maxNodes:1000){nodes{id kind namespace name distance"
             + " description owners jobType integration latestRunId latestRunState} edges{from to} truncated}}";
@@ -103,13 +103,15 @@ final class IndexBench {
                 String last = null;
                 while (m.find()) {
                     last = String.format(
-                            "%,d nodes, %,d edges, %,d fields, %,d derivations, ~%s MB estimated, loaded in %,d ms",
+                            "%,d nodes, %,d edges, %,d fields, %,d derivations, %,d runs, ~%s MB estimated,"
+                                    + " loaded in %,d ms",
                             Long.parseLong(m.group(1)),
                             Long.parseLong(m.group(2)),
                             Long.parseLong(m.group(3)),
                             Long.parseLong(m.group(4)),
-                            m.group(5),
-                            Long.parseLong(m.group(6)));
+                            Long.parseLong(m.group(5)),
+                            m.group(6),
+                            Long.parseLong(m.group(7)));
                 }
                 if (last != null) {
                     return last;
