@@ -313,7 +313,7 @@ public final class AdjacencyGraph {
         }
     }
 
-    private static boolean contains(int[] values, int value) {
+    static boolean contains(int[] values, int value) {
         for (int x : values) {
             if (x == value) {
                 return true;

@@ -310,7 +310,7 @@ public final class RunGraph {
             int dataset = (int) (own[i] >>> 32);
             ensureDatasets(dataset);
             int[] list = readers[dataset];
-            if (list == null || !contains(list, run)) {
+            if (list == null || !AdjacencyGraph.contains(list, run)) {
                 readers[dataset] = with(list, run);
             }
         }
@@ -400,15 +400,6 @@ public final class RunGraph {
             byDataset = Arrays.copyOf(byDataset, n);
             readers = Arrays.copyOf(readers, n);
         }
-    }
-
-    private static boolean contains(int[] list, int x) {
-        for (int y : list) {
-            if (y == x) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int[] with(int[] list, int x) {
