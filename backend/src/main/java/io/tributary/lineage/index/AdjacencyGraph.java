@@ -76,20 +76,23 @@ public final class AdjacencyGraph {
 
     /** The dense id of the run with this element id, or -1 when the index lacks it. */
     public int run(String elementId) {
-        int colon = elementId.lastIndexOf(':');
-        if (colon != prefix.length() - 1 || !elementId.startsWith(prefix)) {
-            return -1;
-        }
-        return runs.run(Long.parseLong(elementId.substring(colon + 1)));
+        long id = localId(elementId);
+        return id < 0 ? -1 : runs.run(id);
     }
 
     /** The dense id of the field with this element id, or -1 when the index lacks it. */
     public int field(String elementId) {
+        long id = localId(elementId);
+        return id < 0 ? -1 : columns.field(id);
+    }
+
+    /** The numeric part of an element id of this graph's database, or -1 for one of another form. */
+    private long localId(String elementId) {
         int colon = elementId.lastIndexOf(':');
         if (colon != prefix.length() - 1 || !elementId.startsWith(prefix)) {
             return -1;
         }
-        return columns.field(Long.parseLong(elementId.substring(colon + 1)));
+        return Long.parseLong(elementId.substring(colon + 1));
     }
 
     public String fieldElementId(int field) {

@@ -30,9 +30,9 @@ public final class RunGraph {
     private String[] runIds = new String[1024];
     private long[] sortTime = new long[1024];
     private long[] startedAt = new long[1024];
-    /** Per run: pairs of longs, (dataset << 32 | datasetVersion code) and the read's first sighting. */
+    /** Per run (never null once set): pairs of longs, (dataset << 32 | datasetVersion code) and the first sighting. */
     private long[][] reads = new long[1024][];
-    /** Per run: the versions it created. */
+    /** Per run (never null once set): the versions it created. */
     private int[][] created = new int[1024][];
 
     private int size;
@@ -133,7 +133,7 @@ public final class RunGraph {
      */
     public void upstream(int run, Hops hops) {
         long[] own = reads[run];
-        for (int i = 0; own != null && i < own.length; i += 2) {
+        for (int i = 0; i < own.length; i += 2) {
             int dataset = (int) (own[i] >>> 32);
             int code = (int) own[i];
             int v = resolve(run, dataset, code, readAt(run, own[i + 1]));
@@ -146,7 +146,7 @@ public final class RunGraph {
     /** Each run whose read resolves to a version this run created: downstream.cypher's hops. */
     public void downstream(int run, Hops hops) {
         int[] mine = created[run];
-        for (int i = 0; mine != null && i < mine.length; i++) {
+        for (int i = 0; i < mine.length; i++) {
             int v = mine[i];
             int dataset = versionDataset[v];
             int[] theirs = readers[dataset];
@@ -292,12 +292,12 @@ public final class RunGraph {
     /** Takes the run out of its datasets' reader and version lists (before it is set again). */
     private void unlink(int run) {
         long[] own = reads[run];
-        for (int i = 0; own != null && i < own.length; i += 2) {
+        for (int i = 0; i < own.length; i += 2) {
             int dataset = (int) (own[i] >>> 32);
             readers[dataset] = without(readers[dataset], run);
         }
         int[] mine = created[run];
-        for (int i = 0; mine != null && i < mine.length; i++) {
+        for (int i = 0; i < mine.length; i++) {
             int dataset = versionDataset[mine[i]];
             byDataset[dataset] = without(byDataset[dataset], mine[i]);
         }
