@@ -74,7 +74,7 @@ class ArchiveCompaction implements SmartLifecycle {
             long count = compressAll();
             store.write(
                     "store/record-migration",
-                    new MigrationRecord(MIGRATION, "ArchiveCompaction"),
+                    new Batch(List.of(new MigrationRecord(MIGRATION, "ArchiveCompaction"))),
                     PAGE_TIMEOUT,
                     Result::consume);
             log.info("Archive: {} event bodies archived as text were compressed; the pass is recorded", count);

@@ -57,7 +57,8 @@ class KeyedPlansTest {
             "read/marquez/namespaces",
             "read/marquez/sources-created",
             "read/namespace/all",
-            "read/tag/tags");
+            "read/tag/tags",
+            "store/recorded-migrations");
 
     /** Spark runs with column lineage, an Airflow DAG's tasks: a few dozen fields, datasets, jobs and runs. */
     private static final List<String> YOUNG_STORE = List.of(

@@ -229,6 +229,14 @@ public abstract class EndToEndTest {
         return query(cypher, Map.of());
     }
 
+    /**
+     * Forgets that the migrations whose version starts with {@code prefix} were applied, as on a store from before
+     * them: the next start (or {@code GraphStore.afterPropertiesSet()}) applies them again.
+     */
+    protected void forgetMigrations(String prefix) {
+        query("MATCH (m:Migration) WHERE m.version STARTS WITH $prefix DELETE m", Map.of("prefix", prefix));
+    }
+
     /** The single value of a query that returns one row with one column. */
     protected Object single(String cypher, Map<String, Object> parameters) {
         var rows = query(cypher, parameters);
