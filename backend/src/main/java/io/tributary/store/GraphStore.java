@@ -171,6 +171,20 @@ public class GraphStore implements InitializingBean {
         });
     }
 
+    /**
+     * As {@link #read(String, Map, Function)}, under {@code timeout} instead of the read-query limit: for the service's
+     * own background reads (the lineage index's load pages), bounded by their page size rather than by a user's query.
+     */
+    public <T> T read(String name, Map<String, Object> parameters, Duration timeout, Function<Result, T> mapper) {
+        String cypher = statements.get(name);
+        var config = TransactionConfig.builder().withTimeout(timeout).build();
+        return timed(READS, name, () -> {
+            try (var session = driver.session(sessionConfig)) {
+                return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), config);
+            }
+        });
+    }
+
     /** As {@link #read(String, Map, Function)}, with typed parameters (see {@link Parameters}). */
     public <T> T read(String name, Record parameters, Function<Result, T> mapper) {
         return read(name, Parameters.of(parameters), mapper);

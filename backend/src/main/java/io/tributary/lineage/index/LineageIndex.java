@@ -1,5 +1,6 @@
 package io.tributary.lineage.index;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.store.Batch;
@@ -7,6 +8,7 @@ import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphChanges.Touched;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class LineageIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LineageIndex.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private final GraphStore store;
     private final LineageIndexProperties properties;
@@ -45,6 +49,7 @@ public class LineageIndex implements SmartLifecycle {
     private volatile AdjacencyGraph graph;
     private volatile boolean running;
     private volatile long loadNanos;
+    private final Counter loadFailures;
 
     LineageIndex(GraphStore store, LineageIndexProperties properties, GraphChanges changes, MeterRegistry meters) {
         this.store = store;
@@ -66,6 +71,9 @@ public class LineageIndex implements SmartLifecycle {
                 this,
                 i -> size(i.graph, g -> g.runs().size()));
         meters.gauge("tributary.lineage.index.load.seconds", this, i -> i.loadNanos / 1e9);
+        this.loadFailures = Counter.builder("tributary.lineage.index.load.failures")
+                .description("Loads of the lineage index that failed (each is tried again)")
+                .register(meters);
         changes.listen(new GraphChanges.Listener() {
             @Override
             public void committed(List<Touched> touched, List<String> runs) {
@@ -239,7 +247,7 @@ public class LineageIndex implements SmartLifecycle {
     private void readPages(String statement, Consumer<Record> row) {
         int size = properties.pageSize();
         for (long skip = 0; ; skip += size) {
-            int read = store.read(statement, Map.of("skip", skip, "limit", size), result -> {
+            int read = store.read(statement, Map.of("skip", skip, "limit", size), properties.pageTimeout(), result -> {
                 int n = 0;
                 while (result.hasNext()) {
                     row.accept(result.next());
@@ -313,11 +321,40 @@ public class LineageIndex implements SmartLifecycle {
         return list.asList(IndexedNode::of);
     }
 
-    private void loadQuietly() {
-        try {
-            load();
-        } catch (RuntimeException e) {
-            log.warn("Lineage index load failed ({}); walks use Cypher", e.toString());
+    /**
+     * Loads the index, and after a failure (a page that outlasted its timeout, the database unreachable) loads it again
+     * after a pause, doubling up to a minute, while the index is enabled and the service runs: one failed read must not
+     * leave walks on Cypher until the next restart. Gives way to a load or an unload started meanwhile (a rebuild).
+     */
+    void loadQuietly() {
+        Duration pause = FIRST_RETRY;
+        while (running) {
+            try {
+                load();
+                return;
+            } catch (RuntimeException e) {
+                long failed;
+                synchronized (patching) {
+                    failed = generation;
+                }
+                loadFailures.increment();
+                log.warn(
+                        "Lineage index load failed ({}); walks use Cypher; loading again in {} s",
+                        e.toString(),
+                        pause.toSeconds());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                synchronized (patching) {
+                    if (generation != failed) {
+                        return;
+                    }
+                }
+                pause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
+            }
         }
     }
 

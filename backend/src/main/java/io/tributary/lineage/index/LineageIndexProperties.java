@@ -1,5 +1,6 @@
 package io.tributary.lineage.index;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,8 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled load the index at start and answer {@code lineage} and {@code impact} from it once loaded (the Cypher
  *     walks answer until then, and always for {@code since} and {@code asOf})
  * @param pageSize rows per read while loading
+ * @param pageTimeout the database aborts a load page's read that runs longer: the load is the service's own work,
+ *     bounded by its page size, so not the read-query limit (a page of a large store on a cold page cache outlasted
+ *     its 10 s); a load that fails (this, or the database unreachable) is tried again, 1 s later, then doubling up to
+ *     a minute
  */
 @ConfigurationProperties("tributary.lineage.index")
 public record LineageIndexProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("50000") int pageSize) {}
+        @DefaultValue("50000") int pageSize,
+        @DefaultValue("2m") Duration pageTimeout) {}
