@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readWait how long a read waits for the projector to pass the log position it must see before answering
  *     with what is projected (and saying so)
  * @param maxLag above this projection lag, ingest answers 503 with {@code Retry-After}
- * @param writeTimeout the database aborts a window's transaction that runs longer
+ * @param writeTimeout the database aborts a window's transaction (or the projector's read of its position) that runs
+ *     longer
  * @param leaseTtl with a log shared by replicas (the Neo4j log), how long the projector's lease lasts unrenewed: the
  *     longest another replica waits to take over from one that died (a replica that stops hands it back at once)
  * @param rebuildWindowEvents events per window (one transaction) when a rebuild replays the log

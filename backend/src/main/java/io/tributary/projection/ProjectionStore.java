@@ -8,6 +8,7 @@ import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.store.GraphStore.Writes;
 import io.tributary.store.Unwrapped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,17 +19,24 @@ final class ProjectionStore {
 
     private final GraphStore store;
     private final String log;
+    /** The projector's own reads run under this, not the read-query limit set for users' queries. */
+    private final Duration timeout;
 
-    ProjectionStore(GraphStore store, String log) {
+    ProjectionStore(GraphStore store, String log, Duration timeout) {
         this.store = store;
         this.log = log;
+        this.timeout = timeout;
     }
 
-    /** Where the projector resumes (START before its first window). */
+    /**
+     * Where the projector resumes (START before its first window). Read at start-up: under the read-query limit, a
+     * cold first read longer than a small configured limit (250 ms in a test) failed the service's start.
+     */
     LogPosition position() {
         return store.read(
                 "projection/position",
                 Map.of("log", log),
+                timeout,
                 result -> new LogPosition(result.single().get("position").asLong()));
     }
 

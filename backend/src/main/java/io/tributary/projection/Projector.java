@@ -105,7 +105,7 @@ public final class Projector implements SmartLifecycle, WriteRehearsal {
             String holder) {
         this.eventLog = eventLog;
         this.store = store;
-        this.projection = new ProjectionStore(store, eventLog.name());
+        this.projection = new ProjectionStore(store, eventLog.name(), settings.writeTimeout());
         this.writer = writer;
         this.parser = parser;
         this.committed = committed;

@@ -163,12 +163,7 @@ public class GraphStore implements InitializingBean {
      * request's reads grow with its result (they must not: lists are batched).
      */
     public <T> T read(String name, Map<String, Object> parameters, Function<Result, T> mapper) {
-        String cypher = statements.get(name);
-        return timed(READS, name, () -> {
-            try (var session = driver.session(sessionConfig)) {
-                return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), readConfig);
-            }
-        });
+        return read(name, parameters, readConfig, mapper);
     }
 
     /**
@@ -176,8 +171,16 @@ public class GraphStore implements InitializingBean {
      * own background reads (the lineage index's load pages), bounded by their page size rather than by a user's query.
      */
     public <T> T read(String name, Map<String, Object> parameters, Duration timeout, Function<Result, T> mapper) {
+        return read(
+                name,
+                parameters,
+                TransactionConfig.builder().withTimeout(timeout).build(),
+                mapper);
+    }
+
+    private <T> T read(
+            String name, Map<String, Object> parameters, TransactionConfig config, Function<Result, T> mapper) {
         String cypher = statements.get(name);
-        var config = TransactionConfig.builder().withTimeout(timeout).build();
         return timed(READS, name, () -> {
             try (var session = driver.session(sessionConfig)) {
                 return session.executeRead(tx -> mapper.apply(tx.run(cypher, parameters)), config);

@@ -323,8 +323,9 @@ public class LineageIndex implements SmartLifecycle {
 
     /**
      * Loads the index, and after a failure (a page that outlasted its timeout, the database unreachable) loads it again
-     * after a pause, doubling up to a minute, while the index is enabled and the service runs: one failed read must not
-     * leave walks on Cypher until the next restart. Gives way to a load or an unload started meanwhile (a rebuild).
+     * after a pause, doubling up to a minute, while the service runs: one failed read must not leave walks on Cypher
+     * until the next restart. Gives way to a load or an unload started meanwhile (a rebuild). Callers start it only
+     * when the index is enabled.
      */
     void loadQuietly() {
         Duration pause = FIRST_RETRY;
