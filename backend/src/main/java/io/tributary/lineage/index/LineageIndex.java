@@ -8,7 +8,6 @@ import io.tributary.store.DriverValues;
 import io.tributary.store.GraphStore;
 import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphChanges.Touched;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Keeps the {@link AdjacencyGraph}: loaded from the database in pages (asynchronously at start when enabled; walks use
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
 public class LineageIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LineageIndex.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private final GraphStore store;
     private final LineageIndexProperties properties;
@@ -328,7 +327,9 @@ public class LineageIndex implements SmartLifecycle {
      * when the index is enabled.
      */
     void loadQuietly() {
-        Duration pause = FIRST_RETRY;
+        var retry = new ExponentialBackOff(1_000, 2);
+        retry.setMaxInterval(60_000);
+        BackOffExecution pauses = retry.start();
         while (running) {
             try {
                 load();
@@ -339,10 +340,11 @@ public class LineageIndex implements SmartLifecycle {
                     failed = generation;
                 }
                 loadFailures.increment();
+                long pause = pauses.nextBackOff();
                 log.warn(
-                        "Lineage index load failed ({}); walks use Cypher; loading again in {} s",
+                        "Lineage index load failed ({}); walks use Cypher; loading again in {} ms",
                         e.toString(),
-                        pause.toSeconds());
+                        pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
@@ -354,7 +356,6 @@ public class LineageIndex implements SmartLifecycle {
                         return;
                     }
                 }
-                pause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
             }
         }
     }
