@@ -29,13 +29,16 @@ public record TributaryProperties(
      * @param groupCommitMaxEvents most events coalesced into one database transaction
      * @param queueCapacity events waiting for the writer before ingest answers 503
      * @param writeTimeout how long a request waits for its events to commit
+     * @param warmUp whether the start rehearses the write path before readiness (a start-up runner; seconds on a cold
+     *     JVM); off, the first events pay that instead
      */
     public record Ingest(
             @DefaultValue("16MB") DataSize maxBodySize,
             @DefaultValue("1000") int maxBatchEvents,
             @DefaultValue("2000") int groupCommitMaxEvents,
             @DefaultValue("20000") int queueCapacity,
-            @DefaultValue("30s") Duration writeTimeout) {}
+            @DefaultValue("30s") Duration writeTimeout,
+            @DefaultValue("true") boolean warmUp) {}
 
     /**
      * @param pageCache Neo4j page cache size (the store's hot set)

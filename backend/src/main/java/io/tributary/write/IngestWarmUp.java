@@ -2,6 +2,7 @@ package io.tributary.write;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tributary.TributaryProperties;
 import io.tributary.event.EventParser;
 import io.tributary.event.LineageEvent;
 import java.io.IOException;
@@ -47,12 +48,19 @@ class IngestWarmUp implements ApplicationRunner, Ordered {
      */
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
+    private final boolean enabled;
     private final EventParser parser;
     private final GraphWriter writer;
     private final List<WriteRehearsal> others;
     private final Timer timer;
 
-    IngestWarmUp(EventParser parser, GraphWriter writer, ObjectProvider<WriteRehearsal> others, MeterRegistry meters) {
+    IngestWarmUp(
+            TributaryProperties properties,
+            EventParser parser,
+            GraphWriter writer,
+            ObjectProvider<WriteRehearsal> others,
+            MeterRegistry meters) {
+        this.enabled = properties.ingest().warmUp();
         this.parser = parser;
         this.writer = writer;
         this.others = others.orderedStream().toList();
@@ -63,6 +71,10 @@ class IngestWarmUp implements ApplicationRunner, Ordered {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!enabled) {
+            log.info("Ingest warm-up off (tributary.ingest.warm-up): the first events pay for the cold write path");
+            return;
+        }
         long started = System.nanoTime();
         try {
             List<LineageEvent> events =

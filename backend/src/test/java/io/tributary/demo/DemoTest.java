@@ -36,7 +36,9 @@ class DemoTest {
     @Test
     void demoFlagFillsTheStoreFromRecordedEventsAndARestartAddsNothing() throws Exception {
         Map<String, Object> firstStart;
-        try (var service = ServiceProcess.start(dataDir, List.of("--demo"), Map.of(), START)) {
+        // The start a user makes, warm-up included (ServiceProcess turns it off by default)
+        try (var service =
+                ServiceProcess.start(dataDir, List.of("--demo"), Map.of("tributary.ingest.warm-up", "true"), START)) {
             String loaded = awaitLine(service, "Demo loaded: ");
             assertThat(loaded)
                     .contains(DemoEvents.all().size() + " recorded OpenLineage events")

@@ -41,7 +41,8 @@ public final class EventLogChild implements AutoCloseable {
                         "--tributary.log.mode=" + args[0],
                         "--tributary.api-key=event-log-child",
                         "--tributary.embedded.page-cache=64MB",
-                        "--tributary.embedded.transaction-memory=256MB");
+                        "--tributary.embedded.transaction-memory=256MB",
+                        "--tributary.ingest.warm-up=false");
         EventLog log = context.getBean(EventLog.class);
         PrintStream out = System.out;
         if (args[2].equals("append")) {

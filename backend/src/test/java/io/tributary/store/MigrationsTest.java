@@ -49,6 +49,21 @@ class MigrationsTest extends EndToEndTest {
         }
     }
 
+    @Test
+    void onAnEmptyStoreOnlyStatementsThatBeginWithMatchAreSkipped() {
+        assertThat(Migrations.needsExistingNodes("MATCH (r:Run) WHERE r.sortTime IS NULL SET r.sortTime = 1"))
+                .isTrue();
+        assertThat(Migrations.needsExistingNodes("match\n(j:Job) SET j.x = 1")).isTrue();
+        assertThat(Migrations.needsExistingNodes("CREATE INDEX run_state IF NOT EXISTS FOR (r:Run) ON (r.state)"))
+                .isFalse();
+        assertThat(Migrations.needsExistingNodes("OPTIONAL MATCH (n) MERGE (:Seed)"))
+                .as("an OPTIONAL MATCH yields a row on an empty store")
+                .isFalse();
+        assertThat(Migrations.needsExistingNodes("MERGE (n:Seed {id: 1})")).isFalse();
+        assertThat(Migrations.needsExistingNodes("CALL { MATCH (n) SET n.x = 1 }"))
+                .isFalse();
+    }
+
     private String checksum() {
         return (String) single("MATCH (m:Migration {version: $version}) RETURN m.checksum", Map.of("version", VERSION));
     }

@@ -36,6 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
             "--enable-native-access=ALL-UNNAMED",
             "-Xmx512m",
             "-XX:TieredStopAtLevel=1");
+    private static final String WARM_UP = "tributary.ingest.warm-up";
     private static final int OUTPUT_TAIL_LINES = 60;
     private static final String BOLT_MARKER = "Bolt on ";
     private static final Pattern HTTP_PORT = Pattern.compile("Netty started on port (\\d+)");
@@ -120,6 +121,10 @@ public final class ServiceProcess implements AutoCloseable {
         // Small caches: several JVMs share a small test machine.
         command.add("--tributary.embedded.page-cache=64MB");
         command.add("--tributary.embedded.transaction-memory=256MB");
+        if (!properties.containsKey(WARM_UP)) {
+            // 5-8 s of each start on a cold JVM, for speed of the first events only; IngestWarmUpTest covers it
+            command.add("--" + WARM_UP + "=false");
+        }
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         command.addAll(arguments);
         Process process;

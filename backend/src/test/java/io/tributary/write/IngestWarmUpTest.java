@@ -68,4 +68,41 @@ class IngestWarmUpTest {
             }
         }
     }
+
+    @Test
+    void withTheWarmUpOffTheServiceIsReadyWithoutItAndIngestsTheFirstEvent() throws Exception {
+        var warmUpsWhenReady = new AtomicReference<Long>();
+        ApplicationListener<AvailabilityChangeEvent<?>> readiness = event -> {
+            if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+                var meters = ((ApplicationContext) event.getSource()).getBean(MeterRegistry.class);
+                Timer warmUp = meters.find(IngestWarmUp.TIMER).timer();
+                warmUpsWhenReady.set(warmUp == null ? 0 : warmUp.count());
+            }
+        };
+        try (var service = new SpringApplicationBuilder(TributaryApplication.class)
+                .listeners(readiness)
+                .properties(
+                        "tributary.api-key=warm-up-test-key",
+                        "tributary.data-dir=" + dataDir,
+                        "tributary.ingest.warm-up=false")
+                .run("--server.port=0")) {
+            assertThat(warmUpsWhenReady.get())
+                    .as("completed warm-ups when readiness turned to ACCEPTING_TRAFFIC")
+                    .isZero();
+            var port = service.getEnvironment().getProperty("local.server.port");
+            byte[] event = IngestWarmUpTest.class
+                    .getClassLoader()
+                    .getResourceAsStream("samples/openlineage/spark/compat-tests-cll/7.json")
+                    .readAllBytes();
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/lineage"))
+                                    .header("Authorization", "Bearer warm-up-test-key")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(event))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+    }
 }
