@@ -2,6 +2,7 @@ package io.tributary.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.ServiceProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * column lineage and symlinks, Airflow SQL and source code, dbt tests, Great Expectations results, a failed run, a slow
  * run), logs where to look, and a second start on the same store adds nothing.
  */
+@Tag(ChildJvm.TAG)
 class DemoTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,6 +2,7 @@ package io.tributary.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import io.tributary.testing.ServiceProcess;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -34,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** NDJSON export of the raw archive and its import through the ingest path, over HTTP and with the two scripts. */
+@Tag(ChildJvm.TAG)
 class ExportImportTest extends EndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

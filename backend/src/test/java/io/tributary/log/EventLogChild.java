@@ -1,13 +1,13 @@
 package io.tributary.log;
 
 import io.tributary.TributaryApplication;
+import io.tributary.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,12 +26,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * projector and prints what it projected.
  */
 public final class EventLogChild implements AutoCloseable {
-
-    private static final List<String> JVM_FLAGS = List.of(
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx512m",
-            "-XX:TieredStopAtLevel=1");
 
     public static void main(String[] args) {
         var context = new SpringApplicationBuilder(TributaryApplication.class)
@@ -124,13 +118,7 @@ public final class EventLogChild implements AutoCloseable {
 
     /** Starts {@code main} with these arguments in a JVM of its own, on this test's classpath. */
     static EventLogChild start(String... args) {
-        var command = new ArrayList<String>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EventLogChild.class.getName()));
+        var command = new ArrayList<>(ChildJvm.command(EventLogChild.class));
         command.addAll(List.of(args));
         try {
             return new EventLogChild(

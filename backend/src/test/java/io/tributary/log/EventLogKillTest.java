@@ -2,6 +2,7 @@ package io.tributary.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * appending half a record after the kill) is cut off. The graph: the projector resumes from its recorded position, so
  * every acknowledged event is in the graph (its run) and in the archive, each once, and nothing is quarantined.
  */
+@Tag(ChildJvm.TAG)
 class EventLogKillTest {
 
     private static final int APPENDERS = 16;

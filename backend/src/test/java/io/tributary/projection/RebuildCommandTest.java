@@ -2,6 +2,7 @@ package io.tributary.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import io.tributary.testing.ServiceProcess;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -24,6 +26,7 @@ import org.neo4j.driver.GraphDatabase;
  * child JVMs), it rebuilds the graph from the file event log, says so and exits 0; the service started again holds the
  * same graph.
  */
+@Tag(ChildJvm.TAG)
 class RebuildCommandTest {
 
     private static final String KEY = "rebuild-command-key";

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.event.EventParser;
 import io.tributary.log.EventRecord;
 import io.tributary.log.EventSource;
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
 import io.tributary.testing.Neo4jServerProcess;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +41,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -59,6 +62,7 @@ import tools.jackson.databind.node.ObjectNode;
  * logPosition} and {@code receivedAt}. Read-your-writes across replicas: a read on one replica with the {@code
  * Tributary-Log-Position} of a 201 from the other sees the event, in both directions.
  */
+@Tag(ChildJvm.TAG)
 class ReplicasTest {
 
     private static final String API_KEY = "replicas-test-key";
@@ -512,7 +516,11 @@ class ReplicasTest {
     private static ServiceProcess service(Map<String, String> properties) {
         try {
             Path dataDir = Files.createTempDirectory("tributary-replica-");
-            var service = ServiceProcess.start(dataDir, properties, READY);
+            // Warmed up as deployed: the reads below wait for projection as long as the product's default (5 s), and a
+            // replica's first windows planned cold took longer (ServiceProcess turns the warm-up off otherwise)
+            var withWarmUp = new HashMap<>(properties);
+            withWarmUp.put("tributary.ingest.warm-up", "true");
+            var service = ServiceProcess.start(dataDir, withWarmUp, READY);
             synchronized (started) {
                 started.add(service::kill);
             }

@@ -2,6 +2,7 @@ package io.tributary.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
@@ -20,6 +22,7 @@ import org.neo4j.driver.GraphDatabase;
  * {@code kill -9} of the service while 16 clients ingest, then a restart on the same data directory: a 201 means the
  * event is committed (archive and graph in one transaction), so every acknowledged event must be there, whole.
  */
+@Tag(ChildJvm.TAG)
 class CrashSafetyTest {
 
     private static final String API_KEY = "crash-test-key";

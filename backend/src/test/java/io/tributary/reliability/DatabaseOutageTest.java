@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.TributaryApplication;
 import io.tributary.ingest.EventIntake;
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.Neo4jServerProcess;
 import io.tributary.testing.UncheckedHttp;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
@@ -35,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * details) at once while Neo4j is unreachable, recovers without a restart once it is back on the same port, and
  * nothing acknowledged is lost.
  */
+@Tag(ChildJvm.TAG)
 class DatabaseOutageTest {
 
     private static final String API_KEY = "outage-test-key";

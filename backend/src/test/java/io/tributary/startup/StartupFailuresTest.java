@@ -2,6 +2,7 @@ package io.tributary.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.ServiceProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Starts that cannot work stop at once with Boot's short report, one line saying why, and no stack trace; a requested
  * stop (SIGTERM) is not a failure. Each service is a real child JVM, as {@code java -jar} runs it.
  */
+@Tag(ChildJvm.TAG)
 class StartupFailuresTest {
 
     private static final Duration START = Duration.ofMinutes(5);

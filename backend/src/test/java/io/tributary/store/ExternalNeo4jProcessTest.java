@@ -1,13 +1,16 @@
 package io.tributary.store;
 
+import io.tributary.testing.ChildJvm;
 import io.tributary.testing.Neo4jServerProcess;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** External mode against a Neo4j server in a child JVM: runs everywhere, no Docker needed. */
+@Tag(ChildJvm.TAG)
 class ExternalNeo4jProcessTest extends ExternalNeo4jModeTest {
 
     // Generous: the child JVM competes for two cores with the test JVM and with other builds.

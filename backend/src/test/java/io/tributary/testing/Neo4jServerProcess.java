@@ -27,13 +27,9 @@ import java.util.stream.Stream;
  */
 public final class Neo4jServerProcess implements AutoCloseable {
 
-    // The same flags as surefire's argLine: Neo4j's page cache needs them on Java 25 (see backend/pom.xml).
-    private static final List<String> JVM_FLAGS = List.of(
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx384m",
-            // The test's queries are tiny: the C1 compiler alone starts the server sooner on a small machine.
-            "-XX:TieredStopAtLevel=1");
+    /** The test's queries are tiny: a small heap, and the C1 compiler alone starts the server sooner. */
+    private static final String MAX_HEAP = "384m";
+
     private static final int OUTPUT_TAIL_LINES = 40;
 
     private final Process process;
@@ -71,15 +67,8 @@ public final class Neo4jServerProcess implements AutoCloseable {
 
     private static Neo4jServerProcess start(
             String password, Duration timeout, Path home, int boltPortWanted, boolean ownsHome) {
-        var command = new ArrayList<String>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        command.addAll(List.of(
-                StandaloneNeo4j.class.getName(), home.resolve("store").toString(), Integer.toString(boltPortWanted)));
+        var command = new ArrayList<>(ChildJvm.command(StandaloneNeo4j.class, MAX_HEAP));
+        command.addAll(List.of(home.resolve("store").toString(), Integer.toString(boltPortWanted)));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(StandaloneNeo4j.PASSWORD_VARIABLE, password);
 

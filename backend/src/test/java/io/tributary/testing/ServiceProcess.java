@@ -31,11 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final List<String> JVM_FLAGS = List.of(
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx512m",
-            "-XX:TieredStopAtLevel=1");
     private static final String WARM_UP = "tributary.ingest.warm-up";
     private static final int OUTPUT_TAIL_LINES = 60;
     private static final String BOLT_MARKER = "Bolt on ";
@@ -107,13 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launch(
             Path dataDir, List<String> arguments, Map<String, String> properties, boolean keepAllOutput) {
-        var command = new ArrayList<String>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TributaryApplication.class.getName()));
+        var command = new ArrayList<>(ChildJvm.command(TributaryApplication.class));
         if (!properties.containsKey("server.port")) {
             command.add("--server.port=0");
         }
