@@ -38,7 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "tributary.api-key=",
             "tributary.api-key-previous=",
             "tributary.embedded.page-cache=16MB",
-            "tributary.embedded.transaction-memory=256MB"
+            "tributary.embedded.transaction-memory=256MB",
+            "tributary.ingest.warm-up=false"
         })
 @AutoConfigureWebTestClient(timeout = "PT2M")
 class GeneratedApiKeyTest {

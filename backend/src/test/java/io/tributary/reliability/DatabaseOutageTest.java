@@ -74,7 +74,8 @@ class DatabaseOutageTest {
                         // Events being projected when the database went away wait out the outage; on a loaded
                         // machine it outlasts the default 30 s, and the 503s that follow are backpressure, which
                         // ProjectionBackpressureTest covers, not the outage this test is about.
-                        "tributary.projection.max-lag=10m")
+                        "tributary.projection.max-lag=10m",
+                        "tributary.ingest.warm-up=false")
                 // an argument, not a default property: application.yaml's port 5000 overrides defaults
                 .run("--server.port=0");
         URI lineage = URI.create(

@@ -42,7 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "tributary.api-key=" + ExternalNeo4jModeTest.API_KEY)
+        properties = {"tributary.api-key=" + ExternalNeo4jModeTest.API_KEY, "tributary.ingest.warm-up=false"})
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
@@ -187,7 +187,8 @@ abstract class ExternalNeo4jModeTest {
                         "tributary.data-dir=" + tempDir("tributary-failing-"),
                         "neo4j.uri=" + uri,
                         "neo4j.username=neo4j",
-                        "neo4j.password=" + password)
+                        "neo4j.password=" + password,
+                        "tributary.ingest.warm-up=false")
                 // an argument, not a default property: application.yaml's port 5000 overrides defaults
                 .run("--server.port=0");
     }

@@ -21,7 +21,8 @@ import org.springframework.http.MediaType;
             "tributary.api-key=",
             "tributary.api-key-previous=",
             "tributary.embedded.page-cache=16MB",
-            "tributary.embedded.transaction-memory=256MB"
+            "tributary.embedded.transaction-memory=256MB",
+            "tributary.ingest.warm-up=false"
         })
 class SettingsUiTest extends BrowserTest {
 
