@@ -22,18 +22,18 @@ import java.util.stream.Stream;
  * test): this JVM's {@code java}, a small heap and C1 only, this test run's classpath.
  *
  * <p>On JDK 25 or newer the children share an ahead-of-time cache (JEP 483 and 514: classes loaded and linked ahead,
- * method profiles), made once by a training start of the service that exits after its context refresh: a child's
- * start drops from ~20 s to ~12 s on the 2-core machine, for one training start of ~70 s per suite (in the background,
- * see {@link #TAG}). The cache needs the
- * classpath as jars, so the class directories are packed into jars with fixed entry times; the cache is kept in
- * {@code target/child-jvm} and reused by the next run while the jars, the classpath and the JDK are the same. When the
+ * method profiles), made once by a training start of the service that exits after its context refresh: a child is
+ * healthy ~9 s sooner on the 2-core machine (20 s instead of 29 s, warm-up on), for one training start of ~70 s per
+ * suite, made by the first child's test. The cache needs the classpath as jars, so the class directories are packed
+ * into jars with fixed entry times; the cache is kept in {@code target/child-jvm} and reused by the next run while the
+ * jars, the classpath and the JDK are the same. When the
  * cache cannot be made, the children start without it, as before.
  */
 public final class ChildJvm {
 
     /**
-     * The tag of the test classes that start child JVMs: when a run includes one, {@link ChildJvmTraining} makes the
-     * cache in the background from the run's start, beside the tests that do not need it.
+     * The tag of the test classes that start child JVMs, for a quicker run without them
+     * ({@code -Dtributary.test.excludedGroups=testcontainers,benchmark,child-jvm}).
      */
     public static final String TAG = "child-jvm";
 
@@ -70,11 +70,6 @@ public final class ChildJvm {
         command.addAll(jvm.cacheFlags());
         command.addAll(List.of("-cp", jvm.classPath(), mainClass.getName()));
         return command;
-    }
-
-    /** Makes the cache on a thread of its own; the first child waits for it (or makes it, if this was not called). */
-    static void prepareInBackground() {
-        Thread.ofPlatform().daemon().name("child-jvm-aot-training").start(ChildJvm::prepared);
     }
 
     private static synchronized Prepared prepared() {
