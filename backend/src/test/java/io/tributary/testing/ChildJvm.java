@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * healthy ~9 s sooner on the 2-core machine (20 s instead of 29 s, warm-up on), for one training start of ~70 s per
  * suite, made by the first child's test. The cache needs the classpath as jars, so the class directories are packed
  * into jars with fixed entry times; the cache is kept in {@code target/child-jvm} and reused by the next run while the
- * jars, the classpath and the JDK are the same. When the
- * cache cannot be made, the children start without it, as before.
+ * jars, the classpath and the JDK are the same. When the cache cannot be made, the children start without it, as
+ * before.
  */
 public final class ChildJvm {
 

@@ -19,12 +19,16 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Readiness means ready to ingest at normal speed: the service reports {@code ACCEPTING_TRAFFIC} only once the ingest
- * warm-up has parsed, validated and rehearsed its writes, and the rehearsal leaves the store empty.
+ * warm-up has parsed, validated and rehearsed its writes, and the rehearsal leaves the store empty. Turned off
+ * ({@code tributary.ingest.warm-up=false}, as the suite's other services run), the service is ready without it.
  */
 class IngestWarmUpTest {
+
+    private static final String KEY = "warm-up-test-key";
 
     @TempDir
     Path dataDir;
@@ -32,27 +36,14 @@ class IngestWarmUpTest {
     @Test
     void readinessComesAfterTheWarmUpWhichWritesNothing() throws Exception {
         var warmUpsWhenReady = new AtomicReference<Long>();
-        ApplicationListener<AvailabilityChangeEvent<?>> readiness = event -> {
-            if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
-                var meters = ((ApplicationContext) event.getSource()).getBean(MeterRegistry.class);
-                Timer warmUp = meters.find(IngestWarmUp.TIMER).timer();
-                warmUpsWhenReady.set(warmUp == null ? 0 : warmUp.count());
-            }
-        };
-        try (var service = new SpringApplicationBuilder(TributaryApplication.class)
-                .listeners(readiness)
-                .properties("tributary.api-key=warm-up-test-key", "tributary.data-dir=" + dataDir)
-                // an argument, not a default property: application.yaml's port 5000 overrides defaults
-                .run("--server.port=0")) {
+        try (var service = start(warmUpsWhenReady)) {
             assertThat(warmUpsWhenReady.get())
                     .as("completed warm-ups when readiness turned to ACCEPTING_TRAFFIC")
                     .isEqualTo(1L);
 
-            var port = service.getEnvironment().getProperty("local.server.port");
             var response = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(
-                                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                            HttpRequest.newBuilder(baseUri(service).resolve("/actuator/health/readiness"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -72,6 +63,30 @@ class IngestWarmUpTest {
     @Test
     void withTheWarmUpOffTheServiceIsReadyWithoutItAndIngestsTheFirstEvent() throws Exception {
         var warmUpsWhenReady = new AtomicReference<Long>();
+        try (var service = start(warmUpsWhenReady, "tributary.ingest.warm-up=false")) {
+            assertThat(warmUpsWhenReady.get())
+                    .as("completed warm-ups when readiness turned to ACCEPTING_TRAFFIC")
+                    .isZero();
+            byte[] event;
+            try (var in = IngestWarmUpTest.class
+                    .getClassLoader()
+                    .getResourceAsStream("samples/openlineage/spark/compat-tests-cll/7.json")) {
+                event = in.readAllBytes();
+            }
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(baseUri(service).resolve("/api/v1/lineage"))
+                                    .header("Authorization", "Bearer " + KEY)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(event))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+    }
+
+    /** The service on a free port, noting in {@code warmUpsWhenReady} the warm-ups done when it turned ready. */
+    private ConfigurableApplicationContext start(AtomicReference<Long> warmUpsWhenReady, String... properties) {
         ApplicationListener<AvailabilityChangeEvent<?>> readiness = event -> {
             if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
                 var meters = ((ApplicationContext) event.getSource()).getBean(MeterRegistry.class);
@@ -79,30 +94,15 @@ class IngestWarmUpTest {
                 warmUpsWhenReady.set(warmUp == null ? 0 : warmUp.count());
             }
         };
-        try (var service = new SpringApplicationBuilder(TributaryApplication.class)
+        return new SpringApplicationBuilder(TributaryApplication.class)
                 .listeners(readiness)
-                .properties(
-                        "tributary.api-key=warm-up-test-key",
-                        "tributary.data-dir=" + dataDir,
-                        "tributary.ingest.warm-up=false")
-                .run("--server.port=0")) {
-            assertThat(warmUpsWhenReady.get())
-                    .as("completed warm-ups when readiness turned to ACCEPTING_TRAFFIC")
-                    .isZero();
-            var port = service.getEnvironment().getProperty("local.server.port");
-            byte[] event = IngestWarmUpTest.class
-                    .getClassLoader()
-                    .getResourceAsStream("samples/openlineage/spark/compat-tests-cll/7.json")
-                    .readAllBytes();
-            var response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/lineage"))
-                                    .header("Authorization", "Bearer warm-up-test-key")
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(event))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        }
+                .properties("tributary.api-key=" + KEY, "tributary.data-dir=" + dataDir)
+                .properties(properties)
+                // an argument, not a default property: application.yaml's port 5000 overrides defaults
+                .run("--server.port=0");
+    }
+
+    private static URI baseUri(ApplicationContext service) {
+        return URI.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"));
     }
 }
