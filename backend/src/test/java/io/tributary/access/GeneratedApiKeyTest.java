@@ -38,8 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "tributary.api-key=",
             "tributary.api-key-previous=",
             "tributary.embedded.page-cache=16MB",
-            "tributary.embedded.transaction-memory=256MB",
-            "tributary.ingest.warm-up=false"
+            "tributary.embedded.transaction-memory=256MB"
         })
 @AutoConfigureWebTestClient(timeout = "PT2M")
 class GeneratedApiKeyTest {

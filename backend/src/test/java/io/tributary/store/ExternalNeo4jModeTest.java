@@ -42,7 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"tributary.api-key=" + ExternalNeo4jModeTest.API_KEY, "tributary.ingest.warm-up=false"})
+        properties = "tributary.api-key=" + ExternalNeo4jModeTest.API_KEY)
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext

@@ -45,12 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "tributary.api-key=" + EndToEndTest.API_KEY,
-            "tributary.api-key-previous=" + EndToEndTest.OLD_KEY,
-            // 2-7 s of each of the suite's two dozen contexts (each a fresh database, every ingest statement planned
-            // anew); IngestWarmUpTest and DemoTest cover the warm-up itself
-            "tributary.ingest.warm-up=false"
+        properties = {"tributary.api-key=" + EndToEndTest.API_KEY, "tributary.api-key-previous=" + EndToEndTest.OLD_KEY
         })
 // 60 s, not the default 5 s: the first requests of a cold JVM (schema validators, query planning, JIT) can take
 // longer than 5 s when several builds share the machine, which failed whichever test class happened to run first.

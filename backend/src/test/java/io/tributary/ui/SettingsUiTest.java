@@ -21,8 +21,7 @@ import org.springframework.http.MediaType;
             "tributary.api-key=",
             "tributary.api-key-previous=",
             "tributary.embedded.page-cache=16MB",
-            "tributary.embedded.transaction-memory=256MB",
-            "tributary.ingest.warm-up=false"
+            "tributary.embedded.transaction-memory=256MB"
         })
 class SettingsUiTest extends BrowserTest {
 
