@@ -1,7 +1,6 @@
 package io.tributary.store;
 
 import io.tributary.digest.Sha256;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    private static final String PREFIX = "migrations/";
     private static final Pattern FIRST_CLAUSE_MATCH = Pattern.compile("^MATCH\\s", Pattern.CASE_INSENSITIVE);
 
     private Migrations() {}
@@ -33,43 +33,42 @@ final class Migrations {
     record Applied(String version, String checksum) {}
 
     static void apply(Driver driver, SessionConfig sessionConfig, CypherStatements statements) {
-        Map<String, String> files = statements.startingWith("migrations/");
+        Map<String, String> files = statements.startingWith(PREFIX);
         try (var session = driver.session(sessionConfig)) {
             var recorded = new HashMap<String, String>();
             session.executeRead(tx ->
                             tx.run(statements.get("store/recorded-migrations")).list())
                     .forEach(r -> recorded.put(
                             r.get("version").asString(), r.get("checksum").asString(null)));
-            boolean empty = session.executeRead(tx -> tx.run(statements.get("store/node-count"))
-                            .single()
-                            .get("nodes")
-                            .asLong())
-                    == 0;
-            var applied = new ArrayList<Applied>();
-            for (var file : files.entrySet()) {
-                var migration =
-                        new Applied(file.getKey().substring("migrations/".length()), Sha256.hex(file.getValue()));
-                if (migration.checksum().equals(recorded.get(migration.version()))) {
-                    continue;
-                }
-                for (String statement : split(file.getValue())) {
+            List<Applied> pending = files.entrySet().stream()
+                    .map(file -> new Applied(file.getKey().substring(PREFIX.length()), Sha256.hex(file.getValue())))
+                    .filter(migration -> !migration.checksum().equals(recorded.get(migration.version())))
+                    .toList();
+            // Counted only when there is something to apply: a restart with every file recorded reads nothing more
+            boolean empty = !pending.isEmpty()
+                    && session.executeRead(tx -> tx.run(statements.get("store/node-count"))
+                                    .single()
+                                    .get("nodes")
+                                    .asLong())
+                            == 0;
+            for (Applied migration : pending) {
+                for (String statement : split(files.get(PREFIX + migration.version()))) {
                     if (empty && needsExistingNodes(statement)) {
                         continue;
                     }
                     session.run(statement).consume();
                 }
-                applied.add(migration);
             }
-            if (!applied.isEmpty()) {
+            if (!pending.isEmpty()) {
                 session.executeWrite(
-                        tx -> tx.run(statements.get("store/record-migration"), Parameters.of(new Batch(applied)))
+                        tx -> tx.run(statements.get("store/record-migration"), Parameters.of(new Batch(pending)))
                                 .consume());
             }
             log.info(
                     "Schema migrations: {} applied{}, {} recorded before with the same checksum",
-                    applied.size(),
+                    pending.size(),
                     empty ? " (an empty store: data statements skipped)" : "",
-                    files.size() - applied.size());
+                    files.size() - pending.size());
         }
     }
 

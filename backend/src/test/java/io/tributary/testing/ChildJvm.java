@@ -1,16 +1,13 @@
 package io.tributary.testing;
 
 import io.tributary.TributaryApplication;
+import io.tributary.digest.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -63,10 +60,7 @@ public final class ChildJvm {
     /** As {@link #command(Class)}, with another {@code -Xmx}. */
     public static List<String> command(Class<?> mainClass, String maxHeap) {
         Prepared jvm = prepared();
-        var command = new ArrayList<String>();
-        command.add(java());
-        command.addAll(FLAGS);
-        command.add("-Xmx" + maxHeap);
+        var command = jvm(maxHeap);
         command.addAll(jvm.cacheFlags());
         command.addAll(List.of("-cp", jvm.classPath(), mainClass.getName()));
         return command;
@@ -90,7 +84,7 @@ public final class ChildJvm {
             String jarred = jarred(classPath);
             Path cache = DIR.resolve("service.aot");
             Path stamp = DIR.resolve("service.aot.stamp");
-            String key = digest(Runtime.version() + "\n" + jarred + "\n" + contentsOf(jarred));
+            String key = Sha256.hex(Runtime.version() + "\n" + jarred + "\n" + contentsOf(jarred));
             boolean current = Files.exists(cache)
                     && Files.exists(stamp)
                     && Files.readString(stamp).equals(key);
@@ -121,10 +115,7 @@ public final class ChildJvm {
     private static boolean train(String classPath, Path cache) throws IOException {
         Path dataDir = Files.createTempDirectory("tributary-aot-training-");
         Path log = DIR.resolve("training.log");
-        var command = new ArrayList<String>();
-        command.add(java());
-        command.addAll(FLAGS);
-        command.add("-Xmx" + MAX_HEAP);
+        var command = jvm(MAX_HEAP);
         command.addAll(List.of(
                 "-XX:AOTCacheOutput=" + cache.toAbsolutePath(),
                 "-Dspring.context.exit=onRefresh",
@@ -224,19 +215,15 @@ public final class ChildJvm {
         return contents.toString();
     }
 
-    private static String digest(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current()
+    /** This JVM's {@code java} with the flags every child gets, training start included. */
+    private static List<String> jvm(String maxHeap) {
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current()
                 .info()
                 .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(FLAGS);
+        command.add("-Xmx" + maxHeap);
+        return command;
     }
 }

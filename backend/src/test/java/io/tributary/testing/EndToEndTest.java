@@ -3,20 +3,17 @@ package io.tributary.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.archive.ArchivedJson;
+import io.tributary.digest.Sha256;
 import io.tributary.ingest.EventIntake;
 import io.tributary.projection.Projector;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,9 +303,9 @@ public abstract class EndToEndTest {
             properties.keySet().removeAll(skippedProperties);
             // The archived body is compared by digest, which keeps a failing comparison readable, and under one key
             // whether it is stored as text (older versions) or compressed.
-            properties.computeIfPresent("json", (k, json) -> "sha256:" + sha256(json.toString()));
+            properties.computeIfPresent("json", (k, json) -> "sha256:" + Sha256.hex(json.toString()));
             if (properties.remove("jsonGzip") instanceof byte[] gzip) {
-                properties.put("json", "sha256:" + sha256(ArchivedJson.decompress(gzip)));
+                properties.put("json", "sha256:" + Sha256.hex(ArchivedJson.decompress(gzip)));
             }
             lines.add(labels.stream().sorted().toList() + " " + properties);
         }
@@ -355,15 +352,6 @@ public abstract class EndToEndTest {
             key.put(property, asMap(properties).get(property));
         }
         return label + " " + key;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path createDataDir() {
