@@ -1,5 +1,7 @@
 package io.tributary.event;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -8,6 +10,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
+import io.tributary.digest.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,11 @@ import tools.jackson.databind.JsonNode;
  * Validates events against the OpenLineage 2-0-2 JSON Schemas shipped in {@code schema/openlineage/}: the event
  * envelope, then each standard facet against its own facet schema. Custom facets are not validated; they are kept as
  * sent. No schema is ever fetched over the network.
+ *
+ * <p>A standard facet whose content passed its schema once is not validated again: schedulers rerun the same jobs,
+ * and each rerun repeats its schema, column-lineage, data-source and job-type facets byte for byte. The content is
+ * recognised by the SHA-256 of its JSON (as normalised for validation), so a facet is skipped only when it is exactly
+ * one that passed; facets that fail are validated every time, for their violations.
  */
 final class EventSchemas {
 
@@ -89,10 +97,18 @@ final class EventSchemas {
             .keyword(new NonValidationKeyword("documentation"))
             .build();
 
+    /** Standard facets that passed their schema: the section, name and SHA-256 of each (null: none kept). */
+    private record Passed(Section section, String name, String sha256) {}
+
     private final Map<LineageEvent.Kind, Schema> envelopes;
     private final Map<Section, Map<String, Schema>> facets;
+    private final Cache<Passed, Boolean> passed;
 
-    EventSchemas() {
+    /** @param passedFacets how many facets that passed to remember (least recently seen go first); 0 for none */
+    EventSchemas(int passedFacets) {
+        this.passed = passedFacets > 0
+                ? Caffeine.newBuilder().maximumSize(passedFacets).build()
+                : null;
         var registry = SchemaRegistry.withDefaultDialect(
                 OPENLINEAGE_DIALECT, builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(SPEC, LOCAL)));
         this.envelopes = Map.of(
@@ -123,10 +139,28 @@ final class EventSchemas {
         if (schema == null) {
             return List.of();
         }
+        Passed key = passed == null ? null : new Passed(section, name, Sha256.hex(facet.toString()));
+        if (key != null && passed.getIfPresent(key) != null) {
+            return List.of();
+        }
         var wrapper = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         wrapper.set(name, facet);
         // The facet schemas validate {"<name>": facet}; strip "/<name>" so pointers land on the real location.
-        return toViolations(pointer.substring(0, pointer.length() - name.length() - 1), schema.validate(wrapper));
+        var violations =
+                toViolations(pointer.substring(0, pointer.length() - name.length() - 1), schema.validate(wrapper));
+        if (key != null && violations.isEmpty()) {
+            passed.put(key, Boolean.TRUE);
+        }
+        return violations;
+    }
+
+    /** How many facets that passed are remembered now. */
+    long passedFacets() {
+        if (passed == null) {
+            return 0;
+        }
+        passed.cleanUp();
+        return passed.estimatedSize();
     }
 
     private static List<Violation> toViolations(String prefix, List<Error> errors) {

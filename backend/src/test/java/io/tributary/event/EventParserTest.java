@@ -96,6 +96,42 @@ class EventParserTest {
     }
 
     @Test
+    void refusesAFailingFacetEveryTimeEvenRightAfterAPassingContentOfItWasRemembered() {
+        var parser = new EventParser();
+        String passing = errorMessage("boom");
+        String failing = errorMessage(null);
+
+        parser.parse(passing.getBytes(StandardCharsets.UTF_8));
+        assertThat(parser.passedFacets()).isEqualTo(1);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> parser.parse(failing.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(
+                            InvalidEventException.class,
+                            e -> assertThat(e.violations().stream().map(Violation::pointer))
+                                    .containsExactly("/run/facets/errorMessage/message"));
+        }
+        // The failing content is never remembered; the passing one is remembered once however often it comes.
+        parser.parse(passing.getBytes(StandardCharsets.UTF_8));
+        assertThat(parser.passedFacets()).isEqualTo(1);
+        assertThat(new EventParser(0)
+                        .parse(passing.getBytes(StandardCharsets.UTF_8))
+                        .id())
+                .isEqualTo(
+                        parser.parse(passing.getBytes(StandardCharsets.UTF_8)).id());
+    }
+
+    private static String errorMessage(String message) {
+        return edit(
+                REQUIRED_ONLY,
+                e -> e.putObject("run")
+                        .put("runId", "43d7db3b-8984-4cda-b237-8c6919b36670")
+                        .putObject("facets")
+                        .putObject("errorMessage")
+                        .put("message", message)
+                        .put("programmingLanguage", "sql"));
+    }
+
+    @Test
     void namesNestedFieldsOfViolationsAsDottedPaths() {
         assertThat(new Violation("/outputs/0/facets/ownership/owners/0/name", "is required").field())
                 .isEqualTo("outputs[0].facets.ownership.owners[0].name");
