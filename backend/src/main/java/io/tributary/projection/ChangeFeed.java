@@ -25,6 +25,8 @@ public class ChangeFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     /** How soon another replica's soft delete reaches this replica's copies. */
     static final Duration POLL = Duration.ofMillis(200);
+    /** The feed's own reads are bounded by this, not by the users' read-query limit (a small one must not stall it). */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final GraphStore store;
     private final GraphChanges changes;
@@ -46,10 +48,7 @@ public class ChangeFeed implements SmartLifecycle {
 
     private void poll() {
         if (after < 0) {
-            after = store.read(
-                    "projection/last-graph-change",
-                    Map.of(),
-                    r -> r.single().get("seq").asLong());
+            after = lastChange();
         }
         if (!changes.wanted()) {
             return;
@@ -58,6 +57,7 @@ public class ChangeFeed implements SmartLifecycle {
         List<Touched> touched = store.read(
                 "projection/graph-changes",
                 Map.of("after", after),
+                READ_TIMEOUT,
                 (Result r) -> r.list(c -> {
                     last[0] = c.get("seq").asLong();
                     return new Touched(
@@ -69,6 +69,14 @@ public class ChangeFeed implements SmartLifecycle {
             changes.touched(touched);
             after = last[0];
         }
+    }
+
+    private long lastChange() {
+        return store.read(
+                "projection/last-graph-change",
+                Map.of(),
+                READ_TIMEOUT,
+                r -> r.single().get("seq").asLong());
     }
 
     private void loop() {
@@ -93,10 +101,7 @@ public class ChangeFeed implements SmartLifecycle {
         running = true;
         try {
             // Before the copies load (an earlier phase): a change made while they read is then polled, not missed.
-            after = store.read(
-                    "projection/last-graph-change",
-                    Map.of(),
-                    r -> r.single().get("seq").asLong());
+            after = lastChange();
         } catch (RuntimeException e) {
             log.debug("Graph change feed: the last number is read at the first poll ({})", e.toString());
         }

@@ -148,7 +148,8 @@ final class ProjectorLease {
 
     /** The lease as the database holds it now; null before any replica claimed it. */
     State state() {
-        return store.read("projection/lease", Map.of("log", log), result -> {
+        // Under the lease's own limit: the projector reads it in its loop, and a small users' limit must not stall it.
+        return store.read("projection/lease", Map.of("log", log), CLAIM_TIMEOUT, result -> {
             if (!result.hasNext()) {
                 return null;
             }

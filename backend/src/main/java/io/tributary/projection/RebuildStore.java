@@ -55,13 +55,16 @@ final class RebuildStore {
         return store.read(
                 "projection/rebuild-archived-ids",
                 new ArchivedIds(after, limit),
+                TIMEOUT,
                 result -> result.list(r -> r.get("id").asString()));
     }
 
+    /** Under the rebuild's own limit: the projector reads it in its loop, and a small users' limit must not stall it. */
     RebuildState state() {
         return store.read(
                 "projection/rebuild-state",
                 Map.of("log", log),
+                TIMEOUT,
                 result -> result.hasNext() ? state(result.next()) : RebuildState.NONE);
     }
 

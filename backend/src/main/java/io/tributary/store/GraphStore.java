@@ -168,7 +168,8 @@ public class GraphStore implements InitializingBean {
 
     /**
      * As {@link #read(String, Map, Function)}, under {@code timeout} instead of the read-query limit: for the service's
-     * own background reads (the lineage index's load pages), bounded by their page size rather than by a user's query.
+     * own background reads (the lineage index's load pages, the projector's state), bounded by their own work rather
+     * than by a user's query: a small limit set for users must not fail them.
      */
     public <T> T read(String name, Map<String, Object> parameters, Duration timeout, Function<Result, T> mapper) {
         return read(
@@ -191,6 +192,11 @@ public class GraphStore implements InitializingBean {
     /** As {@link #read(String, Map, Function)}, with typed parameters (see {@link Parameters}). */
     public <T> T read(String name, Record parameters, Function<Result, T> mapper) {
         return read(name, Parameters.of(parameters), mapper);
+    }
+
+    /** As {@link #read(String, Map, Duration, Function)}, with typed parameters (see {@link Parameters}). */
+    public <T> T read(String name, Record parameters, Duration timeout, Function<Result, T> mapper) {
+        return read(name, Parameters.of(parameters), timeout, mapper);
     }
 
     /**
