@@ -97,11 +97,12 @@ final class EventSchemas {
             .keyword(new NonValidationKeyword("documentation"))
             .build();
 
-    /** Standard facets that passed their schema: the section, name and SHA-256 of each (null: none kept). */
+    /** A standard facet that passed its schema: its section, name and the SHA-256 of its JSON. */
     private record Passed(Section section, String name, String sha256) {}
 
     private final Map<LineageEvent.Kind, Schema> envelopes;
     private final Map<Section, Map<String, Schema>> facets;
+    /** The facets that passed, least recently seen evicted first; null when none are remembered. */
     private final Cache<Passed, Boolean> passed;
 
     /** @param passedFacets how many facets that passed to remember (least recently seen go first); 0 for none */
