@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Readiness means ready to ingest at normal speed: the service reports {@code ACCEPTING_TRAFFIC} only once the ingest
  * warm-up has parsed, validated and rehearsed its writes, and the rehearsal leaves the store empty. Turned off
- * ({@code tributary.ingest.warm-up=false}, as the suite's other services run), the service is ready without it.
+ * ({@code tributary.ingest.warm-up=false}, as the suite's child-JVM services run), the service is ready without it.
  */
 class IngestWarmUpTest {
 
