@@ -82,6 +82,7 @@ public final class FileEventLog implements EventLog {
                 settings.maxGroupEvents(),
                 settings.maxGroupBytes(),
                 settings.queueCapacity(),
+                GroupCommit.UNREACHABLE_BACKOFF,
                 meters);
     }
 

@@ -31,7 +31,14 @@ final class GroupCommit<P> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
+    /**
+     * How long appends are refused at once after a commit found the store unreachable: long enough that an outage costs
+     * one driver timeout per second rather than one per request, short enough that ingest resumes soon after it ends.
+     */
+    static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
+
     private final Writer<P> writer;
+    private final Duration unreachableBackoff;
     private final int maxEvents;
     private final long maxBytes;
     private final BlockingQueue<Pending<P>> queue;
@@ -41,12 +48,28 @@ final class GroupCommit<P> implements AutoCloseable {
     private final Timer commits;
     private final DistributionSummary groupEvents;
     private final Counter appended;
+    private final Counter refused;
     private final Thread thread;
     private volatile boolean running = true;
+    /** The last commit's failure while the store is unreachable; null once a commit succeeds. */
+    private volatile EventLogUnavailableException unreachable;
+    /** Until this {@code System.nanoTime()}, appends are refused without trying the store. */
+    private volatile long unreachableUntil;
 
+    /**
+     * @param unreachableBackoff after a commit failed because the store is unreachable, appends are refused at once for
+     *     this long; the first append after it tries the store again, so appends recover by themselves
+     */
     GroupCommit(
-            String logName, Writer<P> writer, int maxEvents, long maxBytes, int queueCapacity, MeterRegistry meters) {
+            String logName,
+            Writer<P> writer,
+            int maxEvents,
+            long maxBytes,
+            int queueCapacity,
+            Duration unreachableBackoff,
+            MeterRegistry meters) {
         this.writer = writer;
+        this.unreachableBackoff = unreachableBackoff;
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
@@ -61,6 +84,10 @@ final class GroupCommit<P> implements AutoCloseable {
                 .register(meters);
         this.appended = Counter.builder("tributary.log.appended.events")
                 .description("Events made durable in the log")
+                .tag("log", logName)
+                .register(meters);
+        this.refused = Counter.builder("tributary.log.refused.events")
+                .description("Appends refused at once because the log's store was found unreachable moments before")
                 .tag("log", logName)
                 .register(meters);
         meters.gauge(
@@ -80,6 +107,8 @@ final class GroupCommit<P> implements AutoCloseable {
         try {
             if (!running) {
                 pending.done().completeExceptionally(new EventLogException("the event log is closed"));
+            } else if (storeUnreachable()) {
+                refuse(List.of(pending));
             } else if (!queue.offer(pending)) {
                 pending.done().completeExceptionally(new EventLogException("the event log's queue is full"));
             }
@@ -108,7 +137,12 @@ final class GroupCommit<P> implements AutoCloseable {
                     events += next.events();
                     bytes += next.bytes();
                 }
-                commit(group, events);
+                if (storeUnreachable()) {
+                    // Appends queued behind a commit that found the store gone: answer them now, not one timeout each.
+                    refuse(group);
+                } else {
+                    commit(group, events);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -123,6 +157,16 @@ final class GroupCommit<P> implements AutoCloseable {
         long started = System.nanoTime();
         try {
             positions = writer.write(group.stream().map(Pending::payload).toList());
+        } catch (EventLogUnavailableException e) {
+            unreachable = e;
+            unreachableUntil = System.nanoTime() + unreachableBackoff.toNanos();
+            log.warn(
+                    "Could not commit {} appended events, the log's store is unreachable; refusing appends for {} ms: {}",
+                    events,
+                    unreachableBackoff.toMillis(),
+                    e.toString());
+            group.forEach(p -> p.done().completeExceptionally(e));
+            return;
         } catch (Exception | Error e) {
             log.warn("Could not commit {} appended events to the event log: {}", events, e.toString());
             var failure = e instanceof EventLogException logFailure
@@ -131,12 +175,33 @@ final class GroupCommit<P> implements AutoCloseable {
             group.forEach(p -> p.done().completeExceptionally(failure));
             return;
         }
+        unreachable = null;
         commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         groupEvents.record(events);
         appended.increment(events);
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done().complete(positions.get(i));
         }
+    }
+
+    private boolean storeUnreachable() {
+        return unreachable != null && System.nanoTime() - unreachableUntil < 0;
+    }
+
+    /**
+     * A new exception per refused append: one shared instance would gather every request's Reactor checkpoint traces
+     * (suppressed) for as long as the outage lasts.
+     */
+    private void refuse(List<Pending<P>> appends) {
+        EventLogUnavailableException cause = unreachable;
+        int events = 0;
+        for (Pending<P> p : appends) {
+            p.done()
+                    .completeExceptionally(new EventLogUnavailableException(
+                            "the event log's store is unreachable: " + (cause == null ? "" : cause.getMessage())));
+            events += p.events();
+        }
+        refused.increment(events);
     }
 
     /** Stops taking appends and waits for those queued to be committed. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 
 /**
  * The event log as the {@code (:Event)} archive itself: each group of appends is one transaction that creates the
@@ -48,6 +50,7 @@ public final class Neo4jEventLog implements EventLog {
                 settings.maxGroupEvents(),
                 settings.maxGroupBytes(),
                 settings.queueCapacity(),
+                GroupCommit.UNREACHABLE_BACKOFF,
                 meters);
     }
 
@@ -90,11 +93,16 @@ public final class Neo4jEventLog implements EventLog {
     private List<LogPosition> write(List<List<Appended>> group) {
         var rows = new ArrayList<Appended>();
         group.forEach(rows::addAll);
-        long base = store.write(
-                "log/append",
-                new Batch(rows),
-                settings.writeTimeout(),
-                result -> result.single().get("base").asLong());
+        long base;
+        try {
+            base = store.write(
+                    "log/append",
+                    new Batch(rows),
+                    settings.writeTimeout(),
+                    result -> result.single().get("base").asLong());
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw new EventLogUnavailableException("the event log's database is unreachable: " + e.getMessage(), e);
+        }
         var positions = new ArrayList<LogPosition>(group.size());
         long end = base;
         for (var append : group) {

@@ -2,8 +2,10 @@ package io.tributary.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.TributaryApplication;
 import io.tributary.ingest.EventIntake;
+import io.tributary.log.Neo4jEventLog;
 import io.tributary.testing.ChildJvm;
 import io.tributary.testing.Neo4jServerProcess;
 import io.tributary.testing.UncheckedHttp;
@@ -112,6 +114,15 @@ class DatabaseOutageTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.body()).contains("\"status\":503").contains("unavailable");
         });
+        // Clients answered after a failed commit post again at once: those are refused without a commit attempt.
+        double refusedAtOnce = service.getBean(MeterRegistry.class)
+                .get("tributary.log.refused.events")
+                .tag("log", Neo4jEventLog.NAME)
+                .counter()
+                .count();
+        assertThat(refusedAtOnce)
+                .as("appends refused without trying the database")
+                .isPositive();
 
         database = Neo4jServerProcess.startAt(PASSWORD, READY, home, boltPort);
         long restarted = System.nanoTime();
@@ -139,10 +150,11 @@ class DatabaseOutageTest {
         try (var driver = GraphDatabase.driver(database.boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
             System.out.printf(
                     "DATABASE OUTAGE: 20 events acknowledged before the kill, 20 posted while down all answered 503"
-                            + " (slowest %d ms, median %d ms), first 201 %d ms after the database was back"
+                            + " (slowest %d ms, median %d ms, %.0f refused without a commit attempt), first 201 %d ms after the database was back"
                             + " (%d refused before), 20 more acknowledged; %d of %d acknowledged found%n",
                     latenciesMs.stream().mapToLong(Long::longValue).max().orElseThrow(),
                     latenciesMs.stream().sorted().toList().get(latenciesMs.size() / 2),
+                    refusedAtOnce,
                     recoveryMs,
                     refusedAfterRestart,
                     acknowledged.size()
