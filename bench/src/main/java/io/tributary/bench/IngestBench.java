@@ -68,6 +68,7 @@ final class IngestBench {
             long lagSamples,
             long lagUnresolved,
             double serviceCpuMsPerEvent,
+            Map<String, Double> statementMsPerEvent,
             Map<String, Long> storeBefore,
             Map<String, Long> storeAfter,
             String loadStart,
@@ -167,6 +168,18 @@ final class IngestBench {
                             r.storeAfter().values(),
                             r.loadStart(),
                             r.loadEnd());
+                    System.out.printf(
+                            "         projection windows %.3f ms per event; write statements %.3f in all: %s%n",
+                            r.statementMsPerEvent().getOrDefault(StatementTimes.WINDOWS, 0.0),
+                            r.statementMsPerEvent().entrySet().stream()
+                                    .filter(e -> !e.getKey().equals(StatementTimes.WINDOWS))
+                                    .mapToDouble(Map.Entry::getValue)
+                                    .sum(),
+                            r.statementMsPerEvent().entrySet().stream()
+                                    .filter(e -> !e.getKey().equals(StatementTimes.WINDOWS))
+                                    .limit(12)
+                                    .map(e -> String.format("%s %.3f", e.getKey(), e.getValue()))
+                                    .toList());
                 }
             }
             report.put("levels", levelResults);
@@ -192,6 +205,7 @@ final class IngestBench {
         String loadStart = Footprint.loadAverage();
         Map<String, Long> storeBefore = store(driver);
         double cpuBefore = Machine.cpuMillis(service.pid());
+        var statementsBefore = StatementTimes.read(http, service.uri("/actuator/prometheus"));
         var ack = new ConcurrentHistogram(3);
         var lag = new Histogram(3);
         var pending = new ConcurrentLinkedQueue<Sample>();
@@ -285,6 +299,8 @@ final class IngestBench {
         sampler.join();
         double cpu = Machine.cpuMillis(service.pid()) - cpuBefore;
         long n = events.get();
+        var statements = StatementTimes.perEvent(
+                statementsBefore, StatementTimes.read(http, service.uri("/actuator/prometheus")), n);
         double ackSeconds = (lastAck.get() - start) / 1e9;
         double projectedSeconds = visibleAt < 0 ? Double.NaN : (visibleAt - start) / 1e9;
         return new Result(
@@ -306,6 +322,7 @@ final class IngestBench {
                 lag.getTotalCount(),
                 pendingCount.get(),
                 n == 0 ? 0 : cpu / n,
+                statements,
                 storeBefore,
                 store(driver),
                 loadStart,
