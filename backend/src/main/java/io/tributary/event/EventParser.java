@@ -2,6 +2,8 @@ package io.tributary.event;
 
 import static io.tributary.event.Json.text;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tributary.digest.Sha256;
 import io.tributary.event.EventSchemas.Section;
 import java.nio.ByteBuffer;
@@ -29,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * dataset names, event time, JSON types, the standard facets' own schemas).
  */
 @Component
-public class EventParser {
+public class EventParser implements MeterBinder {
 
     private static final String UNKNOWN_PRODUCER = "urn:tributary:unknown-producer";
 
@@ -231,9 +233,10 @@ public class EventParser {
         }
     }
 
-    /** How many standard facets that passed their schema this parser remembers (and will not validate again). */
-    long passedFacets() {
-        return schemas.passedFacets();
+    /** The remembered facets' cache meters (Spring binds every {@link MeterBinder} bean to the registry). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        schemas.bindTo(registry);
     }
 
     private static String sha256(String text) {

@@ -10,6 +10,8 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.tributary.digest.Sha256;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +99,9 @@ final class EventSchemas {
             .keyword(new NonValidationKeyword("documentation"))
             .build();
 
+    /** The {@code cache} tag of the remembered facets' meters. */
+    static final String PASSED_FACETS_CACHE = "passed-facets";
+
     /** A standard facet that passed its schema: its section, name and the SHA-256 of its JSON. */
     private record Passed(Section section, String name, String sha256) {}
 
@@ -108,7 +113,7 @@ final class EventSchemas {
     /** @param passedFacets how many facets that passed to remember (least recently seen go first); 0 for none */
     EventSchemas(int passedFacets) {
         this.passed = passedFacets > 0
-                ? Caffeine.newBuilder().maximumSize(passedFacets).build()
+                ? Caffeine.newBuilder().maximumSize(passedFacets).recordStats().build()
                 : null;
         var registry = SchemaRegistry.withDefaultDialect(
                 OPENLINEAGE_DIALECT, builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(SPEC, LOCAL)));
@@ -155,13 +160,14 @@ final class EventSchemas {
         return violations;
     }
 
-    /** How many facets that passed are remembered now. */
-    long passedFacets() {
-        if (passed == null) {
-            return 0;
+    /**
+     * The remembered facets as cache meters ({@code cache_gets_total{cache="passed-facets",result="hit"}}: facets not
+     * validated again; {@code miss}: validated; {@code cache_size}, {@code cache_evictions_total}), for sizing it.
+     */
+    void bindTo(MeterRegistry registry) {
+        if (passed != null) {
+            CaffeineCacheMetrics.monitor(registry, passed, PASSED_FACETS_CACHE);
         }
-        passed.cleanUp();
-        return passed.estimatedSize();
     }
 
     private static List<Violation> toViolations(String prefix, List<Error> errors) {

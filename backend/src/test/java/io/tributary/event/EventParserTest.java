@@ -3,6 +3,7 @@ package io.tributary.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,11 +99,13 @@ class EventParserTest {
     @Test
     void refusesAFailingFacetEveryTimeEvenRightAfterAPassingContentOfItWasRemembered() {
         var parser = new EventParser();
+        var meters = new SimpleMeterRegistry();
+        parser.bindTo(meters);
         String passing = errorMessage("boom");
         String failing = errorMessage(null);
 
         parser.parse(passing.getBytes(StandardCharsets.UTF_8));
-        assertThat(parser.passedFacets()).isEqualTo(1);
+        assertThat(remembered(meters)).isEqualTo(1);
         for (int attempt = 0; attempt < 2; attempt++) {
             assertThatThrownBy(() -> parser.parse(failing.getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOfSatisfying(
@@ -112,12 +115,28 @@ class EventParserTest {
         }
         // The failing content is never remembered; the passing one is remembered once however often it comes.
         parser.parse(passing.getBytes(StandardCharsets.UTF_8));
-        assertThat(parser.passedFacets()).isEqualTo(1);
+        assertThat(remembered(meters)).isEqualTo(1);
+        assertThat(facetLookups(meters, "hit")).as("validations skipped").isEqualTo(1);
+        assertThat(facetLookups(meters, "miss"))
+                .as("validations: the first passing, both failing")
+                .isEqualTo(3);
         assertThat(new EventParser(0)
                         .parse(passing.getBytes(StandardCharsets.UTF_8))
                         .id())
                 .isEqualTo(
                         parser.parse(passing.getBytes(StandardCharsets.UTF_8)).id());
+    }
+
+    private static double remembered(SimpleMeterRegistry meters) {
+        return meters.get("cache.size").tag("cache", "passed-facets").gauge().value();
+    }
+
+    private static double facetLookups(SimpleMeterRegistry meters, String result) {
+        return meters.get("cache.gets")
+                .tag("cache", "passed-facets")
+                .tag("result", result)
+                .functionCounter()
+                .count();
     }
 
     private static String errorMessage(String message) {

@@ -143,6 +143,9 @@ class ProjectionTest extends EndToEndTest {
                 .containsPattern("tributary_projection_window_events_count [1-9]")
                 .contains("tributary_projection_lag_seconds ")
                 .contains("tributary_projection_waiting_events ")
-                .containsPattern("tributary_projection_position [1-9]");
+                .containsPattern("tributary_projection_position [1-9]")
+                // the output's schema facet was looked up among the facets that passed validation before
+                .containsPattern("cache_gets_total\\{cache=\"passed-facets\",result=\"(hit|miss)\"} [1-9]")
+                .contains("cache_size{cache=\"passed-facets\"}");
     }
 }
