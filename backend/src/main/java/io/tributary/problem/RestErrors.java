@@ -3,7 +3,11 @@ package io.tributary.problem;
 import io.tributary.event.InvalidEventException;
 import io.tributary.log.EventLogException;
 import io.tributary.write.OverloadedException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -32,6 +36,26 @@ import org.springframework.web.server.ServerWebExchange;
 public class RestErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestErrors.class);
+
+    /** During an outage every request is a 503: one line per this interval says how many there were. */
+    private static final Duration UNAVAILABLE_LOG_INTERVAL = Duration.ofSeconds(10);
+
+    private final LongSupplier nanoTime;
+    private final long unavailableLogNanos;
+    /** {@code nanoTime} of the last 503 logged; {@code null} before the first. */
+    private final AtomicReference<Long> unavailableLoggedAt = new AtomicReference<>();
+
+    private final AtomicLong unavailableNotLogged = new AtomicLong();
+
+    public RestErrors() {
+        this(System::nanoTime, UNAVAILABLE_LOG_INTERVAL);
+    }
+
+    /** @param nanoTime the clock of the 503s' log interval (a test's own) */
+    RestErrors(LongSupplier nanoTime, Duration unavailableLogInterval) {
+        this.nanoTime = nanoTime;
+        this.unavailableLogNanos = unavailableLogInterval.toNanos();
+    }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -62,7 +86,7 @@ public class RestErrors extends ResponseEntityExceptionHandler {
         TimeoutException.class
     })
     ResponseEntity<ProblemDetail> unavailable(Exception e, ServerWebExchange exchange) {
-        log.warn("{} temporarily unavailable: {}", request(exchange), e.toString());
+        logUnavailable(e, exchange);
         return answer(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 Problems.of(
@@ -77,6 +101,26 @@ public class RestErrors extends ResponseEntityExceptionHandler {
         return answer(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", failure(exchange) + ": an internal error"));
+    }
+
+    /**
+     * The first 503 is logged, then at most one per interval with the count of those in between (the meters
+     * {@code http_server_requests_seconds_count{status="503"}} and {@code tributary_log_refused_events_total} count
+     * them all).
+     */
+    private void logUnavailable(Exception e, ServerWebExchange exchange) {
+        long now = nanoTime.getAsLong();
+        Long last = unavailableLoggedAt.get();
+        if ((last == null || now - last >= unavailableLogNanos) && unavailableLoggedAt.compareAndSet(last, now)) {
+            long between = unavailableNotLogged.getAndSet(0);
+            log.warn(
+                    "{} temporarily unavailable: {}{}",
+                    request(exchange),
+                    e.toString(),
+                    between == 0 ? "" : " (" + between + " more 503s since the last one logged)");
+        } else {
+            unavailableNotLogged.incrementAndGet();
+        }
     }
 
     /** A 503 says when to try again, whoever raised it. */

@@ -3,7 +3,12 @@ package io.tributary.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.write.OverloadedException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -37,6 +42,31 @@ class RestErrorsTest {
         assertThat(answer.getBody().getType().toString()).isEqualTo(Problems.TYPE_BASE + "unavailable");
         assertThat(answer.getBody().getDetail())
                 .isEqualTo("The event was not stored: the database is unavailable or overloaded; retry later");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void duringAFloodOf503sOneLineIsLoggedPerIntervalWithTheCountInBetween(CapturedOutput output) throws Exception {
+        var clock = new AtomicLong();
+        var throttled = new RestErrors(clock::get, Duration.ofSeconds(10));
+        var exchange = exchange(new StoringController(), "store");
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(throttled
+                            .unavailable(new OverloadedException("outage " + i), exchange)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        clock.addAndGet(Duration.ofSeconds(10).toNanos());
+        throttled.unavailable(new OverloadedException("outage 50"), exchange);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("temporarily unavailable")))
+                .hasSize(2)
+                .satisfiesExactly(
+                        first -> assertThat(first).contains("outage 0").doesNotContain("more 503s"),
+                        next -> assertThat(next)
+                                .contains("outage 50")
+                                .contains("(49 more 503s since the last one logged)"));
     }
 
     @Test
