@@ -69,6 +69,7 @@ final class IngestBench {
             long lagUnresolved,
             double serviceCpuMsPerEvent,
             Map<String, Double> statementMsPerEvent,
+            double eventsPerWindow,
             Map<String, Long> storeBefore,
             Map<String, Long> storeAfter,
             String loadStart,
@@ -169,14 +170,16 @@ final class IngestBench {
                             r.loadStart(),
                             r.loadEnd());
                     System.out.printf(
-                            "         projection windows %.3f ms per event; write statements %.3f in all: %s%n",
+                            "         projection windows %.3f ms per event, %.0f events per window; write statements"
+                                    + " %.3f in all: %s%n",
                             r.statementMsPerEvent().getOrDefault(StatementTimes.WINDOWS, 0.0),
+                            r.eventsPerWindow(),
                             r.statementMsPerEvent().entrySet().stream()
-                                    .filter(e -> !e.getKey().equals(StatementTimes.WINDOWS))
+                                    .filter(e -> !e.getKey().startsWith("("))
                                     .mapToDouble(Map.Entry::getValue)
                                     .sum(),
                             r.statementMsPerEvent().entrySet().stream()
-                                    .filter(e -> !e.getKey().equals(StatementTimes.WINDOWS))
+                                    .filter(e -> !e.getKey().startsWith("("))
                                     .limit(12)
                                     .map(e -> String.format("%s %.3f", e.getKey(), e.getValue()))
                                     .toList());
@@ -299,8 +302,15 @@ final class IngestBench {
         sampler.join();
         double cpu = Machine.cpuMillis(service.pid()) - cpuBefore;
         long n = events.get();
-        var statements = StatementTimes.perEvent(
-                statementsBefore, StatementTimes.read(http, service.uri("/actuator/prometheus")), n);
+        var statementsAfter = StatementTimes.read(http, service.uri("/actuator/prometheus"));
+        var statements = StatementTimes.perEvent(statementsBefore, statementsAfter, n);
+        double windowCount = statementsAfter.getOrDefault(StatementTimes.WINDOW_COUNT, 0.0)
+                - statementsBefore.getOrDefault(StatementTimes.WINDOW_COUNT, 0.0);
+        double eventsPerWindow = windowCount == 0
+                ? Double.NaN
+                : (statementsAfter.getOrDefault(StatementTimes.WINDOW_EVENTS, 0.0)
+                                - statementsBefore.getOrDefault(StatementTimes.WINDOW_EVENTS, 0.0))
+                        / windowCount;
         double ackSeconds = (lastAck.get() - start) / 1e9;
         double projectedSeconds = visibleAt < 0 ? Double.NaN : (visibleAt - start) / 1e9;
         return new Result(
@@ -323,6 +333,7 @@ final class IngestBench {
                 pendingCount.get(),
                 n == 0 ? 0 : cpu / n,
                 statements,
+                eventsPerWindow,
                 storeBefore,
                 store(driver),
                 loadStart,

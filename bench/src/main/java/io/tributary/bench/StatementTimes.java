@@ -23,12 +23,21 @@ final class StatementTimes {
     /** The projector's whole window (read to commit), under this key beside the statements. */
     static final String WINDOWS = "(projection windows, in all)";
 
+    /** Events in all projected windows and the number of windows, under these keys (counts, not seconds). */
+    static final String WINDOW_EVENTS = "(window events)";
+
+    static final String WINDOW_COUNT = "(windows)";
+
+    private static final Pattern WINDOW_EVENTS_SUM =
+            Pattern.compile("^tributary_projection_window_events_sum(\\{[^}]*})? ([0-9.eE+-]+)$");
+    private static final Pattern WINDOW_EVENTS_COUNT =
+            Pattern.compile("^tributary_projection_window_events_count(\\{[^}]*})? ([0-9.eE+-]+)$");
     private static final Pattern WINDOW_SUM =
             Pattern.compile("^tributary_projection_window_seconds_sum(\\{[^}]*})? ([0-9.eE+-]+)$");
 
     private StatementTimes() {}
 
-    /** Seconds spent per statement since the service started. */
+    /** Seconds spent per statement since the service started (and the window counts under their keys). */
     static Map<String, Double> read(HttpClient http, URI prometheus) {
         try {
             var request = HttpRequest.newBuilder(prometheus)
@@ -46,6 +55,14 @@ final class StatementTimes {
                 if (w.matches()) {
                     seconds.merge(WINDOWS, Double.parseDouble(w.group(2)), Double::sum);
                 }
+                var we = WINDOW_EVENTS_SUM.matcher(line);
+                if (we.matches()) {
+                    seconds.merge(WINDOW_EVENTS, Double.parseDouble(we.group(2)), Double::sum);
+                }
+                var wc = WINDOW_EVENTS_COUNT.matcher(line);
+                if (wc.matches()) {
+                    seconds.merge(WINDOW_COUNT, Double.parseDouble(wc.group(2)), Double::sum);
+                }
             }
             return seconds;
         } catch (Exception e) {
@@ -60,6 +77,7 @@ final class StatementTimes {
             return ms;
         }
         after.entrySet().stream()
+                .filter(e -> !e.getKey().equals(WINDOW_EVENTS) && !e.getKey().equals(WINDOW_COUNT))
                 .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / events))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
