@@ -3,6 +3,8 @@ package io.tributary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.access.AccessProperties;
+import io.tributary.log.EventLogProperties;
+import io.tributary.projection.ProjectionProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,18 +28,26 @@ class EnvironmentVariablesTest {
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new SystemEnvironmentPropertySource(
                                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of(
-                                        "TRIBUTARY_API_KEY", "current",
-                                        "TRIBUTARY_API_KEY_PREVIOUS", "previous",
-                                        "TRIBUTARY_READ_API_KEY", "reader",
-                                        "TRIBUTARY_DATA_DIR", "/var/lib/tributary",
-                                        "TRIBUTARY_INGEST_MAX_BODY_SIZE", "2MB",
-                                        "TRIBUTARY_INGEST_WRITE_TIMEOUT", "5s",
-                                        "TRIBUTARY_EXPOSE_SOURCE_CODE", "true")));
+                                Map.ofEntries(
+                                        Map.entry("TRIBUTARY_API_KEY", "current"),
+                                        Map.entry("TRIBUTARY_API_KEY_PREVIOUS", "previous"),
+                                        Map.entry("TRIBUTARY_READ_API_KEY", "reader"),
+                                        Map.entry("TRIBUTARY_DATA_DIR", "/var/lib/tributary"),
+                                        Map.entry("TRIBUTARY_INGEST_MAX_BODY_SIZE", "2MB"),
+                                        Map.entry("TRIBUTARY_INGEST_WRITE_TIMEOUT", "5s"),
+                                        Map.entry("TRIBUTARY_EXPOSE_SOURCE_CODE", "true"),
+                                        Map.entry("TRIBUTARY_LOG_DIR", "/var/lib/tributary-log"),
+                                        Map.entry("TRIBUTARY_LOG_GROUP_MAX_SIZE", "4MB"),
+                                        Map.entry("TRIBUTARY_LOG_QUEUE_CAPACITY", "500"),
+                                        Map.entry("TRIBUTARY_PROJECTION_WINDOW_MAX_EVENTS", "300"),
+                                        Map.entry("TRIBUTARY_PROJECTION_WINDOW_MAX_TIME", "250ms"))));
         ConfigurationPropertySources.attach(environment);
 
         TributaryProperties properties = Binder.get(environment).bindOrCreate("tributary", TributaryProperties.class);
         AccessProperties keys = Binder.get(environment).bindOrCreate("tributary", AccessProperties.class);
+        EventLogProperties log = Binder.get(environment).bindOrCreate("tributary.log", EventLogProperties.class);
+        ProjectionProperties projection =
+                Binder.get(environment).bindOrCreate("tributary.projection", ProjectionProperties.class);
 
         assertThat(keys.apiKey()).isEqualTo("current");
         assertThat(keys.apiKeyPrevious()).isEqualTo("previous");
@@ -48,5 +58,11 @@ class EnvironmentVariablesTest {
         assertThat(properties.ingest().writeTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.ingest().maxBatchEvents()).isEqualTo(1000);
         assertThat(properties.exposeSourceCode()).isTrue();
+        assertThat(log.dir()).isEqualTo(Path.of("/var/lib/tributary-log"));
+        assertThat(log.groupMaxSize()).isEqualTo(DataSize.ofMegabytes(4));
+        assertThat(log.queueCapacity()).isEqualTo(500);
+        assertThat(log.segmentSize()).as("a default beside them").isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(projection.windowMaxEvents()).isEqualTo(300);
+        assertThat(projection.windowMaxTime()).isEqualTo(Duration.ofMillis(250));
     }
 }
