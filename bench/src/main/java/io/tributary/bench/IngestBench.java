@@ -1,5 +1,6 @@
 package io.tributary.bench;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,6 +70,7 @@ final class IngestBench {
             long lagUnresolved,
             double serviceCpuMsPerEvent,
             Map<String, Double> statementMsPerEvent,
+            double windowMsPerEvent,
             double eventsPerWindow,
             Map<String, Long> storeBefore,
             Map<String, Long> storeAfter,
@@ -172,14 +174,12 @@ final class IngestBench {
                     System.out.printf(
                             "         projection windows %.3f ms per event, %.0f events per window; write statements"
                                     + " %.3f in all: %s%n",
-                            r.statementMsPerEvent().getOrDefault(StatementTimes.WINDOWS, 0.0),
+                            r.windowMsPerEvent(),
                             r.eventsPerWindow(),
-                            r.statementMsPerEvent().entrySet().stream()
-                                    .filter(e -> !e.getKey().startsWith("("))
-                                    .mapToDouble(Map.Entry::getValue)
+                            r.statementMsPerEvent().values().stream()
+                                    .mapToDouble(Double::doubleValue)
                                     .sum(),
                             r.statementMsPerEvent().entrySet().stream()
-                                    .filter(e -> !e.getKey().startsWith("("))
                                     .limit(12)
                                     .map(e -> String.format("%s %.3f", e.getKey(), e.getValue()))
                                     .toList());
@@ -204,11 +204,11 @@ final class IngestBench {
     /** A run the sampler waits to see COMPLETED, with the time of its COMPLETE's 201. */
     private record Sample(UUID runId, long ackedAt) {}
 
-    private Result level(Driver driver, int clients, Duration length) throws InterruptedException {
+    private Result level(Driver driver, int clients, Duration length) throws IOException, InterruptedException {
         String loadStart = Footprint.loadAverage();
         Map<String, Long> storeBefore = store(driver);
         double cpuBefore = Machine.cpuMillis(service.pid());
-        var statementsBefore = StatementTimes.read(http, service.uri("/actuator/prometheus"));
+        var timesBefore = StatementTimes.read(http, service);
         var ack = new ConcurrentHistogram(3);
         var lag = new Histogram(3);
         var pending = new ConcurrentLinkedQueue<Sample>();
@@ -302,15 +302,7 @@ final class IngestBench {
         sampler.join();
         double cpu = Machine.cpuMillis(service.pid()) - cpuBefore;
         long n = events.get();
-        var statementsAfter = StatementTimes.read(http, service.uri("/actuator/prometheus"));
-        var statements = StatementTimes.perEvent(statementsBefore, statementsAfter, n);
-        double windowCount = statementsAfter.getOrDefault(StatementTimes.WINDOW_COUNT, 0.0)
-                - statementsBefore.getOrDefault(StatementTimes.WINDOW_COUNT, 0.0);
-        double eventsPerWindow = windowCount == 0
-                ? Double.NaN
-                : (statementsAfter.getOrDefault(StatementTimes.WINDOW_EVENTS, 0.0)
-                                - statementsBefore.getOrDefault(StatementTimes.WINDOW_EVENTS, 0.0))
-                        / windowCount;
+        var timesAfter = StatementTimes.read(http, service);
         double ackSeconds = (lastAck.get() - start) / 1e9;
         double projectedSeconds = visibleAt < 0 ? Double.NaN : (visibleAt - start) / 1e9;
         return new Result(
@@ -332,8 +324,9 @@ final class IngestBench {
                 lag.getTotalCount(),
                 pendingCount.get(),
                 n == 0 ? 0 : cpu / n,
-                statements,
-                eventsPerWindow,
+                timesAfter.statementMsPerEventSince(timesBefore, n),
+                timesAfter.windowMsPerEventSince(timesBefore, n),
+                timesAfter.eventsPerWindowSince(timesBefore),
                 storeBefore,
                 store(driver),
                 loadStart,

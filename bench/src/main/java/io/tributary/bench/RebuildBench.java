@@ -98,7 +98,7 @@ final class RebuildBench {
                     written, firstSeconds, written / firstSeconds, loadBefore, Footprint.loadAverage());
             report.put("store", store(service));
 
-            Map<String, Double> statementsBefore = statementSeconds(http, service);
+            var statementsBefore = StatementTimes.read(http, service);
             String loadStart = Footprint.loadAverage();
             long rebuildStarted = System.nanoTime();
             send(http, service, "POST");
@@ -130,12 +130,7 @@ final class RebuildBench {
             rebuild.put("loadsEvery30s", loads);
             rebuild.put("loadEnd", Footprint.loadAverage());
             report.put("rebuild", rebuild);
-            var statements = new LinkedHashMap<String, Double>();
-            statementSeconds(http, service).entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - statementsBefore.getOrDefault(e.getKey(), 0.0)))
-                    .filter(e -> e.getValue() > 0.05)
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .forEach(e -> statements.put(e.getKey(), e.getValue()));
+            var statements = StatementTimes.read(http, service).statementSecondsSince(statementsBefore, 0.05);
             report.put("rebuildStatementSeconds", statements);
             System.out.println("rebuild time by write statement (s): " + statements);
             report.put("storeAfter", store(service));
@@ -235,25 +230,6 @@ final class RebuildBench {
                     method + " rebuild answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static final java.util.regex.Pattern WRITE_SECONDS = java.util.regex.Pattern.compile(
-            "^tributary_graph_writes_seconds_sum\\{.*statement=\"([^\"]+)\".*} ([0-9.eE+-]+)$",
-            java.util.regex.Pattern.MULTILINE);
-
-    /** Seconds spent so far in each write statement, from the service's own timers. */
-    private static Map<String, Double> statementSeconds(HttpClient http, Service service) throws Exception {
-        String scrape = http.send(
-                        HttpRequest.newBuilder(service.uri("/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        var seconds = new LinkedHashMap<String, Double>();
-        var m = WRITE_SECONDS.matcher(scrape);
-        while (m.find()) {
-            seconds.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum);
-        }
-        return seconds;
     }
 
     /** Nodes by kind and relationships, read over Bolt. */
