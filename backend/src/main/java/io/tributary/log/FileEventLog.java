@@ -1,6 +1,7 @@
 package io.tributary.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.store.UnreachableBackoff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -82,7 +83,7 @@ public final class FileEventLog implements EventLog {
                 settings.maxGroupEvents(),
                 settings.maxGroupBytes(),
                 settings.queueCapacity(),
-                GroupCommit.UNREACHABLE_BACKOFF,
+                UnreachableBackoff.DEFAULT,
                 meters);
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tributary.store.UnreachableBackoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +32,7 @@ final class GroupCommit<P> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    /**
-     * How long appends are refused at once after a commit found the store unreachable: long enough that an outage costs
-     * one driver timeout per second rather than one per request, short enough that ingest resumes soon after it ends.
-     */
-    static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
-
     private final Writer<P> writer;
-    private final Duration unreachableBackoff;
     private final int maxEvents;
     private final long maxBytes;
     private final BlockingQueue<Pending<P>> queue;
@@ -51,10 +45,8 @@ final class GroupCommit<P> implements AutoCloseable {
     private final Counter refused;
     private final Thread thread;
     private volatile boolean running = true;
-    /** The last commit's failure while the store is unreachable; null once a commit succeeds. */
-    private volatile EventLogUnavailableException unreachable;
-    /** Until this {@code System.nanoTime()}, appends are refused without trying the store. */
-    private volatile long unreachableUntil;
+    /** While the log's store is unreachable, appends are refused without trying it. */
+    private final UnreachableBackoff unreachable;
 
     /**
      * @param unreachableBackoff after a commit failed because the store is unreachable, appends are refused at once for
@@ -69,7 +61,7 @@ final class GroupCommit<P> implements AutoCloseable {
             Duration unreachableBackoff,
             MeterRegistry meters) {
         this.writer = writer;
-        this.unreachableBackoff = unreachableBackoff;
+        this.unreachable = new UnreachableBackoff(unreachableBackoff);
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
@@ -105,10 +97,11 @@ final class GroupCommit<P> implements AutoCloseable {
         var pending = new Pending<>(payload, events, bytes, new CompletableFuture<LogPosition>());
         closing.readLock().lock();
         try {
+            String refusing = unreachable.refusing();
             if (!running) {
                 pending.done().completeExceptionally(new EventLogException("the event log is closed"));
-            } else if (storeUnreachable()) {
-                refuse(List.of(pending));
+            } else if (refusing != null) {
+                refuse(List.of(pending), refusing);
             } else if (!queue.offer(pending)) {
                 pending.done().completeExceptionally(new EventLogException("the event log's queue is full"));
             }
@@ -137,9 +130,10 @@ final class GroupCommit<P> implements AutoCloseable {
                     events += next.events();
                     bytes += next.bytes();
                 }
-                if (storeUnreachable()) {
+                String refusing = unreachable.refusing();
+                if (refusing != null) {
                     // Appends queued behind a commit that found the store gone: answer them now, not one timeout each.
-                    refuse(group);
+                    refuse(group, refusing);
                 } else {
                     commit(group, events);
                 }
@@ -158,12 +152,11 @@ final class GroupCommit<P> implements AutoCloseable {
         try {
             positions = writer.write(group.stream().map(Pending::payload).toList());
         } catch (EventLogUnavailableException e) {
-            unreachable = e;
-            unreachableUntil = System.nanoTime() + unreachableBackoff.toNanos();
+            unreachable.found(e);
             log.warn(
                     "Could not commit {} appended events, the log's store is unreachable; refusing appends for {} ms: {}",
                     events,
-                    unreachableBackoff.toMillis(),
+                    unreachable.backoff().toMillis(),
                     e.toString());
             group.forEach(p -> p.done().completeExceptionally(e));
             return;
@@ -175,7 +168,7 @@ final class GroupCommit<P> implements AutoCloseable {
             group.forEach(p -> p.done().completeExceptionally(failure));
             return;
         }
-        unreachable = null;
+        unreachable.reached();
         commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         groupEvents.record(events);
         appended.increment(events);
@@ -184,21 +177,16 @@ final class GroupCommit<P> implements AutoCloseable {
         }
     }
 
-    private boolean storeUnreachable() {
-        return unreachable != null && System.nanoTime() - unreachableUntil < 0;
-    }
-
     /**
      * A new exception per refused append: one shared instance would gather every request's Reactor checkpoint traces
      * (suppressed) for as long as the outage lasts.
      */
-    private void refuse(List<Pending<P>> appends) {
-        EventLogUnavailableException cause = unreachable;
+    private void refuse(List<Pending<P>> appends, String cause) {
         int events = 0;
         for (Pending<P> p : appends) {
             p.done()
-                    .completeExceptionally(new EventLogUnavailableException(
-                            "the event log's store is unreachable: " + (cause == null ? "" : cause.getMessage())));
+                    .completeExceptionally(
+                            new EventLogUnavailableException("the event log's store is unreachable: " + cause));
             events += p.events();
         }
         refused.increment(events);

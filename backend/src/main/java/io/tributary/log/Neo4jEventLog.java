@@ -3,6 +3,7 @@ package io.tributary.log;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.store.Batch;
 import io.tributary.store.GraphStore;
+import io.tributary.store.UnreachableBackoff;
 import io.tributary.store.Unwrapped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -50,7 +51,7 @@ public final class Neo4jEventLog implements EventLog {
                 settings.maxGroupEvents(),
                 settings.maxGroupBytes(),
                 settings.queueCapacity(),
-                GroupCommit.UNREACHABLE_BACKOFF,
+                UnreachableBackoff.DEFAULT,
                 meters);
     }
 

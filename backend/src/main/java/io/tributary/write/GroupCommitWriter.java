@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tributary.TributaryProperties;
 import io.tributary.event.LineageEvent;
+import io.tributary.store.UnreachableBackoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,6 @@ public class GroupCommitWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    /**
-     * How long ingest is refused at once after the database was found unreachable; the first request after it tries
-     * again, so ingest recovers by itself within this time of the database coming back.
-     */
-    private static final Duration UNREACHABLE_BACKOFF = Duration.ofSeconds(1);
-
     private final GraphWriter writer;
     private final CommittedEvents committed;
     private final GraphChanges changes;
@@ -46,10 +41,9 @@ public class GroupCommitWriter implements SmartLifecycle {
     private final Timer commitTimer;
     private final DistributionSummary batchSize;
     private volatile boolean running;
-    /** While the database is unreachable (System.nanoTime() deadline), events are refused without waiting for it. */
-    private volatile long unreachableUntil;
+    /** While the database is unreachable, events are refused without waiting for it. */
+    private final UnreachableBackoff unreachable = new UnreachableBackoff(UnreachableBackoff.DEFAULT);
 
-    private volatile RuntimeException unreachable;
     private Thread thread;
 
     GroupCommitWriter(
@@ -79,10 +73,11 @@ public class GroupCommitWriter implements SmartLifecycle {
      */
     public CompletableFuture<Void> submit(List<LineageEvent> events) {
         var pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+        String refusing = unreachable.refusing();
         if (!running) {
             pending.done().completeExceptionally(new OverloadedException("the writer is not running"));
-        } else if (databaseUnreachable()) {
-            pending.done().completeExceptionally(unreachableNow());
+        } else if (refusing != null) {
+            pending.done().completeExceptionally(unreachableNow(refusing));
         } else if (!queue.offer(pending)) {
             pending.done().completeExceptionally(new OverloadedException("ingest queue is full"));
         }
@@ -107,9 +102,10 @@ public class GroupCommitWriter implements SmartLifecycle {
                     group.add(queue.poll());
                     events += next.events().size();
                 }
-                if (databaseUnreachable()) {
+                String refusing = unreachable.refusing();
+                if (refusing != null) {
                     // Requests queued behind a failed commit: answer them now instead of one timeout each.
-                    group.forEach(p -> p.done().completeExceptionally(unreachableNow()));
+                    group.forEach(p -> p.done().completeExceptionally(unreachableNow(refusing)));
                     continue;
                 }
                 commit(group);
@@ -133,15 +129,15 @@ public class GroupCommitWriter implements SmartLifecycle {
             batchSize.record(events.size());
             // Copies of the graph (the lineage index) catch up before the ingest is answered.
             changes.committed(events);
+            unreachable.reached();
             group.forEach(p -> p.done().complete(null));
             committed.published(events);
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             // The database, not a request, is the problem: retrying one by one would only wait longer.
-            unreachable = e;
-            unreachableUntil = System.nanoTime() + UNREACHABLE_BACKOFF.toNanos();
+            unreachable.found(e);
             log.warn(
                     "Database unreachable; refusing ingest for {} ms: {}",
-                    UNREACHABLE_BACKOFF.toMillis(),
+                    unreachable.backoff().toMillis(),
                     e.toString());
             group.forEach(p -> p.done().completeExceptionally(e));
         } catch (RuntimeException e) {
@@ -161,12 +157,8 @@ public class GroupCommitWriter implements SmartLifecycle {
      * A new exception per refused request: one shared instance would collect every request's Reactor checkpoint
      * (suppressed) traces and grow for as long as the outage lasts.
      */
-    private ServiceUnavailableException unreachableNow() {
-        return new ServiceUnavailableException("The database is unreachable: " + unreachable.getMessage());
-    }
-
-    private boolean databaseUnreachable() {
-        return unreachable != null && System.nanoTime() - unreachableUntil < 0;
+    private static ServiceUnavailableException unreachableNow(String cause) {
+        return new ServiceUnavailableException("The database is unreachable: " + cause);
     }
 
     @Override
