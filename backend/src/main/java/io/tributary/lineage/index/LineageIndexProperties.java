@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tributary.lineage.index")
 public record LineageIndexProperties(
-        @DefaultValue("false") boolean enabled,
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("50000") int pageSize,
         @DefaultValue("2m") Duration pageTimeout) {}
