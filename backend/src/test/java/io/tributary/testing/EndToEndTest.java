@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.archive.ArchivedJson;
 import io.tributary.digest.Sha256;
 import io.tributary.ingest.EventIntake;
+import io.tributary.lineage.index.LineageIndex;
 import io.tributary.projection.Projector;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,9 @@ public abstract class EndToEndTest {
     @Autowired
     private ObjectProvider<Projector> projector;
 
+    @Autowired
+    private ObjectProvider<LineageIndex> lineageIndex;
+
     /** As generous as the clients' wait: on a loaded machine a cold service's first windows take seconds. */
     private static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
 
@@ -126,6 +130,11 @@ public abstract class EndToEndTest {
             session.run("""
                             MATCH (n) WHERE NOT n:Migration AND NOT (n:ProjectionPosition AND n.log <> 'neo4j')
                             CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS""").consume();
+        }
+        // The deletion bypassed the projector, which keeps the lineage index: load it again, as a rebuild does.
+        LineageIndex index = lineageIndex.getIfAvailable();
+        if (index != null && index.enabled()) {
+            index.load();
         }
     }
 

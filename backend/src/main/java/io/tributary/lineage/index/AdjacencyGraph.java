@@ -442,6 +442,14 @@ public final class AdjacencyGraph {
             edges[1].add(from, to);
         }
 
+        /**
+         * Heap the index will keep of what was read so far, estimated as {@link AdjacencyGraph#bytes()} is: its nodes,
+         * fields and runs, not the edge rows read (resolved into smaller arrays when the load ends).
+         */
+        long bytes() {
+            return nodes.bytes() + columns.bytes() + runs.bytes();
+        }
+
         /** Resolves the edges and derivations read, each kept when both its ends were loaded. */
         private void resolve() {
             var history = new LongIntMap(1 << 10);

@@ -19,6 +19,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
@@ -29,12 +30,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Cypher until it is there), then patched after every committed write that touched datasets or jobs ({@link
  * GraphChanges}): the touched nodes are read again as they now stand, so the index is never ahead of the database.
  * Writes committed during a load are patched in once it ends. A patch that fails drops the index (walks fall back to
- * Cypher) and, when enabled, loads it again.
+ * Cypher) and, when enabled, loads it again. An index that outgrows its share of the heap ({@link
+ * LineageIndexProperties#heapShare()}) is dropped for good (until a restart or a rebuild): walks use Cypher.
  */
 @Component
 public class LineageIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LineageIndex.class);
+
+    /** How often patches look at the index's size: estimating it walks every node, so not after every window. */
+    private static final long BUDGET_CHECK_NANOS = 30_000_000_000L;
 
     private final GraphStore store;
     private final LineageIndexProperties properties;
@@ -49,10 +54,27 @@ public class LineageIndex implements SmartLifecycle {
     private volatile boolean running;
     private volatile long loadNanos;
     private final Counter loadFailures;
+    private final long budget;
+    private final long budgetCheckNanos;
+    private long budgetCheckedAt = System.nanoTime();
+    /** Set when the index outgrew its budget: not loaded again until a restart or a rebuild. */
+    private volatile boolean overBudget;
 
+    @Autowired
     LineageIndex(GraphStore store, LineageIndexProperties properties, GraphChanges changes, MeterRegistry meters) {
+        this(store, properties, changes, meters, BUDGET_CHECK_NANOS);
+    }
+
+    LineageIndex(
+            GraphStore store,
+            LineageIndexProperties properties,
+            GraphChanges changes,
+            MeterRegistry meters,
+            long budgetCheckNanos) {
         this.store = store;
         this.properties = properties;
+        this.budget = properties.budgetBytes();
+        this.budgetCheckNanos = budgetCheckNanos;
         // What an operator needs to size the heap and see that walks are in memory: a dropped index reads 0.
         meters.gauge("tributary.lineage.index.loaded", this, i -> i.graph == null ? 0 : 1);
         meters.gauge("tributary.lineage.index.nodes", this, i -> size(i.graph, AdjacencyGraph::size));
@@ -70,6 +92,11 @@ public class LineageIndex implements SmartLifecycle {
                 this,
                 i -> size(i.graph, g -> g.runs().size()));
         meters.gauge("tributary.lineage.index.load.seconds", this, i -> i.loadNanos / 1e9);
+        Gauge.builder("tributary.lineage.index.budget", this, i -> i.budget)
+                .description("Heap the lineage index may hold (its share of the maximum heap)")
+                .baseUnit("bytes")
+                .register(meters);
+        meters.gauge("tributary.lineage.index.over.budget", this, i -> i.overBudget ? 1 : 0);
         this.loadFailures = Counter.builder("tributary.lineage.index.load.failures")
                 .description("Loads of the lineage index that failed (each is tried again)")
                 .register(meters);
@@ -94,6 +121,7 @@ public class LineageIndex implements SmartLifecycle {
             @Override
             public void replaced() {
                 unload();
+                overBudget = false;
                 if (properties.enabled() && running) {
                     Thread.ofVirtual().name("lineage-index-load").start(LineageIndex.this::loadQuietly);
                 }
@@ -108,6 +136,11 @@ public class LineageIndex implements SmartLifecycle {
     /** The index when walks should use it: enabled and loaded; otherwise null. */
     public AdjacencyGraph ready() {
         return properties.enabled() ? graph : null;
+    }
+
+    /** Whether walks use the index once it is loaded ({@code TRIBUTARY_LINEAGE_INDEX_ENABLED}). */
+    public boolean enabled() {
+        return properties.enabled();
     }
 
     /** The index if loaded, enabled or not (tests, the benchmark); otherwise null. */
@@ -148,6 +181,7 @@ public class LineageIndex implements SmartLifecycle {
         AdjacencyGraph built;
         try {
             built = read();
+            withinBudget(built.bytes());
         } catch (RuntimeException e) {
             synchronized (patching) {
                 if (mine == generation) {
@@ -189,11 +223,11 @@ public class LineageIndex implements SmartLifecycle {
     private AdjacencyGraph read() {
         var builder = new AdjacencyGraph.Builder();
         // Jobs first: the derivations read with each dataset's fields name their jobs.
-        pages("read/lineage/index/jobs", r -> {
+        pages(builder, "read/lineage/index/jobs", r -> {
             builder.node(IndexedNode.of(r));
             flows(builder, r);
         });
-        pages("read/lineage/index/datasets", r -> {
+        pages(builder, "read/lineage/index/datasets", r -> {
             int dataset = builder.node(IndexedNode.of(r));
             flows(builder, r);
             for (Value f : r.get("fields").values()) {
@@ -213,7 +247,7 @@ public class LineageIndex implements SmartLifecycle {
                 }
             }
         });
-        pages("read/lineage/index/symlinks", r -> {
+        pages(builder, "read/lineage/index/symlinks", r -> {
             int from = builder.node(r.get("from").asString());
             int to = builder.node(r.get("to").asString());
             if (from >= 0 && to >= 0) {
@@ -221,7 +255,7 @@ public class LineageIndex implements SmartLifecycle {
             }
         });
         // After the datasets: each run's reads and versions name theirs.
-        pages("read/lineage/index/runs", r -> builder.run(RunGraph.RunRow.of(r)));
+        pages(builder, "read/lineage/index/runs", r -> builder.run(RunGraph.RunRow.of(r)));
         // An edge to a node created after its page was read is left out: that node's window patches it in.
         return builder.build();
     }
@@ -234,16 +268,16 @@ public class LineageIndex implements SmartLifecycle {
         }
     }
 
-    private void pages(String statement, Consumer<Record> row) {
+    private void pages(AdjacencyGraph.Builder builder, String statement, Consumer<Record> row) {
         long started = System.nanoTime();
         try {
-            readPages(statement, row);
+            readPages(statement, row, () -> withinBudget(builder.bytes()));
         } finally {
             log.debug("Lineage index load: {} in {} ms", statement, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    private void readPages(String statement, Consumer<Record> row) {
+    private void readPages(String statement, Consumer<Record> row, Runnable afterPage) {
         int size = properties.pageSize();
         for (long skip = 0; ; skip += size) {
             int read = store.read(statement, Map.of("skip", skip, "limit", size), properties.pageTimeout(), result -> {
@@ -254,6 +288,7 @@ public class LineageIndex implements SmartLifecycle {
                 }
                 return n;
             });
+            afterPage.run();
             if (read < size) {
                 return;
             }
@@ -274,6 +309,13 @@ public class LineageIndex implements SmartLifecycle {
             }
             try {
                 patch(current, touched, runs);
+                if (System.nanoTime() - budgetCheckedAt >= budgetCheckNanos) {
+                    budgetCheckedAt = System.nanoTime();
+                    withinBudget(current.bytes());
+                }
+            } catch (OverBudgetException e) {
+                graph = null;
+                overBudget(e);
             } catch (RuntimeException e) {
                 log.warn("Lineage index patch failed ({}); walks use Cypher until it is loaded again", e.toString());
                 graph = null;
@@ -334,6 +376,9 @@ public class LineageIndex implements SmartLifecycle {
             try {
                 load();
                 return;
+            } catch (OverBudgetException e) {
+                overBudget(e);
+                return;
             } catch (RuntimeException e) {
                 long failed;
                 synchronized (patching) {
@@ -357,6 +402,34 @@ public class LineageIndex implements SmartLifecycle {
                     }
                 }
             }
+        }
+    }
+
+    /** Throws {@link OverBudgetException} when {@code bytes} exceed the index's share of the heap. */
+    private void withinBudget(long bytes) {
+        if (bytes > budget) {
+            throw new OverBudgetException(bytes);
+        }
+    }
+
+    private void overBudget(OverBudgetException e) {
+        overBudget = true;
+        log.warn(
+                "Lineage index dropped: it needs ~{} MB, more than its {} MB ({} of the {} MB maximum heap); walks use"
+                        + " Cypher (slower) until a restart with a larger -Xmx or TRIBUTARY_LINEAGE_INDEX_HEAP_SHARE",
+                e.bytes / 1_000_000,
+                budget / 1_000_000,
+                properties.heapShare(),
+                Runtime.getRuntime().maxMemory() / 1_000_000);
+    }
+
+    /** The index outgrew its share of the heap (a load stops at the page that takes it past). */
+    private static final class OverBudgetException extends RuntimeException {
+        final long bytes;
+
+        OverBudgetException(long bytes) {
+            super("lineage index over its heap budget: ~" + bytes + " bytes", null, false, false);
+            this.bytes = bytes;
         }
     }
 

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LineageIndexLoadRetryTest extends EndToEndTest {
 
-    private static final int ATTEMPTS = 5;
+    /** Loads of a few short pages each: one must be caught mid-read, which a warm service may need many tries for. */
+    private static final int ATTEMPTS = 200;
 
     @Autowired
     GraphStore store;
@@ -39,8 +40,8 @@ class LineageIndexLoadRetryTest extends EndToEndTest {
         long nodes = count("MATCH (n) WHERE n:Dataset OR n:Job RETURN count(n)");
         var meters = new SimpleMeterRegistry();
         // One row per page: the load is many short read transactions, one of which the test terminates.
-        var index =
-                new LineageIndex(store, new LineageIndexProperties(true, 1, Duration.ofMinutes(2)), changes, meters);
+        var index = new LineageIndex(
+                store, new LineageIndexProperties(true, 1, Duration.ofMinutes(2), 0.5), changes, meters);
         try {
             index.start();
             var failures = meters.counter("tributary.lineage.index.load.failures");
