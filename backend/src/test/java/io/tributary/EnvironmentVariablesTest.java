@@ -3,6 +3,7 @@ package io.tributary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.access.AccessProperties;
+import io.tributary.lineage.index.LineageIndexProperties;
 import io.tributary.log.EventLogProperties;
 import io.tributary.projection.ProjectionProperties;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ class EnvironmentVariablesTest {
                                         Map.entry("TRIBUTARY_LOG_GROUP_MAX_SIZE", "4MB"),
                                         Map.entry("TRIBUTARY_LOG_QUEUE_CAPACITY", "500"),
                                         Map.entry("TRIBUTARY_PROJECTION_WINDOW_MAX_EVENTS", "300"),
-                                        Map.entry("TRIBUTARY_PROJECTION_WINDOW_MAX_TIME", "250ms"))));
+                                        Map.entry("TRIBUTARY_PROJECTION_WINDOW_MAX_TIME", "250ms"),
+                                        Map.entry("TRIBUTARY_LINEAGE_INDEX_ENABLED", "false"),
+                                        Map.entry("TRIBUTARY_LINEAGE_INDEX_HEAP_SHARE", "0.25"))));
         ConfigurationPropertySources.attach(environment);
 
         TributaryProperties properties = Binder.get(environment).bindOrCreate("tributary", TributaryProperties.class);
@@ -48,6 +51,8 @@ class EnvironmentVariablesTest {
         EventLogProperties log = Binder.get(environment).bindOrCreate("tributary.log", EventLogProperties.class);
         ProjectionProperties projection =
                 Binder.get(environment).bindOrCreate("tributary.projection", ProjectionProperties.class);
+        LineageIndexProperties index =
+                Binder.get(environment).bindOrCreate("tributary.lineage.index", LineageIndexProperties.class);
 
         assertThat(keys.apiKey()).isEqualTo("current");
         assertThat(keys.apiKeyPrevious()).isEqualTo("previous");
@@ -64,5 +69,8 @@ class EnvironmentVariablesTest {
         assertThat(log.segmentSize()).as("a default beside them").isEqualTo(DataSize.ofMegabytes(64));
         assertThat(projection.windowMaxEvents()).isEqualTo(300);
         assertThat(projection.windowMaxTime()).isEqualTo(Duration.ofMillis(250));
+        assertThat(index.enabled()).isFalse();
+        assertThat(index.heapShare()).isEqualTo(0.25);
+        assertThat(index.pageSize()).as("a default beside them").isEqualTo(50_000);
     }
 }
