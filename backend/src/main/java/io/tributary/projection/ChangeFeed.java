@@ -1,6 +1,7 @@
 package io.tributary.projection;
 
 import io.tributary.store.GraphStore;
+import io.tributary.store.Neo4jProperties;
 import io.tributary.write.GraphChanges;
 import io.tributary.write.GraphChanges.Touched;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * in the transaction that made them, so that every replica tells its copies of the graph (the lineage index) about
  * those another replica made, as it does for the windows another replica projects. Each replica polls the numbers
  * after the last it saw while a copy is kept ({@link GraphChanges#wanted()}); its own changes come back too, which
- * only reads the node again.
+ * only reads the node again. An embedded database has no other replica (it is this process's), so nothing is polled.
  */
 @Component
 public class ChangeFeed implements SmartLifecycle {
@@ -30,12 +31,14 @@ public class ChangeFeed implements SmartLifecycle {
 
     private final GraphStore store;
     private final GraphChanges changes;
+    private final boolean shared;
     private volatile boolean running;
     private long after = -1;
 
-    ChangeFeed(GraphStore store, GraphChanges changes) {
+    ChangeFeed(GraphStore store, GraphChanges changes, Neo4jProperties neo4j) {
         this.store = store;
         this.changes = changes;
+        this.shared = neo4j.external();
     }
 
     /** A change of one dataset or job, numbered in the write transaction that made it. */
@@ -99,6 +102,9 @@ public class ChangeFeed implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        if (!shared) {
+            return;
+        }
         try {
             // Before the copies load (an earlier phase): a change made while they read is then polled, not missed.
             after = lastChange();

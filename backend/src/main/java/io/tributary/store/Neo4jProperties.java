@@ -16,7 +16,7 @@ public record Neo4jProperties(
         String password,
         @DefaultValue("neo4j") String database) {
 
-    boolean external() {
+    public boolean external() {
         return uri != null && !uri.toString().isBlank();
     }
 

@@ -102,7 +102,7 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
         assertThat(downstreamNames("a")).containsExactly("a", "load");
         compare(new NodeRef(NodeKind.DATASET, "f", "a", null));
 
-        // Walks are not switched to the index in this context (not enabled): the walk counter says Cypher answered.
+        // Walks use the index (on by default): the walk counter says the index answered.
         graphQl.document("{ lineage(node: {kind: DATASET, namespace: \"f\", name: \"a\"}) { nodes { name } } }")
                 .execute()
                 .path("lineage.nodes[*].name")
@@ -113,7 +113,7 @@ class LineageIndexEquivalenceTest extends EndToEndTest {
                 .containsPattern("tributary_lineage_index_nodes [1-9]")
                 .containsPattern("tributary_lineage_index_edges [1-9]")
                 .containsPattern("tributary_lineage_index_bytes [1-9]")
-                .containsPattern("tributary_lineage_index_walks_total\\{kind=\"lineage\",via=\"cypher\"\\} [1-9]");
+                .containsPattern("tributary_lineage_index_walks_total\\{kind=\"lineage\",via=\"index\"\\} [1-9]");
         index.unload();
         assertThat(scrape()).contains("tributary_lineage_index_loaded 0.0");
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.tributary.store.GraphStore;
 import io.tributary.testing.EndToEndTest;
 import io.tributary.testing.Fixtures;
+import io.tributary.testing.TestEvents;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +67,29 @@ class LineageQualityTest extends EndToEndTest {
         assertThat(nodesOfBothWalks().get("DEMO_DB.public.customers")).containsEntry("latestQualityFailed", false);
     }
 
+    /**
+     * One read per walk, not per dataset: the batch holds a walk's nodes. Two walks of one request shared it while both
+     * were Cypher's; a walk on the lineage index can complete, and have its batch dispatched, before the other.
+     */
     @Test
-    void readsTheQualityOfEveryNodeOfBothWalksInOneStatement() {
+    void readsTheQualityOfAWalksDatasetsInOneStatement() {
+        // A model downstream of both, so that each walk answers several datasets.
+        String field = "[{\"name\": \"id\", \"type\": \"int\"}]";
+        post(TestEvents.run("COMPLETE", "0f2b1c9e-54c1-4d8e-9a1f-3c5d7e9b1a20", "dbt", "marts", "2021-08-25T12:00:00Z")
+                        .input(SNOWFLAKE, "DEMO_DB.public.customers", field)
+                        .input(SNOWFLAKE, "DEMO_DB.public.orders", field)
+                        .output(SNOWFLAKE, "DEMO_DB.public.customer_orders", field)
+                        .output(SNOWFLAKE, "DEMO_DB.public.order_totals", field)
+                        .json())
+                .expectStatus()
+                .isCreated();
         long before = reads("read/lineage/latest-quality");
-        nodesOfBothWalks();
-        assertThat(reads("read/lineage/latest-quality") - before).isEqualTo(1);
+        Map<String, Map<String, Object>> nodes = nodesOfBothWalks();
+        long datasets = nodes.values().stream()
+                .filter(n -> "DATASET".equals(n.get("kind")))
+                .count();
+        assertThat(datasets).as("datasets answered").isGreaterThan(3);
+        assertThat(reads("read/lineage/latest-quality") - before).isBetween(1L, 2L);
     }
 
     /** Both walks of {@link #TWO_WALKS}, by node name. */

@@ -47,8 +47,8 @@ final class Service implements AutoCloseable {
     private static List<String> graphCommitPath(Path jfr) {
         // The full run measures the Cypher walks beside their raw statements, on a graph it generates over Bolt, past
         // the projector that keeps the lineage index: with the index on, walks would read a graph without it.
-        var options = new ArrayList<String>(
-                List.of("-Dtributary.log.mode=none", "-Dtributary.lineage.index.enabled=false"));
+        var options =
+                new ArrayList<String>(List.of("-Dtributary.log.mode=none", "-Dtributary.lineage.index.enabled=false"));
         if (jfr != null) {
             options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
