@@ -5,10 +5,9 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.tributary.problem.NotFoundException;
+import io.tributary.problem.RetryLater;
 import io.tributary.projection.RebuildInProgressException;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Typed GraphQL errors: a missing node is NOT_FOUND, a bad argument BAD_REQUEST with its message; a query the database stopped for running too
- * long, or a database that is unreachable, is UNAVAILABLE-like INTERNAL_ERROR with a plain explanation; an execution
+ * long is INTERNAL_ERROR with {@code extensions.reason} READ_TIMEOUT, a database that is away ({@link
+ * io.tributary.problem.RetryLater}) INTERNAL_ERROR with reason UNAVAILABLE and a plain explanation; an execution
  * cancelled because the client left is logged at DEBUG only. Anything else falls through to Spring GraphQL's default
  * (INTERNAL_ERROR without internals).
  */
@@ -62,9 +62,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .extensions(java.util.Map.of("reason", "READ_TIMEOUT"))
                     .build();
         }
-        if (ex instanceof ServiceUnavailableException || ex instanceof TransientException) {
+        if (RetryLater.is(ex)) {
             log.warn("GraphQL query failed: database unavailable: {}", ex.toString());
-            return error(env, ErrorType.INTERNAL_ERROR, "The database is unavailable; retry later");
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message("The database is unavailable; retry later")
+                    .extensions(java.util.Map.of("reason", "UNAVAILABLE"))
+                    .build();
         }
         return null;
     }

@@ -1,16 +1,10 @@
 package io.tributary.problem;
 
 import io.tributary.event.InvalidEventException;
-import io.tributary.log.EventLogException;
-import io.tributary.write.OverloadedException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -77,15 +71,7 @@ public class RestErrors extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "invalid-argument", e.getMessage()));
     }
 
-    @ExceptionHandler({
-        OverloadedException.class,
-        EventLogException.class,
-        ServiceUnavailableException.class,
-        SessionExpiredException.class,
-        TransientException.class,
-        TimeoutException.class
-    })
-    ResponseEntity<ProblemDetail> unavailable(Exception e, ServerWebExchange exchange) {
+    private ResponseEntity<ProblemDetail> unavailable(Exception e, ServerWebExchange exchange) {
         logUnavailable(e, exchange);
         return answer(
                 HttpStatus.SERVICE_UNAVAILABLE,
@@ -95,8 +81,12 @@ public class RestErrors extends ResponseEntityExceptionHandler {
                         failure(exchange) + ": the database is unavailable or overloaded; retry later"));
     }
 
+    /** What will pass ({@link RetryLater}) is a 503; anything else a 500. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        if (RetryLater.is(e)) {
+            return unavailable(e, exchange);
+        }
         log.error("{} failed: {}", request(exchange), failure(exchange), e);
         return answer(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -34,7 +34,7 @@ class RestErrorsTest {
     @Test
     void anUnavailableDatabaseIsA503WithRetryAfterInTheControllersWords() throws Exception {
         var answer =
-                errors.unavailable(new OverloadedException("queue full"), exchange(new StoringController(), "store"));
+                errors.unexpected(new OverloadedException("queue full"), exchange(new StoringController(), "store"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
@@ -53,12 +53,12 @@ class RestErrorsTest {
 
         for (int i = 0; i < 50; i++) {
             assertThat(throttled
-                            .unavailable(new OverloadedException("outage " + i), exchange)
+                            .unexpected(new OverloadedException("outage " + i), exchange)
                             .getStatusCode())
                     .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         }
         clock.addAndGet(Duration.ofSeconds(10).toNanos());
-        throttled.unavailable(new OverloadedException("outage 50"), exchange);
+        throttled.unexpected(new OverloadedException("outage 50"), exchange);
 
         assertThat(output.getOut().lines().filter(line -> line.contains("temporarily unavailable")))
                 .hasSize(2)

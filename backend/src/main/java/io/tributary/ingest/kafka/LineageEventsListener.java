@@ -6,19 +6,14 @@ import io.tributary.event.EventParser;
 import io.tributary.event.InvalidEventException;
 import io.tributary.event.LineageEvent;
 import io.tributary.ingest.EventIntake;
-import io.tributary.log.EventLogException;
 import io.tributary.log.EventSource;
-import io.tributary.write.OverloadedException;
+import io.tributary.problem.RetryLater;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neo4j.driver.exceptions.RetryableException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.springframework.kafka.listener.BatchAcknowledgingMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -110,14 +105,8 @@ final class LineageEventsListener implements BatchAcknowledgingMessageListener<S
     }
 
     private static boolean isTransient(Throwable failure) {
-        // The same failures the HTTP endpoint answers with 503 (retry later).
-        return failure instanceof OverloadedException
-                || failure instanceof EventLogException
-                || failure instanceof RetryableException
-                || failure instanceof ServiceUnavailableException
-                || failure instanceof SessionExpiredException
-                || failure instanceof TransientException
-                || failure instanceof TimeoutException;
+        // The failures the HTTP endpoint answers with 503, and any the driver itself would retry.
+        return RetryLater.is(failure) || failure instanceof RetryableException;
     }
 
     private record Parsed(ConsumerRecord<String, byte[]> record, LineageEvent event) {}
