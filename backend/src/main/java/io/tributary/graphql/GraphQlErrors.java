@@ -42,11 +42,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(env, ErrorType.INTERNAL_ERROR, "The request was cancelled");
         }
         if (ex instanceof RebuildInProgressException) {
-            return GraphqlErrorBuilder.newError(env)
-                    .errorType(ErrorType.INTERNAL_ERROR)
-                    .message(ex.getMessage())
-                    .extensions(java.util.Map.of("reason", "REBUILD_IN_PROGRESS"))
-                    .build();
+            return withReason(env, ex.getMessage(), "REBUILD_IN_PROGRESS");
         }
         if (ex instanceof NotFoundException) {
             return error(env, ErrorType.NOT_FOUND, ex.getMessage());
@@ -55,20 +51,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
         }
         if (ex instanceof Neo4jException neo4j && isTimeout(neo4j)) {
-            // A reason clients can act on (narrow the query), beyond the generic classification.
-            return GraphqlErrorBuilder.newError(env)
-                    .errorType(ErrorType.INTERNAL_ERROR)
-                    .message("The query exceeded the read time limit; narrow it down")
-                    .extensions(java.util.Map.of("reason", "READ_TIMEOUT"))
-                    .build();
+            return withReason(env, "The query exceeded the read time limit; narrow it down", "READ_TIMEOUT");
         }
         if (RetryLater.is(ex)) {
             log.warn("GraphQL query failed: database unavailable: {}", ex.toString());
-            return GraphqlErrorBuilder.newError(env)
-                    .errorType(ErrorType.INTERNAL_ERROR)
-                    .message("The database is unavailable; retry later")
-                    .extensions(java.util.Map.of("reason", "UNAVAILABLE"))
-                    .build();
+            return withReason(env, "The database is unavailable; retry later", "UNAVAILABLE");
         }
         return null;
     }
@@ -76,6 +63,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     private static boolean isTimeout(Neo4jException e) {
         String code = e.code() == null ? "" : e.code();
         return code.contains("TransactionTimedOut") || code.contains("Terminated");
+    }
+
+    /** INTERNAL_ERROR with {@code extensions.reason}: what a client can act on, beyond the generic classification. */
+    private static GraphQLError withReason(DataFetchingEnvironment env, String message, String reason) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.INTERNAL_ERROR)
+                .message(message)
+                .extensions(java.util.Map.of("reason", reason))
+                .build();
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
